@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+
+const onCi = Boolean(process.env.CI);
+
+/**
+ * One runner for everything: the Pact consumer tests, the provider verification, the API suites and
+ * the harness's own tests, so one reporter pipeline (list, JUnit, Allure) sees every result.
+ */
+export default defineConfig({
+  forbidOnly: onCi,
+  failOnFlakyTests: onCi,
+  outputDir: 'reports/test-results',
+  reporter: [
+    ['list'],
+    ['junit', { outputFile: 'reports/junit/results.xml' }],
+    ['allure-playwright', { resultsDir: 'reports/allure-results' }],
+  ],
+  use: { trace: 'off' },
+  projects: [
+    { name: 'consumer', testDir: 'suites/consumer', fullyParallel: false },
+    { name: 'provider', testDir: 'suites/provider' },
+    { name: 'api', testDir: 'suites/api', fullyParallel: true },
+    { name: 'selftest', testDir: 'test', fullyParallel: true },
+  ],
+});

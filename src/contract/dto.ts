@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { EmptySuccessEnvelopeSchema, successEnvelope } from './envelope';
+import { FactorTypeSchema } from './factor-types';
+
+/**
+ * `FactorProfile`. Loose: the official Node SDK sample sends phone and email together with `SMS`,
+ * so a server must tolerate fields it does not use.
+ */
+export const FactorProfileSchema = z.looseObject({
+  phoneNumber: z.string().optional(),
+  phoneCountryCode: z.string().optional(),
+  email: z.string().optional(),
+});
+export type FactorProfile = z.infer<typeof FactorProfileSchema>;
+
+/**
+ * `SendEnrollFactorRequestDto`. The OpenAPI marks `profile` required, but Guard iOS sends OTP with no
+ * profile at all, so it is required only where the factor needs its fields (SMS, EMAIL).
+ */
+export const SendEnrollFactorRequestDtoSchema = z
+  .looseObject({
+    factorType: FactorTypeSchema,
+    profile: FactorProfileSchema.optional(),
+  })
+  .superRefine((dto, ctx) => {
+    if (dto.factorType === 'SMS' && !dto.profile?.phoneNumber) {
+      ctx.addIssue({ code: 'custom', path: ['profile', 'phoneNumber'], message: 'SMS needs profile.phoneNumber' });
+    }
+    if (dto.factorType === 'EMAIL' && !dto.profile?.email) {
+      ctx.addIssue({ code: 'custom', path: ['profile', 'email'], message: 'EMAIL needs profile.email' });
+    }
+  });
+export type SendEnrollFactorRequestDto = z.infer<typeof SendEnrollFactorRequestDtoSchema>;
+
+export const SendEnrollFactorRequestOtpDataDtoSchema = z.looseObject({
+  qrCodeUri: z.string().startsWith('otpauth://totp/'),
+  qrCodeDataUrl: z.string().startsWith('data:image/png;base64,'),
+  recoveryCode: z.string().min(1),
+});
+export type SendEnrollFactorRequestOtpDataDto = z.infer<typeof SendEnrollFactorRequestOtpDataDtoSchema>;
+
+export const SendEnrollFactorRequestDataDtoSchema = z.looseObject({
+  enrollmentToken: z.string().min(1),
+  otpData: SendEnrollFactorRequestOtpDataDtoSchema.optional(),
+});
+export type SendEnrollFactorRequestDataDto = z.infer<typeof SendEnrollFactorRequestDataDtoSchema>;
+
+export const SendEnrollFactorRequestRespDtoSchema = successEnvelope(SendEnrollFactorRequestDataDtoSchema);
+export type SendEnrollFactorRequestRespDto = z.infer<typeof SendEnrollFactorRequestRespDtoSchema>;
+
+/** `EnrollFactorEnrollmentDataDto`: no field is required by the schema; which one applies depends on the factor. */
+export const EnrollFactorEnrollmentDataDtoSchema = z.looseObject({
+  passCode: z.string().optional(),
+  photo: z.string().optional(),
+  isExternalPhoto: z.boolean().optional(),
+});
+export type EnrollFactorEnrollmentDataDto = z.infer<typeof EnrollFactorEnrollmentDataDtoSchema>;
+
+export const EnrollFactorDtoSchema = z.looseObject({
+  factorType: FactorTypeSchema,
+  enrollmentToken: z.string().min(1),
+  enrollmentData: EnrollFactorEnrollmentDataDtoSchema,
+});
+export type EnrollFactorDto = z.infer<typeof EnrollFactorDtoSchema>;
+
+export const EnrollFactorRespDtoSchema = EmptySuccessEnvelopeSchema;
+export type EnrollFactorRespDto = z.infer<typeof EnrollFactorRespDtoSchema>;
+
+export const ResetFactorDtoSchema = z.looseObject({ factorId: z.string().min(1) });
+export type ResetFactorDto = z.infer<typeof ResetFactorDtoSchema>;
+
+export const ResetFactorRespDtoSchema = EmptySuccessEnvelopeSchema;
+export type ResetFactorRespDto = z.infer<typeof ResetFactorRespDtoSchema>;
+
+/** `FactorDto`: `profile` is free-form (SMS `{phoneNumber, phoneCountryCode}`, EMAIL `{email}`, `{}` otherwise). */
+export const FactorDtoSchema = z.looseObject({
+  factorId: z.string().min(1),
+  factorType: FactorTypeSchema,
+  profile: z.record(z.string(), z.unknown()),
+});
+export type FactorDto = z.infer<typeof FactorDtoSchema>;
+
+export const ListEnrolledFactorsRespDtoSchema = successEnvelope(z.array(FactorDtoSchema));
+export type ListEnrolledFactorsRespDto = z.infer<typeof ListEnrolledFactorsRespDtoSchema>;
+
+export const GetFactorDtoSchema = z.looseObject({ factorId: z.string().min(1) });
+export type GetFactorDto = z.infer<typeof GetFactorDtoSchema>;
+
+export const GetFactorRespDtoSchema = successEnvelope(FactorDtoSchema);
+export type GetFactorRespDto = z.infer<typeof GetFactorRespDtoSchema>;
+
+export const FactorToEnrollDtoSchema = z.looseObject({ factorType: FactorTypeSchema });
+export type FactorToEnrollDto = z.infer<typeof FactorToEnrollDtoSchema>;
+
+export const ListFactorsToEnrollRespDtoSchema = successEnvelope(z.array(FactorToEnrollDtoSchema));
+export type ListFactorsToEnrollRespDto = z.infer<typeof ListFactorsToEnrollRespDtoSchema>;
+
+/** `MfaOtpVerityDto` (sic, as the API names it). */
+export const MfaOtpVerifyDtoSchema = z.looseObject({ totp: z.string() });
+export type MfaOtpVerifyDto = z.infer<typeof MfaOtpVerifyDtoSchema>;
+
+export const OtpVerifyRespDataSchema = z.looseObject({ verified: z.boolean() });
+export const MfaOtpVerifyRespDtoSchema = successEnvelope(OtpVerifyRespDataSchema);
+export type MfaOtpVerifyRespDto = z.infer<typeof MfaOtpVerifyRespDtoSchema>;
+
+/** An empty request (the GET endpoints without parameters). */
+export const NoParamsSchema = z.looseObject({});
+export type NoParams = z.infer<typeof NoParamsSchema>;
+
+/** `SigninByCredentialsDto` (password connection only): how a real environment's test user obtains a token. */
+export const SigninByPasswordDtoSchema = z.looseObject({
+  connection: z.literal('PASSWORD'),
+  passwordPayload: z.looseObject({
+    password: z.string().min(1),
+    account: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    username: z.string().optional(),
+  }),
+});
+export type SigninByPasswordDto = z.infer<typeof SigninByPasswordDtoSchema>;
+
+export const LoginTokenRespDtoSchema = successEnvelope(
+  z.looseObject({
+    access_token: z.string().min(1),
+    id_token: z.string().optional(),
+    refresh_token: z.string().optional(),
+    token_type: z.string(),
+    expire_in: z.number(),
+  }),
+);
+export type LoginTokenRespDto = z.infer<typeof LoginTokenRespDtoSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const FACTOR_TYPES = ['OTP', 'SMS', 'EMAIL', 'FACE'] as const;
+export const FactorTypeSchema = z.enum(FACTOR_TYPES);
+export type FactorType = z.infer<typeof FactorTypeSchema>;
+
+/** The suffix of a factorId: `<userId>|phone` for SMS, not `|sms` (seen in real Android SDK test data). */
+export const FACTOR_ID_SUFFIX: Readonly<Record<FactorType, string>> = {
+  SMS: 'phone',
+  EMAIL: 'email',
+  OTP: 'otp',
+  FACE: 'face',
+};
+
+export function factorIdOf(userId: string, factorType: FactorType): string {
+  return `${userId}|${FACTOR_ID_SUFFIX[factorType]}`;
+}
+
+export function parseFactorId(factorId: string): { userId: string; factorType: FactorType } | undefined {
+  const bar = factorId.lastIndexOf('|');
+  if (bar <= 0) return undefined;
+  const suffix = factorId.slice(bar + 1);
+  const factorType = FACTOR_TYPES.find((type) => FACTOR_ID_SUFFIX[type] === suffix);
+  return factorType ? { userId: factorId.slice(0, bar), factorType } : undefined;
+}
+
+/** Factor types whose enrollment is proven with a code the user received or generated. */
+export function usesPassCode(factorType: FactorType): boolean {
+  return factorType !== 'FACE';
+}
+
+/** Factor types whose code is delivered by the provider (and so can be read from an inbox). */
+export function isDeliveredCode(factorType: FactorType): factorType is 'SMS' | 'EMAIL' {
+  return factorType === 'SMS' || factorType === 'EMAIL';
+}

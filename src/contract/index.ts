@@ -1,0 +1,6 @@
+export * from './dto';
+export * from './envelope';
+export * from './error-catalog';
+export * from './factor-types';
+export * from './operations';
+export * from './otp';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { FactorTypeSchema } from '../contract';
+import { DEFECT_IDS } from './defects';
+
+/** DTOs of the mock's control plane under `/__mock/`: shared by the mock and the environments that drive it. */
+export const CONTROL_PREFIX = '/__mock';
+export const CONTROL_TOKEN_HEADER = 'x-mock-control-token';
+
+export const DefectIdSchema = z.enum(DEFECT_IDS as [string, ...string[]]);
+
+export const CreateUserRequestSchema = z.strictObject({
+  /** Factor types the user's application enables. Default: all four. */
+  factorTypes: z.array(FactorTypeSchema).optional(),
+  phoneNumber: z.string().optional(),
+  email: z.string().optional(),
+  /** Issuer of the user's TOTP URIs. Default `GenAuthMock`. */
+  userPoolName: z.string().min(1).optional(),
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
+
+export const CreateUserResponseSchema = z.object({
+  userId: z.string(),
+  accessToken: z.string(),
+  appId: z.string(),
+  userPoolName: z.string(),
+  phoneNumber: z.string().optional(),
+  email: z.string().optional(),
+});
+export type CreateUserResponse = z.infer<typeof CreateUserResponseSchema>;
+
+export const OutboxEntrySchema = z.object({
+  to: z.string(),
+  channel: z.enum(['SMS', 'EMAIL']),
+  code: z.string(),
+  /** ISO 8601, in the recipient user's virtual time. */
+  sentAt: z.string(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+export const OutboxResponseSchema = z.array(OutboxEntrySchema);
+
+export const ClockRequestSchema = z.strictObject({
+  userId: z.string().min(1),
+  advanceMs: z.number().int().nonnegative(),
+});
+export type ClockRequest = z.infer<typeof ClockRequestSchema>;
+export const ClockResponseSchema = z.object({ userId: z.string(), now: z.number() });
+export type ClockResponse = z.infer<typeof ClockResponseSchema>;
+
+export const FaultsRequestSchema = z.strictObject({ faults: z.array(DefectIdSchema) });
+export const FaultsResponseSchema = z.object({ faults: z.array(DefectIdSchema) });
+export type FaultsResponse = z.infer<typeof FaultsResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  faults: z.array(DefectIdSchema),
+  enrollmentTokenTtlMs: z.number(),
+  codeLength: z.number(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** Errors of the control plane itself use the same envelope shape as the API. */
+export const ControlErrorSchema = z.object({ statusCode: z.number(), message: z.string() });
