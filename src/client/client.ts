@@ -1,13 +1,13 @@
 import {
+  type ErrorEnvelope,
   ErrorEnvelopeSchema,
   OPERATIONS,
-  type ErrorEnvelope,
   type OperationName,
   type OperationRequest,
   type OperationResponse,
   SUCCESS_STATUS_CODE,
 } from '../contract';
-import { ContractViolationError, describeRequest, GenAuthApiError, TransportError } from './errors';
+import { ContractViolationError, endpointOf, GenAuthApiError, TransportError } from './errors';
 import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './transport';
 
 /** How the access token travels: `Bearer <token>` (Java SDK, Guard) or the bare token (Node, Python, Go SDKs). */
@@ -43,7 +43,12 @@ export interface Exchange {
 /** An answer of the API, validated against the contract: the operation's success schema or the error envelope. */
 export type ApiResult<N extends OperationName> =
   | { readonly ok: true; readonly httpStatus: number; readonly envelope: OperationResponse<N> }
-  | { readonly ok: false; readonly httpStatus: number; readonly envelope: ErrorEnvelope; readonly error: GenAuthApiError };
+  | {
+      readonly ok: false;
+      readonly httpStatus: number;
+      readonly envelope: ErrorEnvelope;
+      readonly error: GenAuthApiError;
+    };
 
 /** Free-form input for negative tests: anything the typed methods would not let a caller send. */
 export interface RawInput {
@@ -70,7 +75,9 @@ export class EnrollFactorClient {
 
   constructor(options: EnrollFactorClientOptions) {
     if (!options.baseUrl) {
-      throw new TypeError('[enroll-factor-harness] EnrollFactorClient needs a baseUrl, e.g. https://example.genauth.ai');
+      throw new TypeError(
+        '[enroll-factor-harness] EnrollFactorClient needs a baseUrl, e.g. https://example.genauth.ai',
+      );
     }
     this.options = { authScheme: 'bearer', appIdHeader: 'x-authing-app-id', ...options };
     this.transport = options.transport ?? fetchTransport();
@@ -110,7 +117,10 @@ export class EnrollFactorClient {
   }
 
   /** Calls an operation with typed input and returns the validated envelope, rejecting on failure envelopes. */
-  async call<N extends OperationName>(operation: N, input: OperationRequest<N>): Promise<OperationResponse<N>> {
+  async call<N extends OperationName>(
+    operation: N,
+    input: OperationRequest<N>,
+  ): Promise<OperationResponse<N>> {
     const result = await this.attempt(operation, input);
     if (!result.ok) throw result.error;
     return result.envelope;
@@ -129,7 +139,12 @@ export class EnrollFactorClient {
     const request = this.buildRequest(operation, input);
     const started = performance.now();
     const response = await this.transport(request);
-    await this.options.onExchange?.({ operation, request, response, durationMs: performance.now() - started });
+    await this.options.onExchange?.({
+      operation,
+      request,
+      response,
+      durationMs: performance.now() - started,
+    });
     return this.interpret(operation, request, response);
   }
 
@@ -168,7 +183,7 @@ export class EnrollFactorClient {
     request: HttpRequest,
     response: HttpResponse,
   ): ApiResult<N> {
-    const endpoint = describeRequest(request);
+    const endpoint = endpointOf(request);
     if (response.status >= 500) throw TransportError.httpStatus(request, response.status);
     let body: unknown;
     try {

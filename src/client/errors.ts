@@ -3,7 +3,7 @@ import type { HttpRequest } from './transport';
 
 const PREFIX = '[enroll-factor-harness]';
 
-function describe(request: Pick<HttpRequest, 'method' | 'url'>): string {
+function endpointOf(request: Pick<HttpRequest, 'method' | 'url'>): string {
   const { pathname } = new URL(request.url);
   return `${request.method} ${pathname}`;
 }
@@ -79,13 +79,19 @@ export class TransportError extends Error {
   }
 
   static fromNetworkFailure(request: HttpRequest, error: unknown, timeoutMs: number): TransportError {
-    const endpoint = describe(request);
+    const endpoint = endpointOf(request);
     const origin = new URL(request.url).origin;
     const name = (error as { name?: string })?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-      return new TransportError(endpoint, 'timeout', `no answer from ${origin} within ${timeoutMs} ms`, undefined, {
-        cause: error,
-      });
+      return new TransportError(
+        endpoint,
+        'timeout',
+        `no answer from ${origin} within ${timeoutMs} ms`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
     }
     const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
@@ -99,12 +105,17 @@ export class TransportError extends Error {
   }
 
   static httpStatus(request: HttpRequest, status: number): TransportError {
-    return new TransportError(describe(request), 'http-status', `the server answered HTTP ${status}`, status);
+    return new TransportError(
+      endpointOf(request),
+      'http-status',
+      `the server answered HTTP ${status}`,
+      status,
+    );
   }
 
   static nonJson(request: HttpRequest, status: number, contentType: string | undefined): TransportError {
     return new TransportError(
-      describe(request),
+      endpointOf(request),
       'non-json',
       `HTTP ${status} with a body that is not JSON (content-type ${contentType ?? 'missing'})`,
       status,
@@ -121,4 +132,4 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
-export { describe as describeRequest };
+export { endpointOf };

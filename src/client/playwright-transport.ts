@@ -29,7 +29,9 @@ export function playwrightTransport(
       const timedOut = /timeout/i.test(message);
       throw TransportError.fromNetworkFailure(
         httpRequest,
-        timedOut ? Object.assign(new Error(message), { name: 'TimeoutError' }) : { cause: { message: firstLine(message) } },
+        timedOut
+          ? Object.assign(new Error(message), { name: 'TimeoutError' })
+          : { cause: { message: firstLine(message) } },
         timeoutMs,
       );
     }

@@ -24,7 +24,11 @@ export const SendEnrollFactorRequestDtoSchema = z
   })
   .superRefine((dto, ctx) => {
     if (dto.factorType === 'SMS' && !dto.profile?.phoneNumber) {
-      ctx.addIssue({ code: 'custom', path: ['profile', 'phoneNumber'], message: 'SMS needs profile.phoneNumber' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['profile', 'phoneNumber'],
+        message: 'SMS needs profile.phoneNumber',
+      });
     }
     if (dto.factorType === 'EMAIL' && !dto.profile?.email) {
       ctx.addIssue({ code: 'custom', path: ['profile', 'email'], message: 'EMAIL needs profile.email' });

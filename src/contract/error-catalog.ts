@@ -105,7 +105,8 @@ export const ERROR_CATALOG = {
     message: 'The enrollment token has expired; request a new one with send-enroll-factor-request',
     source: 'assumed',
     documented: [],
-    reference: 'enrollmentToken "valid for one minute" (OpenAPI); apiCode from the legacy V2 list, 2300 "验证码过期"',
+    reference:
+      'enrollmentToken "valid for one minute" (OpenAPI); apiCode from the legacy V2 list, 2300 "验证码过期"',
   },
   enrollmentTokenInvalid: {
     httpStatus: 200,
@@ -132,7 +133,8 @@ export const ERROR_CATALOG = {
     message: 'The enrollment token was issued for another user or another factorType',
     source: 'assumed',
     documented: [],
-    reference: 'binding of the token to user and factorType is not documented; treated like an unknown token (apiCode 2301)',
+    reference:
+      'binding of the token to user and factorType is not documented; treated like an unknown token (apiCode 2301)',
   },
   wrongPassCode: {
     httpStatus: 200,
@@ -141,7 +143,8 @@ export const ERROR_CATALOG = {
     message: 'The verification code is wrong',
     source: 'assumed',
     documented: [],
-    reference: 'legacy V2 list 2001 "验证码验证失败（验证码错误）"; Android SDK EC_INCORRECT_VERIFY_CODE = 2001',
+    reference:
+      'legacy V2 list 2001 "验证码验证失败（验证码错误）"; Android SDK EC_INCORRECT_VERIFY_CODE = 2001',
   },
   missingPassCode: {
     httpStatus: 200,
@@ -200,7 +203,8 @@ export const ERROR_CATALOG = {
     httpStatus: 200,
     statusCode: 400,
     apiCode: 1707,
-    message: 'Binding the face failed: photo does not match isExternalPhoto (an http(s) URL when true, an upload key when false)',
+    message:
+      'Binding the face failed: photo does not match isExternalPhoto (an http(s) URL when true, an upload key when false)',
     source: 'assumed',
     documented: [],
     reference: `${ERROR_HANDLING}: apiCode 1707 "绑定人脸失败"; when the server rejects a photo is not documented`,
@@ -220,7 +224,8 @@ export const ERROR_CATALOG = {
     message: 'A code was sent to this phone number or email less than 60 seconds ago',
     source: 'assumed',
     documented: [],
-    reference: 'FactorProfile: "one request per number/address per minute" (OpenAPI); Guard web special-cases apiCode 2080 for this',
+    reference:
+      'FactorProfile: "one request per number/address per minute" (OpenAPI); Guard web special-cases apiCode 2080 for this',
   },
   throttled: {
     httpStatus: 429,
@@ -228,7 +233,8 @@ export const ERROR_CATALOG = {
     message: '您的请求已超过最大数量限制，请稍后重试',
     source: 'documented',
     documented: ['httpStatus', 'statusCode'],
-    reference: 'API explorer 开发准备/接口限流: HTTP 429 with {"statusCode":429,"message":"您的请求已超过最大数量限制，请稍后重试"}',
+    reference:
+      'API explorer 开发准备/接口限流: HTTP 429 with {"statusCode":429,"message":"您的请求已超过最大数量限制，请稍后重试"}',
   },
   unknownFactorId: {
     httpStatus: 200,
@@ -259,7 +265,8 @@ export const BEHAVIOUR_DECISIONS = {
   totpVerifyWrongCode: {
     decision: 'mfa-totp-verify answers a wrong code with statusCode 200 and data.verified false, not 6001',
     source: 'assumed',
-    reference: 'MfaOtpVerityRespDto has data.verified (boolean, required); a boolean that could never be false would be pointless',
+    reference:
+      'MfaOtpVerityRespDto has data.verified (boolean, required); a boolean that could never be false would be pointless',
   },
   enrollmentTokenSingleUse: {
     decision: 'an enrollment token is consumed by the first successful enroll-factor',
@@ -287,7 +294,8 @@ export const BEHAVIOUR_DECISIONS = {
     reference: 'FactorProfile.phoneNumber / FactorProfile.email descriptions',
   },
   successMessage: {
-    decision: 'success answers carry message "Operation successful" (GenAuth English docs); clients must not depend on it',
+    decision:
+      'success answers carry message "Operation successful" (GenAuth English docs); clients must not depend on it',
     source: 'documented',
     reference: 'GenAuth docs samples; the Chinese docs show "操作成功"',
   },

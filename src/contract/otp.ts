@@ -27,10 +27,18 @@ export const OtpAuthUriSchema = z
   .superRefine(({ totp, raw }, ctx) => {
     const secret = raw.searchParams.get('secret') ?? '';
     if (!BASE32_SECRET_PATTERN.test(secret)) {
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'secret must be RFC 4648 Base32, at least 16 characters' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: 'secret must be RFC 4648 Base32, at least 16 characters',
+      });
     }
     if (totp.algorithm !== TOTP_PARAMETERS.algorithm) {
-      ctx.addIssue({ code: 'custom', path: ['algorithm'], message: `algorithm must be ${TOTP_PARAMETERS.algorithm}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['algorithm'],
+        message: `algorithm must be ${TOTP_PARAMETERS.algorithm}`,
+      });
     }
     if (totp.digits !== TOTP_PARAMETERS.digits) {
       ctx.addIssue({ code: 'custom', path: ['digits'], message: `digits must be ${TOTP_PARAMETERS.digits}` });
@@ -39,12 +47,18 @@ export const OtpAuthUriSchema = z
       ctx.addIssue({ code: 'custom', path: ['period'], message: `period must be ${TOTP_PARAMETERS.period}` });
     }
     if (!totp.issuer || !totp.label) {
-      ctx.addIssue({ code: 'custom', path: ['label'], message: 'label must be <issuer>:<account> with an issuer' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['label'],
+        message: 'label must be <issuer>:<account> with an issuer',
+      });
     }
   })
   .transform(({ totp }) => totp);
 
-export const RecoveryCodeSchema = z.string().regex(RECOVERY_CODE_PATTERN, 'six dash-joined groups of four hex digits');
+export const RecoveryCodeSchema = z
+  .string()
+  .regex(RECOVERY_CODE_PATTERN, 'six dash-joined groups of four hex digits');
 
 /** The TOTP code a user's authenticator app shows at `timestampMs` for the secret inside `qrCodeUri`. */
 export function totpCodeAt(totp: TOTP, timestampMs: number): string {

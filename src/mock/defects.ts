@@ -11,7 +11,8 @@ export const DEFECTS = {
   'accept-empty-passcode': 'enroll-factor accepts an empty or whitespace-only passCode',
   'totp-wrong-window': 'TOTP codes are checked against a window of ten steps either side instead of one',
   'token-reusable': 'an enrollment token is not consumed by a successful enroll-factor',
-  'race-double-enroll': 'the token is consumed only after an asynchronous gap, so concurrent enrolls both succeed',
+  'race-double-enroll':
+    'the token is consumed only after an asynchronous gap, so concurrent enrolls both succeed',
   'accept-tampered-token': 'enrollment tokens are looked up by their first 64 characters only',
   'ignore-factor-type-mismatch': 'enroll-factor ignores that the token was issued for another factorType',
   'ignore-token-owner': "enroll-factor accepts another user's enrollment token",
