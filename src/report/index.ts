@@ -1,0 +1,3 @@
+export * from './attach-exchange';
+export * from './labels';
+export * from './redact';

@@ -1,0 +1,65 @@
+import { parameter } from 'allure-js-commons';
+import type { FactorType } from '../contract';
+
+/** The Allure epic of every test of the harness. */
+export const EPIC = 'MFA enrollment';
+
+export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
+
+export interface ScenarioMetadata {
+  /** Becomes the Allure feature. Omit for tests about no particular factor type. */
+  readonly factorType?: FactorType;
+  /** Becomes the Allure story, e.g. `token expiry`. */
+  readonly scenario: string;
+  /** Default `normal`. */
+  readonly severity?: Severity;
+  /** Extra tags, with or without a leading `@`. */
+  readonly tags?: readonly string[];
+  /** The provider defect (src/mock/defects.ts id) the test guards against, shown as a label. */
+  readonly defect?: string;
+}
+
+export interface TestAnnotation {
+  readonly type: string;
+  readonly description: string;
+}
+
+/** Static test details (`test(title, scenarioDetails({...}), body)`): labels even for skipped tests. */
+export interface ScenarioDetails {
+  readonly tag: string[];
+  readonly annotation: TestAnnotation[];
+}
+
+function label(name: string, value: string): TestAnnotation {
+  return { type: `allure.label.${name}`, description: value };
+}
+
+/**
+ * Allure labels for a test as Playwright details: epic `MFA enrollment`, feature = factor type,
+ * story = scenario, severity, tags. allure-playwright turns `allure.label.*` annotations into labels.
+ */
+export function scenarioDetails(metadata: ScenarioMetadata): ScenarioDetails {
+  const annotation = [
+    label('epic', EPIC),
+    ...(metadata.factorType ? [label('feature', metadata.factorType)] : []),
+    label('story', metadata.scenario),
+    label('severity', metadata.severity ?? 'normal'),
+    ...(metadata.defect ? [label('defect', metadata.defect)] : []),
+  ];
+  const tag = [...(metadata.factorType ? [metadata.factorType] : []), ...(metadata.tags ?? [])].map(
+    (value) => (value.startsWith('@') ? value : `@${value.toLowerCase().replace(/\s+/g, '-')}`),
+  );
+  return { tag, annotation };
+}
+
+export interface RunParameters {
+  readonly factorType?: FactorType;
+  /** The `TARGET_ENV` the test runs against, e.g. `mock`. */
+  readonly environment: string;
+}
+
+/** Records the test's parameters (factor type, environment) in the Allure result. */
+export async function recordParameters({ factorType, environment }: RunParameters): Promise<void> {
+  if (factorType) await parameter('factor type', factorType);
+  await parameter('environment', environment);
+}
