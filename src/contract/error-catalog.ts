@@ -244,6 +244,23 @@ export const ERROR_CATALOG = {
     documented: [],
     reference: `${ERROR_HANDLING}: 404 NotFoundError; no apiCode documented`,
   },
+  otpNotEnrolled: {
+    httpStatus: 200,
+    statusCode: 422,
+    message: 'The user has no OTP factor bound; bind one before verifying a TOTP code',
+    source: 'assumed',
+    documented: [],
+    reference: `mfa-totp-verify "verify the user's bound OTP"; 422 InvalidOperationError from ${ERROR_HANDLING}`,
+  },
+  wrongCredentials: {
+    httpStatus: 200,
+    statusCode: 403,
+    apiCode: 2333,
+    message: 'Account not exists or password is incorrect.',
+    source: 'documented',
+    documented: ['statusCode', 'apiCode', 'message'],
+    reference: `${ERROR_HANDLING}: example {"statusCode":403,"apiCode":2333,"message":"Account not exists or password is incorrect."}`,
+  },
   routeNotFound: {
     httpStatus: 404,
     statusCode: 404,
