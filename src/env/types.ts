@@ -17,8 +17,13 @@ export interface TestUser {
 }
 
 export interface AcquireUserOptions {
-  /** Factor types the user's application must enable. Default: all four. */
+  /** Factor types the user's application must enable (mock only; a real app is as configured). Default: all four. */
   readonly factorTypes?: readonly FactorType[];
+  /**
+   * Factor types the test may bind. A shared user is locked for these types for the duration of the test,
+   * and every factor of these types bound during the test is reset on release. Default: all four.
+   */
+  readonly touches?: readonly FactorType[];
   readonly phoneNumber?: string;
   readonly email?: string;
 }
@@ -34,12 +39,21 @@ export interface UserProvider {
 
 export type CodeChannel = 'SMS' | 'EMAIL';
 
-export interface CodeInbox {
+export interface WaitForCodeOptions {
   /**
-   * The code delivered to `to` (a phone number or email) by the send that happened at or after
-   * `sentAfterMs` (epoch ms, real time). Polls until it arrives or `timeoutMs` (default 10 000) passes.
+   * Only codes sent at or after this instant count (epoch ms, as `Clock.now` reported it for the
+   * sending user just before the send).
    */
-  waitForCode(to: string, channel: CodeChannel, options: { sentAfterMs: number; timeoutMs?: number }): Promise<string>;
+  readonly sentAfterMs: number;
+  /** Give up after this many milliseconds of real time. Default 10 000. */
+  readonly timeoutMs?: number;
+}
+
+export interface CodeInbox {
+  /** Where the codes come from, for reports (`mock outbox`, `maildev at http://…`, …). */
+  readonly description: string;
+  /** The newest code delivered to `to` (a phone number or email) since `sentAfterMs`; polls until it arrives. */
+  waitForCode(to: string, channel: CodeChannel, options: WaitForCodeOptions): Promise<string>;
 }
 
 export interface Clock {

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * A lock shared by every worker process of a run (and of concurrent runs on the same machine), so tests
+ * sharing one designated user never bind the same factor type at the same time. `mkdir` is atomic; a lock
+ * whose owner process has died is taken over.
+ */
+export class FactorLock {
+  private readonly root: string;
+
+  constructor(scope: string) {
+    const digest = createHash('sha256').update(scope).digest('hex').slice(0, 16);
+    this.root = join(tmpdir(), 'enroll-factor-harness-locks', digest);
+  }
+
+  /** Takes every named lock (in sorted order, so two tests never wait on each other). */
+  async acquire(names: readonly string[], timeoutMs = 15 * 60_000): Promise<() => Promise<void>> {
+    const sorted = [...new Set(names)].sort();
+    const held: string[] = [];
+    try {
+      for (const name of sorted) {
+        await this.take(name, timeoutMs);
+        held.push(name);
+      }
+    } catch (error) {
+      await Promise.all(held.map((name) => this.drop(name)));
+      throw error;
+    }
+    return async () => {
+      await Promise.all(held.map((name) => this.drop(name)));
+    };
+  }
+
+  private async take(name: string, timeoutMs: number): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    const dir = join(this.root, name);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await mkdir(dir);
+        await writeFile(join(dir, 'owner'), String(process.pid));
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      if (await this.ownerIsGone(dir)) await rm(dir, { recursive: true, force: true });
+      if (Date.now() > deadline) {
+        throw new Error(`[enroll-factor-harness] waited ${timeoutMs} ms for the test-user lock "${name}"`);
+      }
+      await sleep(100);
+    }
+  }
+
+  private async ownerIsGone(dir: string): Promise<boolean> {
+    const owner = Number(await readFile(join(dir, 'owner'), 'utf8').catch(() => ''));
+    if (!owner) return false;
+    try {
+      process.kill(owner, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  private async drop(name: string): Promise<void> {
+    await rm(join(this.root, name), { recursive: true, force: true });
+  }
+}

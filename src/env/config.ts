@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { DEFAULT_TARGET_ENV } from './env-files';
+
+/**
+ * The harness configuration, read from environment variables (after `.env` and `.env.<TARGET_ENV>` are
+ * loaded) and validated before any test runs. Every variable is described in `.env.example`.
+ */
+
+export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+export type InboxConfig =
+  | { readonly kind: 'mock' }
+  | { readonly kind: 'maildev' | 'http-json'; readonly url: string }
+  | { readonly kind: 'static'; readonly code: string };
+
+export type Credentials =
+  | { readonly accessToken: string }
+  | { readonly account: string; readonly password: string };
+
+export interface FacePhoto {
+  readonly photo: string;
+  readonly isExternalPhoto: boolean;
+}
+
+export interface HarnessConfig {
+  readonly targetEnv: string;
+  /** `mock` drives the embedded mock through its control plane; `real` uses only the public API. */
+  readonly kind: 'mock' | 'real';
+  /** Unset on `mock` when the embedded mock is to be started. */
+  readonly baseUrl?: string;
+  readonly appId?: string;
+  readonly user?: Credentials;
+  readonly otherUser?: Credentials;
+  readonly userPoolName?: string;
+  readonly inboxes: { readonly SMS: InboxConfig; readonly EMAIL: InboxConfig };
+  readonly codePattern: RegExp;
+  readonly codeTimeoutMs: number;
+  readonly enrollmentTokenTtlSeconds: number;
+  readonly expiryMarginMs: number;
+  /** Unset on `mock`: tests build photo URLs with faker. */
+  readonly facePhoto?: FacePhoto;
+  readonly emailDomain: string;
+  readonly fakerSeed: number;
+  readonly mockControlToken?: string;
+}
+
+export const CONFIG_PREFIX = '[enroll-factor-harness]';
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const httpUrl = (example: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${example}` })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  );
+const positiveInt = (fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .positive({ error: 'must be greater than 0' })
+      .default(fallback),
+  );
+const inboxKind = z.preprocess(
+  blankToUndefined,
+  z.enum(INBOX_KINDS, { error: `must be one of ${INBOX_KINDS.join(', ')}` }).optional(),
+);
+
+const EnvSchema = z.object({
+  TARGET_ENV: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[\w.-]+$/, { error: 'may contain only letters, digits, ".", "_" and "-"' })
+      .default(DEFAULT_TARGET_ENV),
+  ),
+  GENAUTH_BASE_URL: httpUrl('https://example.genauth.ai'),
+  GENAUTH_APP_ID: optionalString,
+  GENAUTH_ACCESS_TOKEN: optionalString,
+  GENAUTH_ACCOUNT: optionalString,
+  GENAUTH_PASSWORD: optionalString,
+  GENAUTH_OTHER_ACCESS_TOKEN: optionalString,
+  GENAUTH_OTHER_ACCOUNT: optionalString,
+  GENAUTH_OTHER_PASSWORD: optionalString,
+  GENAUTH_USER_POOL_NAME: optionalString,
+  SMS_INBOX: inboxKind,
+  SMS_INBOX_URL: httpUrl('http://127.0.0.1:4190/messages'),
+  SMS_STATIC_CODE: optionalString,
+  EMAIL_INBOX: inboxKind,
+  EMAIL_INBOX_URL: httpUrl('http://127.0.0.1:1080'),
+  EMAIL_STATIC_CODE: optionalString,
+  CODE_PATTERN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('(?<!\\d)\\d{6}(?!\\d)')
+      .transform((source, ctx) => {
+        try {
+          return new RegExp(source);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'is not a valid regular expression' });
+          return z.NEVER;
+        }
+      }),
+  ),
+  CODE_TIMEOUT_MS: positiveInt(10_000),
+  ENROLLMENT_TOKEN_TTL_SECONDS: positiveInt(60),
+  EXPIRY_MARGIN_MS: positiveInt(1_000),
+  FACE_PHOTO_URL: httpUrl('https://cdn.example.com/faces/test-user.jpg'),
+  FACE_PHOTO_KEY: optionalString,
+  TEST_EMAIL_DOMAIN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { error: 'must be a domain name, e.g. example.com' })
+      .default('example.com'),
+  ),
+  FAKER_SEED: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .nonnegative({ error: 'must be 0 or more' })
+      .optional(),
+  ),
+  MOCK_CONTROL_TOKEN: optionalString,
+});
+type Env = z.infer<typeof EnvSchema>;
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: HarnessConfig }
+  | { readonly ok: false; readonly targetEnv: string; readonly problems: readonly string[] };
+
+/** Validates the configuration; a failure lists every problem, one line each, named by variable. */
+export function parseConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  random: () => number = Math.random,
+): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  const targetEnv = env.TARGET_ENV?.trim() || DEFAULT_TARGET_ENV;
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+    return { ok: false, targetEnv, problems: [...problems, ...crossFieldProblems(env)] };
+  }
+  const problems = crossFieldProblems(env);
+  if (problems.length > 0) return { ok: false, targetEnv, problems };
+  return { ok: true, config: toConfig(parsed.data, random) };
+}
+
+function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): string[] {
+  const env = Object.fromEntries(
+    Object.entries(raw).map(([name, value]) => [name, value?.trim() ? value : undefined]),
+  );
+  const real = (env.TARGET_ENV ?? DEFAULT_TARGET_ENV) !== 'mock';
+  const problems: string[] = [];
+  const need = (name: string, why: string) => {
+    if (!env[name]) problems.push(`${name} is missing: ${why}`);
+  };
+  if (real) {
+    need('GENAUTH_BASE_URL', 'the application domain of the environment, e.g. https://example.genauth.ai');
+    need('GENAUTH_APP_ID', 'the application ID, sent as x-authing-app-id');
+    if (!env.GENAUTH_ACCESS_TOKEN && !(env.GENAUTH_ACCOUNT && env.GENAUTH_PASSWORD)) {
+      problems.push(
+        'GENAUTH_ACCESS_TOKEN or GENAUTH_ACCOUNT + GENAUTH_PASSWORD is missing: the designated test user',
+      );
+    }
+    if (!env.FACE_PHOTO_URL && !env.FACE_PHOTO_KEY) {
+      problems.push(
+        'FACE_PHOTO_URL or FACE_PHOTO_KEY is missing: a face photo the environment accepts for FACE',
+      );
+    }
+  }
+  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER'] as const) {
+    if (Boolean(env[`${prefix}_ACCOUNT`]) !== Boolean(env[`${prefix}_PASSWORD`])) {
+      problems.push(`${prefix}_ACCOUNT and ${prefix}_PASSWORD must be set together`);
+    }
+  }
+  for (const channel of ['SMS', 'EMAIL'] as const) {
+    const kind = env[`${channel}_INBOX`];
+    if (real && !kind) {
+      problems.push(
+        `${channel}_INBOX is missing: where ${channel} codes are read (${INBOX_KINDS.slice(1).join(', ')})`,
+      );
+    }
+    if (real && kind === 'mock') {
+      problems.push(`${channel}_INBOX=mock needs the mock control plane; use it only with TARGET_ENV=mock`);
+    }
+    if ((kind === 'maildev' || kind === 'http-json') && !env[`${channel}_INBOX_URL`]) {
+      problems.push(`${channel}_INBOX_URL is missing: the HTTP address of the ${kind} inbox`);
+    }
+    if (kind === 'static' && !env[`${channel}_STATIC_CODE`]) {
+      problems.push(`${channel}_STATIC_CODE is missing: the fixed test code of the environment`);
+    }
+  }
+  if (real && env.MOCK_CONTROL_TOKEN) {
+    problems.push('MOCK_CONTROL_TOKEN is set, but only TARGET_ENV=mock uses the mock control plane');
+  }
+  return problems;
+}
+
+function toConfig(env: Env, random: () => number): HarnessConfig {
+  const kind = env.TARGET_ENV === 'mock' ? 'mock' : 'real';
+  const credentials = (
+    token: string | undefined,
+    account: string | undefined,
+    password: string | undefined,
+  ): Credentials | undefined => {
+    if (token) return { accessToken: token };
+    return account && password ? { account, password } : undefined;
+  };
+  const inbox = (channel: 'SMS' | 'EMAIL'): InboxConfig => {
+    const inboxKind = env[`${channel}_INBOX`] ?? 'mock';
+    if (inboxKind === 'static') return { kind: 'static', code: env[`${channel}_STATIC_CODE`] ?? '' };
+    if (inboxKind === 'mock') return { kind: 'mock' };
+    return { kind: inboxKind, url: env[`${channel}_INBOX_URL`] ?? '' };
+  };
+  let facePhoto: FacePhoto | undefined;
+  if (env.FACE_PHOTO_URL) facePhoto = { photo: env.FACE_PHOTO_URL, isExternalPhoto: true };
+  else if (env.FACE_PHOTO_KEY) facePhoto = { photo: env.FACE_PHOTO_KEY, isExternalPhoto: false };
+  return {
+    targetEnv: env.TARGET_ENV,
+    kind,
+    baseUrl: env.GENAUTH_BASE_URL,
+    appId: env.GENAUTH_APP_ID,
+    user: credentials(env.GENAUTH_ACCESS_TOKEN, env.GENAUTH_ACCOUNT, env.GENAUTH_PASSWORD),
+    otherUser: credentials(
+      env.GENAUTH_OTHER_ACCESS_TOKEN,
+      env.GENAUTH_OTHER_ACCOUNT,
+      env.GENAUTH_OTHER_PASSWORD,
+    ),
+    userPoolName: env.GENAUTH_USER_POOL_NAME,
+    inboxes: { SMS: inbox('SMS'), EMAIL: inbox('EMAIL') },
+    codePattern: env.CODE_PATTERN,
+    codeTimeoutMs: env.CODE_TIMEOUT_MS,
+    enrollmentTokenTtlSeconds: env.ENROLLMENT_TOKEN_TTL_SECONDS,
+    expiryMarginMs: env.EXPIRY_MARGIN_MS,
+    facePhoto,
+    emailDomain: env.TEST_EMAIL_DOMAIN,
+    fakerSeed: env.FAKER_SEED ?? Math.floor(random() * 2 ** 31),
+    mockControlToken: env.MOCK_CONTROL_TOKEN,
+  };
+}
+
+/** The one message a run stops with when the configuration is incomplete or invalid. */
+export function formatConfigProblems(targetEnv: string, problems: readonly string[]): string {
+  const files = targetEnv === DEFAULT_TARGET_ENV ? '.env' : `.env or .env.${targetEnv}`;
+  return [
+    `${CONFIG_PREFIX} The configuration for TARGET_ENV=${targetEnv} is incomplete or invalid:`,
+    ...problems.map((problem) => `  - ${problem}`),
+    `Set these variables in the environment or in ${files}; .env.example describes every variable.`,
+  ].join('\n');
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly targetEnv: string,
+    readonly problems: readonly string[],
+  ) {
+    super(formatConfigProblems(targetEnv, problems));
+  }
+}
+
+/** The validated configuration, or a `ConfigError` listing every problem. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): HarnessConfig {
+  const result = parseConfig(env);
+  if (!result.ok) throw new ConfigError(result.targetEnv, result.problems);
+  return result.config;
+}

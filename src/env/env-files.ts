@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'dotenv';
+
+export const DEFAULT_TARGET_ENV = 'mock';
+
+export interface LoadedEnvFiles {
+  readonly targetEnv: string;
+  /** The files that existed and were read, in load order. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Loads `.env`, then `.env.<TARGET_ENV>`, into `env`. Precedence: variables already set in the process
+ * (even to an empty string), then `.env.<TARGET_ENV>`, then `.env`. `TARGET_ENV` itself may come from `.env`.
+ */
+export function loadEnvFiles(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoadedEnvFiles {
+  const files: string[] = [];
+  const read = (name: string): Record<string, string> => {
+    const path = resolve(cwd, name);
+    if (!existsSync(path)) return {};
+    files.push(name);
+    return parse(readFileSync(path));
+  };
+  const base = read('.env');
+  const targetEnv = env.TARGET_ENV || base.TARGET_ENV || DEFAULT_TARGET_ENV;
+  if (!/^[\w.-]+$/.test(targetEnv)) return { targetEnv, files };
+  const specific = read(`.env.${targetEnv}`);
+  for (const [name, value] of Object.entries({ ...base, ...specific })) {
+    if (env[name] === undefined) env[name] = value;
+  }
+  env.TARGET_ENV = targetEnv;
+  return { targetEnv, files };
+}

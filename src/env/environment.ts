@@ -1,0 +1,106 @@
+import { EnrollFactorClient } from '../client';
+import type { FactorType } from '../contract';
+import { realClock, virtualClock } from './capabilities/clock';
+import { createCodeInbox } from './capabilities/code-inbox';
+import { designatedUserProvider, mockUserProvider } from './capabilities/users';
+import { CONFIG_PREFIX, type FacePhoto, type HarnessConfig } from './config';
+import { MockControl } from './mock-control';
+import type { Clock, CodeChannel, CodeInbox, UserProvider } from './types';
+
+/** Everything a test may ask of the target environment, whichever environment it is. */
+export interface Environment {
+  readonly config: HarnessConfig;
+  readonly baseUrl: string;
+  /** On the mock every catalog field is asserted; elsewhere only the documented ones. */
+  readonly exactCatalog: boolean;
+  readonly users: UserProvider;
+  /** A second user, for "another user's token"; absent on a real environment configured with one user. */
+  readonly otherUsers?: UserProvider;
+  readonly inboxes: Readonly<Record<CodeChannel, CodeInbox>>;
+  readonly clock: Clock;
+  readonly enrollmentTokenTtlMs: number;
+  /** The photo that binds FACE on this environment; the mock accepts any photo URL, so tests build one. */
+  readonly facePhoto?: FacePhoto;
+  /** One line per fact worth showing in a report. */
+  readonly summary: Readonly<Record<string, string>>;
+}
+
+export interface EnvironmentOptions {
+  /** Where the API is: the configured GENAUTH_BASE_URL or the URL of an embedded mock. */
+  readonly baseUrl: string;
+  /** Housekeeping client of a real environment's designated users (default: a fetch client). */
+  readonly client?: (accessToken: string) => EnrollFactorClient;
+}
+
+export async function createEnvironment(
+  config: HarnessConfig,
+  { baseUrl, client }: EnvironmentOptions,
+): Promise<Environment> {
+  if (config.kind === 'mock') {
+    const control = new MockControl(baseUrl, config.mockControlToken);
+    const health = await control.health();
+    const users = mockUserProvider(control);
+    return {
+      config,
+      baseUrl,
+      exactCatalog: true,
+      users,
+      otherUsers: users,
+      inboxes: {
+        SMS: createCodeInbox(config.inboxes.SMS, config.codePattern, control),
+        EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern, control),
+      },
+      clock: virtualClock(control),
+      enrollmentTokenTtlMs: health.enrollmentTokenTtlMs,
+      summary: summaryOf(config, baseUrl, health.enrollmentTokenTtlMs, 'virtual (mock control plane)'),
+    };
+  }
+  const appId = config.appId;
+  const credentials = config.user;
+  if (!appId || !credentials)
+    throw new Error(`${CONFIG_PREFIX} a real environment needs GENAUTH_APP_ID and a user`);
+  const designated = (userCredentials: typeof credentials) =>
+    designatedUserProvider({
+      baseUrl,
+      appId,
+      credentials: userCredentials,
+      userPoolName: config.userPoolName,
+      client: client ?? ((accessToken) => new EnrollFactorClient({ baseUrl, appId, accessToken })),
+    });
+  const ttlMs = config.enrollmentTokenTtlSeconds * 1000;
+  return {
+    config,
+    baseUrl,
+    exactCatalog: false,
+    users: designated(credentials),
+    otherUsers: config.otherUser ? designated(config.otherUser) : undefined,
+    inboxes: {
+      SMS: createCodeInbox(config.inboxes.SMS, config.codePattern),
+      EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern),
+    },
+    clock: realClock(),
+    enrollmentTokenTtlMs: ttlMs,
+    facePhoto: config.facePhoto,
+    summary: summaryOf(config, baseUrl, ttlMs, 'real waiting'),
+  };
+}
+
+function summaryOf(
+  config: HarnessConfig,
+  baseUrl: string,
+  ttlMs: number,
+  time: string,
+): Record<string, string> {
+  return {
+    'target environment': `${config.targetEnv} (${config.kind})`,
+    'base URL host': new URL(baseUrl).host,
+    'enrollment token TTL': `${ttlMs / 1000} s`,
+    time,
+    'faker seed': String(config.fakerSeed),
+  };
+}
+
+/** Factor types whose codes come from an inbox, and which inbox. */
+export function inboxFor(environment: Environment, factorType: FactorType): CodeInbox | undefined {
+  return factorType === 'SMS' || factorType === 'EMAIL' ? environment.inboxes[factorType] : undefined;
+}

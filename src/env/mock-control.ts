@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import {
+  ClockResponseSchema,
+  CONTROL_PREFIX,
+  CONTROL_TOKEN_HEADER,
+  type CreateUserRequest,
+  CreateUserResponseSchema,
+  HealthResponseSchema,
+  OutboxResponseSchema,
+} from '../mock/control-schema';
+import { CONFIG_PREFIX } from './config';
+
+/** A client of the mock's control plane (`/__mock/*`) on the same origin as the API. */
+export class MockControl {
+  constructor(
+    readonly baseUrl: string,
+    private readonly controlToken?: string,
+  ) {}
+
+  createUser(request: CreateUserRequest) {
+    return this.send('POST', '/users', CreateUserResponseSchema, request);
+  }
+
+  outbox(to: string) {
+    return this.send('GET', `/outbox?to=${encodeURIComponent(to)}`, OutboxResponseSchema);
+  }
+
+  advanceClock(userId: string, advanceMs: number) {
+    return this.send('POST', '/clock', ClockResponseSchema, {
+      userId,
+      advanceMs: Math.max(0, Math.round(advanceMs)),
+    });
+  }
+
+  health() {
+    return this.send('GET', '/health', HealthResponseSchema);
+  }
+
+  private async send<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const url = `${this.baseUrl}${CONTROL_PREFIX}${path}`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.controlToken) headers[CONTROL_TOKEN_HEADER] = this.controlToken;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new Error(
+        `${CONFIG_PREFIX} cannot reach the mock control plane at ${this.baseUrl}${CONTROL_PREFIX} (${reason}). ` +
+          'Is GENAUTH_BASE_URL a mock started with its control plane?',
+      );
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(
+        `${CONFIG_PREFIX} ${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status}: ${text.slice(0, 200)}` +
+          (response.status === 401 || response.status === 403 ? ' (check MOCK_CONTROL_TOKEN)' : ''),
+      );
+    }
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      throw new Error(
+        `${CONFIG_PREFIX} ${method} ${CONTROL_PREFIX}${path} answered an unexpected body: ${parsed.error.message}`,
+      );
+    }
+    return parsed.data;
+  }
+}
