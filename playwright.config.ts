@@ -10,6 +10,8 @@ export default defineConfig({
   forbidOnly: onCi,
   failOnFlakyTests: onCi,
   outputDir: 'reports/test-results',
+  // Validates the target environment's configuration before any test runs (see .env.example).
+  globalSetup: ['./src/env/global-setup.ts'],
   reporter: [
     ['list'],
     ['junit', { outputFile: 'reports/junit/results.xml' }],
