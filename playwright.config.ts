@@ -19,7 +19,21 @@ export default defineConfig({
   ],
   use: { trace: 'off' },
   projects: [
-    { name: 'consumer', testDir: 'suites/consumer', fullyParallel: false },
+    // The consumer tests write one-interaction pacts into a staging directory; the teardown merges them
+    // into pacts/ only after a complete, passing run.
+    {
+      name: 'consumer-pact-staging',
+      testDir: 'suites/consumer',
+      testMatch: /pact-staging\.setup\.ts/,
+      teardown: 'consumer-pact-files',
+    },
+    { name: 'consumer-pact-files', testDir: 'suites/consumer', testMatch: /pact-files\.teardown\.ts/ },
+    {
+      name: 'consumer',
+      testDir: 'suites/consumer',
+      fullyParallel: false,
+      dependencies: ['consumer-pact-staging'],
+    },
     { name: 'provider', testDir: 'suites/provider' },
     { name: 'api', testDir: 'suites/api', fullyParallel: true },
     { name: 'selftest', testDir: 'test', fullyParallel: true },

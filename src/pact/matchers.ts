@@ -1,0 +1,118 @@
+import { MatchersV3 } from '@pact-foundation/pact';
+import {
+  type CatalogEntry,
+  ERROR_CATALOG,
+  ErrorEnvelopeSchema,
+  type ErrorScenario,
+  OPERATIONS,
+  type OperationName,
+  RECOVERY_CODE_PATTERN,
+  SUCCESS_STATUS_CODE,
+} from '../contract';
+import { EXAMPLE } from './examples';
+import { type ProviderStateValueName, stateExpression } from './states';
+
+const { regex, string, integer, fromProviderState } = MatchersV3;
+
+/**
+ * Matchers derived from the contract: literal where the contract fixes a value, by type or pattern where
+ * a provider may legitimately vary it. Every body built here is checked against the zod schema of the
+ * contract, so a pact can never promise something the contract forbids.
+ */
+
+/** The envelope statusCode of a failure whose exact value the documentation does not fix: any 4xx. */
+export const CLIENT_ERROR_STATUS_CODE = /^4\d\d$/;
+
+/** A fixed literal where the catalog documents a field; a looser matcher where it only assumes it. */
+export function errorBody(scenario: ErrorScenario): Record<string, unknown> {
+  const entry: CatalogEntry = ERROR_CATALOG[scenario];
+  const fixed = (field: CatalogEntry['documented'][number]) => entry.documented.includes(field);
+  const body: Record<string, unknown> = {
+    statusCode: fixed('statusCode')
+      ? entry.statusCode
+      : numberMatching(CLIENT_ERROR_STATUS_CODE, entry.statusCode),
+    message: string(entry.message),
+  };
+  if (entry.apiCode !== undefined) body.apiCode = fixed('apiCode') ? entry.apiCode : integer(entry.apiCode);
+  return checked(ErrorEnvelopeSchema, exampleOf(body), scenario, body);
+}
+
+/**
+ * The success envelope: `statusCode` 200 is the contract's definition of success; the message is free
+ * text ("Operation successful", "操作成功") and matched by type only.
+ */
+export function successBody(operation: OperationName, data?: unknown): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    statusCode: SUCCESS_STATUS_CODE,
+    message: string(EXAMPLE.successMessage),
+  };
+  if (data !== undefined) body.data = data;
+  return checked(OPERATIONS[operation].response, exampleOf(body), operation, body);
+}
+
+/** A value the provider generates in a provider state, with a placeholder for the consumer test. */
+export function fromState<V>(name: ProviderStateValueName, example: V) {
+  return fromProviderState(stateExpression(name), example);
+}
+
+/** An opaque token: any non-empty string. Its length and alphabet are the provider's business. */
+export function opaqueToken(example: string = EXAMPLE.enrollmentToken) {
+  return regex(/^\S+$/, example);
+}
+
+/** `otpData` of an OTP enrollment: the shape the consumer relies on to render the QR code and the recovery code. */
+export function otpDataMatcher() {
+  return {
+    qrCodeUri: regex(/^otpauth:\/\/totp\/[^?]+\?(?:.*&)?secret=[A-Z2-7]+=*(?:&.*)?$/, EXAMPLE.qrCodeUri),
+    qrCodeDataUrl: regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, EXAMPLE.qrCodeDataUrl),
+    recoveryCode: regex(RECOVERY_CODE_PATTERN, EXAMPLE.recoveryCode),
+  };
+}
+
+export const AUTHORIZATION_HEADER = /^Bearer \S+$/;
+
+/**
+ * Headers of a request as the typed client sends them (`jsonBody` adds the content type). The token is a
+ * placeholder: the provider verification's request filter puts a fresh one in its place.
+ */
+export function requestHeaders({ authenticated = true } = {}) {
+  const headers: Record<string, ReturnType<typeof string>> = { 'x-authing-app-id': string(EXAMPLE.appId) };
+  if (authenticated) headers.authorization = regex(AUTHORIZATION_HEADER, `Bearer ${EXAMPLE.accessToken}`);
+  return headers;
+}
+
+/**
+ * A number whose decimal form matches `pattern`. pact-js's `regex` only takes string examples; the pact
+ * core applies a regex rule to a number's text, so the example can stay a number on the wire.
+ */
+export function numberMatching(pattern: RegExp, example: number) {
+  if (!pattern.test(String(example))) {
+    throw new Error(`[enroll-factor-harness] example ${example} does not match ${pattern}`);
+  }
+  return { 'pact:matcher:type': 'regex', regex: pattern.source, value: example } as const;
+}
+
+/** The example a consumer test receives for a body with matchers (`reify` does not know `arrayContaining`). */
+export function exampleOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(exampleOf);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (record['pact:matcher:type'] === 'arrayContains') return (record.variants as unknown[]).map(exampleOf);
+  if ('pact:matcher:type' in record || 'pact:generator:type' in record) return exampleOf(record.value);
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, exampleOf(item)]));
+}
+
+function checked<T>(
+  schema: { safeParse(value: unknown): { success: boolean; error?: { message: string } } },
+  example: unknown,
+  what: string,
+  body: T,
+): T {
+  const result = schema.safeParse(example);
+  if (!result.success) {
+    throw new Error(
+      `[enroll-factor-harness] the pact body for ${what} contradicts the contract schema: ${result.error?.message}`,
+    );
+  }
+  return body;
+}

@@ -1,0 +1,82 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type PactSettings, pactFileName } from './config';
+import {
+  mergePacts,
+  missingDescriptions,
+  type PactFile,
+  PactFileError,
+  readPactFiles,
+  removeDir,
+  serialisePact,
+  writeFileAtomically,
+} from './pact-file';
+
+/**
+ * Consumer tests run in parallel workers, each writing a one-interaction pact into a staging directory of
+ * its own. After the run, the fragments are merged into `pacts/`, sorted, and only when every interaction
+ * passed: the committed pact changes only through a complete, green run.
+ */
+const STAGING = '.staging';
+const FAILED_SUFFIX = '.failed';
+
+export function stagingDir(pactDir: string): string {
+  return path.join(pactDir, STAGING);
+}
+
+export function fragmentDir(pactDir: string, testId: string): string {
+  return path.join(stagingDir(pactDir), testId);
+}
+
+export async function clearStaging(pactDir: string): Promise<void> {
+  await removeDir(stagingDir(pactDir));
+  await mkdir(stagingDir(pactDir), { recursive: true });
+}
+
+export async function markFailed(pactDir: string, testId: string, title: string): Promise<void> {
+  await mkdir(stagingDir(pactDir), { recursive: true });
+  await writeFile(path.join(stagingDir(pactDir), `${testId}${FAILED_SUFFIX}`), title);
+}
+
+export interface StagedPactsOutcome {
+  readonly written: readonly string[];
+}
+
+/** Merges the staged fragments into `settings.pactDir`; refuses (and writes nothing) after a failed or partial run. */
+export async function writeStagedPacts(
+  settings: PactSettings,
+  expectedDescriptions: readonly string[],
+): Promise<StagedPactsOutcome> {
+  const staging = stagingDir(settings.pactDir);
+  const entries = await readdir(staging, { withFileTypes: true }).catch(() => []);
+  const failed = entries.filter((entry) => entry.isFile() && entry.name.endsWith(FAILED_SUFFIX));
+  if (failed.length > 0) {
+    const titles = await Promise.all(
+      failed.map((entry) => readFile(path.join(staging, entry.name), 'utf8').then((title) => `"${title}"`)),
+    );
+    throw new PactFileError(
+      `${failed.length} consumer test(s) failed (${titles.sort().join(', ')}), so ${settings.pactDir} was left as it was. Fix them and run the consumer project again.`,
+    );
+  }
+  const byFile = new Map<string, PactFile[]>();
+  for (const entry of entries.filter((item) => item.isDirectory())) {
+    for (const [name, pact] of await readPactFiles(path.join(staging, entry.name))) {
+      byFile.set(name, [...(byFile.get(name) ?? []), pact]);
+    }
+  }
+  const mainFile = pactFileName(settings);
+  const main = byFile.get(mainFile);
+  const missing = main ? missingDescriptions(mergePacts(main), expectedDescriptions) : expectedDescriptions;
+  if (missing.length > 0) {
+    throw new PactFileError(
+      `the run did not produce every interaction of ${mainFile} (missing: ${missing.map((d) => `"${d}"`).join(', ')}), so ${settings.pactDir} was left as it was. Run the whole consumer project, without --grep or a file filter.`,
+    );
+  }
+  const written: string[] = [];
+  for (const [name, fragments] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    await writeFileAtomically(path.join(settings.pactDir, name), serialisePact(mergePacts(fragments)));
+    written.push(name);
+  }
+  await removeDir(staging);
+  return { written };
+}

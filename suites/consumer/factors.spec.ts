@@ -1,0 +1,50 @@
+import { MatchersV3 } from '@pact-foundation/pact';
+import { OPERATIONS } from '../../src/contract';
+import { EXAMPLE } from '../../src/pact/examples';
+import { INTERACTIONS } from '../../src/pact/interactions';
+import { fromState, requestHeaders, successBody } from '../../src/pact/matchers';
+import { PROVIDER_STATES } from '../../src/pact/states';
+import { expect, test } from './fixtures';
+
+test(INTERACTIONS.listEnrolled, async ({ pact, clientFor }) => {
+  const { method, path } = OPERATIONS.listEnrolledFactors;
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.boundFactor, { factorType: 'SMS' })
+    .uponReceiving(INTERACTIONS.listEnrolled)
+    .withRequest(method, path, (request) => request.headers(requestHeaders()))
+    .willRespondWith(200, (response) =>
+      response.jsonBody(
+        successBody(
+          'listEnrolledFactors',
+          MatchersV3.arrayContaining({
+            factorId: MatchersV3.string(EXAMPLE.factorId),
+            factorType: 'SMS',
+            profile: { phoneNumber: MatchersV3.string(EXAMPLE.phoneNumber) },
+          }),
+        ),
+      ),
+    )
+    .executeTest(async (server) => {
+      const factors = await clientFor(server.url).listEnrolledFactors();
+      const sms = factors.find((factor) => factor.factorType === 'SMS');
+      expect(sms?.factorId).toBe(EXAMPLE.factorId);
+      expect(sms?.profile.phoneNumber).toBe(EXAMPLE.phoneNumber);
+    });
+});
+
+test(INTERACTIONS.resetFactor, async ({ pact, clientFor }) => {
+  const { method, path } = OPERATIONS.resetFactor;
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.boundFactor, { factorType: 'SMS' })
+    .uponReceiving(INTERACTIONS.resetFactor)
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({ factorId: fromState('factorId', EXAMPLE.factorId) }),
+    )
+    .willRespondWith(200, (response) => response.jsonBody(successBody('resetFactor')))
+    .executeTest(async (server) => {
+      const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
+      expect(result.ok).toBe(true);
+    });
+});

@@ -1,0 +1,49 @@
+import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { test as base } from '@playwright/test';
+import { EnrollFactorClient } from '../../src/client';
+import { type PactSettings, pactSettingsFrom } from '../../src/pact/config';
+import { EXAMPLE } from '../../src/pact/examples';
+import { fragmentDir, markFailed } from '../../src/pact/staging';
+
+export interface ConsumerWorkerFixtures {
+  /** Pair names and pact directory, from `PACT_CONSUMER_NAME`, `PACT_PROVIDER_NAME`, `PACT_DIR`. */
+  pactSettings: PactSettings;
+}
+
+export interface ConsumerFixtures {
+  /** A Pact V4 builder whose file goes to this test's staging directory (one interaction per test). */
+  pact: PactV4;
+  /** The consumer's typed client, pointed at a Pact mock server, as the enrolling app would use it. */
+  clientFor: (mockServerUrl: string) => EnrollFactorClient;
+}
+
+export const test = base.extend<ConsumerFixtures, ConsumerWorkerFixtures>({
+  pactSettings: [async ({}, use) => use(pactSettingsFrom()), { scope: 'worker' }],
+
+  pact: async ({ pactSettings }, use, testInfo) => {
+    const pact = new PactV4({
+      consumer: pactSettings.consumer,
+      provider: pactSettings.provider,
+      dir: fragmentDir(pactSettings.pactDir, testInfo.testId),
+      spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+      logLevel: pactSettings.logLevel,
+    });
+    await use(pact);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await markFailed(pactSettings.pactDir, testInfo.testId, testInfo.title);
+    }
+  },
+
+  clientFor: async ({}, use) => {
+    await use(
+      (mockServerUrl) =>
+        new EnrollFactorClient({
+          baseUrl: mockServerUrl,
+          accessToken: EXAMPLE.accessToken,
+          appId: EXAMPLE.appId,
+        }),
+    );
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,91 @@
+import { OPERATIONS, RECOVERY_CODE_PATTERN } from '../../src/contract';
+import { EXAMPLE } from '../../src/pact/examples';
+import { INTERACTIONS } from '../../src/pact/interactions';
+import { fromState, opaqueToken, otpDataMatcher, requestHeaders, successBody } from '../../src/pact/matchers';
+import { PROVIDER_STATES } from '../../src/pact/states';
+import { expect, test } from './fixtures';
+
+const { method, path } = OPERATIONS.sendEnrollFactorRequest;
+
+test(INTERACTIONS.sendOtp, async ({ pact, clientFor }) => {
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.canEnroll, { factorType: 'OTP' })
+    .uponReceiving(INTERACTIONS.sendOtp)
+    .withRequest(method, path, (request) => request.headers(requestHeaders()).jsonBody({ factorType: 'OTP' }))
+    .willRespondWith(200, (response) =>
+      response.jsonBody(
+        successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken(), otpData: otpDataMatcher() }),
+      ),
+    )
+    .executeTest(async (server) => {
+      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'OTP' });
+      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+      expect(data.otpData?.qrCodeUri).toMatch(/^otpauth:\/\/totp\//);
+      expect(data.otpData?.recoveryCode).toMatch(RECOVERY_CODE_PATTERN);
+    });
+});
+
+test(INTERACTIONS.sendSms, async ({ pact, clientFor }) => {
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.canEnroll, { factorType: 'SMS' })
+    .uponReceiving(INTERACTIONS.sendSms)
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({
+        factorType: 'SMS',
+        profile: { phoneNumber: fromState('phoneNumber', EXAMPLE.phoneNumber) },
+      }),
+    )
+    .willRespondWith(200, (response) =>
+      response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
+    )
+    .executeTest(async (server) => {
+      const data = await clientFor(server.url).sendEnrollFactorRequest({
+        factorType: 'SMS',
+        profile: { phoneNumber: EXAMPLE.phoneNumber },
+      });
+      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+      expect(data.otpData).toBeUndefined();
+    });
+});
+
+test(INTERACTIONS.sendEmail, async ({ pact, clientFor }) => {
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.canEnroll, { factorType: 'EMAIL' })
+    .uponReceiving(INTERACTIONS.sendEmail)
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({
+        factorType: 'EMAIL',
+        profile: { email: fromState('email', EXAMPLE.email) },
+      }),
+    )
+    .willRespondWith(200, (response) =>
+      response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
+    )
+    .executeTest(async (server) => {
+      const data = await clientFor(server.url).sendEnrollFactorRequest({
+        factorType: 'EMAIL',
+        profile: { email: EXAMPLE.email },
+      });
+      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+    });
+});
+
+test(INTERACTIONS.sendFace, async ({ pact, clientFor }) => {
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.canEnroll, { factorType: 'FACE' })
+    .uponReceiving(INTERACTIONS.sendFace)
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({ factorType: 'FACE' }),
+    )
+    .willRespondWith(200, (response) =>
+      response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
+    )
+    .executeTest(async (server) => {
+      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'FACE' });
+      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+    });
+});
