@@ -60,3 +60,20 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
 /** Errors of the control plane itself use the same envelope shape as the API. */
 export const ControlErrorSchema = z.object({ statusCode: z.number(), message: z.string() });
+
+/** `GET /__mock/clock?userId=`: the user's current virtual time. */
+export const ClockQuerySchema = z.strictObject({ userId: z.string().min(1) });
+
+/** `GET /__mock/stats` and `POST /__mock/sweep`: sizes of the mock's state, to prove memory stays bounded. */
+export const StatsResponseSchema = z.object({
+  users: z.number(),
+  accessTokens: z.number(),
+  pendingEnrollments: z.number(),
+  spentTokens: z.number(),
+  boundFactors: z.number(),
+  resendLocks: z.number(),
+  outbox: z.number(),
+  /** Pending enrollments the last sweep retired (only on `POST /__mock/sweep`). */
+  swept: z.number().optional(),
+});
+export type StatsResponse = z.infer<typeof StatsResponseSchema>;

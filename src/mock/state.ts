@@ -1,0 +1,151 @@
+import type { FactorType } from '../contract';
+import type { OutboxEntry } from './control-schema';
+
+export interface App {
+  readonly appId: string;
+  readonly userPoolName: string;
+  readonly factorTypes: readonly FactorType[];
+}
+
+export interface User {
+  readonly userId: string;
+  readonly appId: string;
+  readonly userPoolName: string;
+  phoneNumber?: string;
+  email?: string;
+  /** Sign-in name of a seeded user; seeded users also have a password. */
+  readonly account?: string;
+  readonly password?: string;
+}
+
+export interface AccessTokenRecord {
+  readonly userId: string;
+  /** In the user's virtual time. */
+  readonly expiresAt: number;
+}
+
+export interface PendingEnrollment {
+  readonly token: string;
+  readonly userId: string;
+  readonly factorType: FactorType;
+  readonly profile: Readonly<Record<string, string>>;
+  /** In the owner's virtual time. */
+  readonly issuedAt: number;
+  readonly code?: string;
+  readonly totpSecret?: string;
+  readonly recoveryCode?: string;
+}
+
+export interface BoundFactor {
+  readonly factorId: string;
+  readonly factorType: FactorType;
+  readonly profile: Readonly<Record<string, string>>;
+  readonly totpSecret?: string;
+  readonly recoveryCode?: string;
+  readonly photo?: string;
+}
+
+export interface OutboxRecord extends OutboxEntry {
+  readonly userId: string;
+}
+
+export interface ResendLock {
+  readonly userId: string;
+  /** In the sending user's virtual time. */
+  readonly sentAt: number;
+}
+
+/** Why a token that is no longer pending cannot be used: kept so the answer can say "used" or "expired". */
+export type SpentReason = 'used' | 'expired';
+
+/** A map that forgets its oldest entries beyond `limit`: bounded memory for tombstones and the outbox. */
+export class BoundedMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.limit) {
+      const oldest = this.map.keys().next().value as K;
+      this.map.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+export const TOMBSTONE_LIMIT = 20_000;
+export const OUTBOX_LIMIT = 10_000;
+
+/** Everything the mock remembers. Plain data; the rules live in `enrollment.ts`. */
+export class MockState {
+  readonly apps = new Map<string, App>();
+  readonly users = new Map<string, User>();
+  readonly accessTokens = new Map<string, AccessTokenRecord>();
+  readonly pending = new Map<string, PendingEnrollment>();
+  readonly pendingByUser = new Map<string, Set<string>>();
+  readonly spentTokens = new BoundedMap<string, SpentReason>(TOMBSTONE_LIMIT);
+  readonly factors = new Map<string, Map<FactorType, BoundFactor>>();
+  readonly resendLocks = new Map<string, ResendLock>();
+  /** Oldest first; read newest first. */
+  outbox: OutboxRecord[] = [];
+
+  addPending(pending: PendingEnrollment): void {
+    this.pending.set(pending.token, pending);
+    let tokens = this.pendingByUser.get(pending.userId);
+    if (!tokens) {
+      tokens = new Set();
+      this.pendingByUser.set(pending.userId, tokens);
+    }
+    tokens.add(pending.token);
+  }
+
+  retirePending(pending: PendingEnrollment, reason: SpentReason): void {
+    this.pending.delete(pending.token);
+    const tokens = this.pendingByUser.get(pending.userId);
+    tokens?.delete(pending.token);
+    if (tokens?.size === 0) this.pendingByUser.delete(pending.userId);
+    this.spentTokens.set(pending.token, reason);
+  }
+
+  pendingOf(userId: string): PendingEnrollment[] {
+    return [...(this.pendingByUser.get(userId) ?? [])].flatMap((token) => this.pending.get(token) ?? []);
+  }
+
+  factorsOf(userId: string): Map<FactorType, BoundFactor> {
+    let factors = this.factors.get(userId);
+    if (!factors) {
+      factors = new Map();
+      this.factors.set(userId, factors);
+    }
+    return factors;
+  }
+
+  record(entry: OutboxRecord): void {
+    this.outbox.push(entry);
+    if (this.outbox.length > OUTBOX_LIMIT) this.outbox = this.outbox.slice(-OUTBOX_LIMIT);
+  }
+
+  clear(): void {
+    this.apps.clear();
+    this.users.clear();
+    this.accessTokens.clear();
+    this.pending.clear();
+    this.pendingByUser.clear();
+    this.spentTokens.clear();
+    this.factors.clear();
+    this.resendLocks.clear();
+    this.outbox = [];
+  }
+}
