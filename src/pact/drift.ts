@@ -1,0 +1,67 @@
+import { parsePactFile } from './pact-file';
+
+/** How freshly generated pacts differ from the committed ones, file by file and interaction by interaction. */
+export interface PactDrift {
+  readonly file: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly addedInteractions: readonly string[];
+  readonly removedInteractions: readonly string[];
+  readonly changedInteractions: readonly string[];
+  /** True when only the bytes differ (metadata, formatting), not an interaction. */
+  readonly otherwiseOnly: boolean;
+}
+
+function byDescription(text: string, source: string): Map<string, string> {
+  const pact = parsePactFile(text, source);
+  return new Map(
+    pact.interactions.map((interaction) => [interaction.description, JSON.stringify(interaction)]),
+  );
+}
+
+/** Compares file contents byte for byte; `committed` and `generated` map file names to their text. */
+export function findPactDrift(
+  committed: ReadonlyMap<string, string>,
+  generated: ReadonlyMap<string, string>,
+): PactDrift[] {
+  const names = [...new Set([...committed.keys(), ...generated.keys()])].sort();
+  const drift: PactDrift[] = [];
+  for (const file of names) {
+    const before = committed.get(file);
+    const after = generated.get(file);
+    if (before === after) continue;
+    const old = before === undefined ? new Map<string, string>() : byDescription(before, `committed ${file}`);
+    const now = after === undefined ? new Map<string, string>() : byDescription(after, `generated ${file}`);
+    const addedInteractions = [...now.keys()].filter((d) => !old.has(d)).sort();
+    const removedInteractions = [...old.keys()].filter((d) => !now.has(d)).sort();
+    const changedInteractions = [...now.keys()].filter((d) => old.has(d) && old.get(d) !== now.get(d)).sort();
+    drift.push({
+      file,
+      change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+      addedInteractions,
+      removedInteractions,
+      changedInteractions,
+      otherwiseOnly: addedInteractions.length + removedInteractions.length + changedInteractions.length === 0,
+    });
+  }
+  return drift;
+}
+
+/** The message the gate prints when the contract changed. */
+export function formatPactDrift(drift: readonly PactDrift[], pactDir = 'pacts'): string {
+  const lines = [
+    `[enroll-factor-harness] contract drift: the consumer tests now produce pacts that differ from the committed ${pactDir}/.`,
+  ];
+  for (const item of drift) {
+    lines.push(`  ${pactDir}/${item.file}: ${item.change}`);
+    for (const d of item.addedInteractions) lines.push(`    + ${d}`);
+    for (const d of item.removedInteractions) lines.push(`    - ${d}`);
+    for (const d of item.changedInteractions) lines.push(`    ~ ${d}`);
+    if (item.otherwiseOnly)
+      lines.push('    (no interaction changed: metadata or formatting, e.g. a pact-js upgrade)');
+  }
+  lines.push(
+    'Review the contract change: run `npm run pact:consumer`, read `git diff pacts/`, and if the change is intended',
+    'commit it (`git add pacts/ && git commit`), then let the provider verify it. If it is not intended, fix the consumer tests.',
+  );
+  return lines.join('\n');
+}
