@@ -1,0 +1,221 @@
+import { aFactor, expectAccepted, scenario, test } from '../../fixtures';
+import { FACTOR_TYPES, type FactorType, TOTP_PARAMETERS, totpCodeAt } from '../../src/contract';
+
+const CODE_TYPES = FACTOR_TYPES.filter((type): type is 'OTP' | 'SMS' | 'EMAIL' => type !== 'FACE');
+
+/** The failure a wrong or a blank code gets, per factor type. */
+const WRONG = { OTP: 'wrongTotp', SMS: 'wrongPassCode', EMAIL: 'wrongPassCode' } as const;
+const BLANK = { OTP: 'missingTotp', SMS: 'missingPassCode', EMAIL: 'missingPassCode' } as const;
+const acceptsAnyPassCode = (type: FactorType) => (type === 'OTP' ? [] : (['accept-any-passcode'] as const));
+
+for (const factorType of CODE_TYPES) {
+  test.describe(`${factorType} passCode checks`, () => {
+    test.use({ touches: [factorType] });
+
+    test(
+      `${aFactor(factorType)} enrollment is refused with a wrong code`,
+      scenario({
+        factorType,
+        scenario: 'invalid passCode',
+        defects: [...acceptsAnyPassCode(factorType), 'drop-api-code'],
+      }),
+      async ({ enrollment, client, testData, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const wrongCode = testData.otherCode(await enrollment.passCode(pending));
+        const result = await client.attempt('enrollFactor', {
+          factorType,
+          enrollmentToken: pending.enrollmentToken,
+          enrollmentData: { passCode: wrongCode },
+        });
+        await expectFailure(result, WRONG[factorType]);
+      },
+    );
+
+    test(
+      `${aFactor(factorType)} enrollment is refused with the code of another of the user's enrollments`,
+      scenario({
+        factorType,
+        scenario: 'invalid passCode',
+        defects:
+          factorType === 'OTP' ? ['drop-api-code'] : ['accept-other-enrollment-code', 'accept-any-passcode'],
+      }),
+      async ({ enrollment, client, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const other = await enrollment.start(factorType);
+        const otherCode = await enrollment.passCode(other);
+        test.skip(otherCode === (await enrollment.passCode(pending)), 'both enrollments drew the same code');
+        const result = await client.attempt('enrollFactor', {
+          factorType,
+          enrollmentToken: pending.enrollmentToken,
+          enrollmentData: { passCode: otherCode },
+        });
+        await expectFailure(result, WRONG[factorType]);
+      },
+    );
+
+    test(
+      `${aFactor(factorType)} enrollment is refused with malformed codes: letters, too short, too long, empty, whitespace`,
+      scenario({
+        factorType,
+        scenario: 'invalid passCode',
+        defects: [
+          ...acceptsAnyPassCode(factorType),
+          ...(factorType === 'OTP' ? [] : (['accept-empty-passcode'] as const)),
+          'drop-api-code',
+        ],
+      }),
+      async ({ enrollment, client, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const code = await enrollment.passCode(pending);
+        const variants = [
+          { name: 'letters', passCode: 'abcdef'.slice(0, code.length), expected: WRONG[factorType] },
+          { name: 'too short', passCode: code.slice(0, -1), expected: WRONG[factorType] },
+          { name: 'too long', passCode: `${code}0`, expected: WRONG[factorType] },
+          { name: 'empty', passCode: '', expected: BLANK[factorType] },
+          { name: 'whitespace', passCode: ' '.repeat(code.length), expected: BLANK[factorType] },
+        ] as const;
+        for (const variant of variants) {
+          await test.step(`${variant.name} is refused`, async () => {
+            const result = await client.attempt('enrollFactor', {
+              factorType,
+              enrollmentToken: pending.enrollmentToken,
+              enrollmentData: { passCode: variant.passCode },
+            });
+            await expectFailure(result, variant.expected);
+          });
+        }
+      },
+    );
+
+    test(
+      `the right ${factorType} code cannot be used again after a successful enrollment`,
+      scenario({ factorType, scenario: 'invalid passCode', defects: ['token-reusable'] }),
+      async ({ enrollment, client, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const enrollmentData = await enrollment.enrollmentData(pending);
+        const request = { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData };
+        expectAccepted(await client.attempt('enrollFactor', request), 'the first enroll-factor');
+        await expectFailure(await client.attempt('enrollFactor', request), 'enrollmentTokenUsed');
+      },
+    );
+  });
+}
+
+test.describe('OTP time window', () => {
+  test.use({ touches: ['OTP'] });
+
+  test(
+    'an OTP enrollment is refused with a TOTP from outside the accepted window',
+    scenario({ factorType: 'OTP', scenario: 'invalid passCode', defects: ['totp-wrong-window'] }),
+    async ({ enrollment, client, environment, user, expectFailure }) => {
+      const pending = await enrollment.start('OTP');
+      const now = await environment.clock.now(user);
+      const stepMs = TOTP_PARAMETERS.period * 1000;
+      const inWindow = new Set([-1, 0, 1].map((step) => totpCodeAt(pending.totp!, now + step * stepMs)));
+      for (const steps of [-5, 5]) {
+        const code = totpCodeAt(pending.totp!, now + steps * stepMs);
+        if (inWindow.has(code)) continue;
+        await test.step(`a TOTP ${steps > 0 ? 'from' : ''} ${Math.abs(steps)} steps ${steps > 0 ? 'ahead' : 'ago'} is refused`, async () => {
+          const result = await client.attempt('enrollFactor', {
+            factorType: 'OTP',
+            enrollmentToken: pending.enrollmentToken,
+            enrollmentData: { passCode: code },
+          });
+          await expectFailure(result, 'wrongTotp');
+        });
+      }
+    },
+  );
+});
+
+for (const [factorType, otherChannel] of [
+  ['EMAIL', 'SMS'],
+  ['SMS', 'EMAIL'],
+] as const) {
+  test.describe(`${factorType} token with ${otherChannel} code`, () => {
+    test.use({ touches: [factorType, otherChannel] });
+
+    test(
+      `${aFactor(factorType)} enrollment is refused with the code of an ${otherChannel} enrollment`,
+      scenario({
+        factorType,
+        scenario: 'invalid passCode',
+        defects: ['accept-other-enrollment-code', 'accept-any-passcode'],
+      }),
+      async ({ enrollment, client, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const other = await enrollment.start(otherChannel);
+        const otherCode = await enrollment.passCode(other);
+        test.skip(otherCode === (await enrollment.passCode(pending)), 'both enrollments drew the same code');
+        const result = await client.attempt('enrollFactor', {
+          factorType,
+          enrollmentToken: pending.enrollmentToken,
+          enrollmentData: { passCode: otherCode },
+        });
+        await expectFailure(result, 'wrongPassCode');
+      },
+    );
+  });
+}
+
+test.describe('FACE photo checks', () => {
+  test.use({ touches: ['FACE'] });
+
+  test(
+    'a FACE enrollment is refused without a photo',
+    scenario({ factorType: 'FACE', scenario: 'invalid passCode', defects: ['face-without-photo'] }),
+    async ({ enrollment, client, expectFailure }) => {
+      const pending = await enrollment.start('FACE');
+      for (const [name, enrollmentData] of [
+        ['no photo field', {}],
+        ['an empty photo', { photo: '', isExternalPhoto: true }],
+      ] as const) {
+        await test.step(`${name} is refused`, async () => {
+          const result = await client.attempt('enrollFactor', {
+            factorType: 'FACE',
+            enrollmentToken: pending.enrollmentToken,
+            enrollmentData,
+          });
+          await expectFailure(result, 'facePhotoMissing');
+        });
+      }
+    },
+  );
+
+  test(
+    'a FACE enrollment is refused when isExternalPhoto is not a boolean or does not match the photo',
+    scenario({ factorType: 'FACE', scenario: 'invalid passCode', defects: ['ignore-external-photo-flag'] }),
+    async ({ enrollment, client, testData, expectFailure }) => {
+      const pending = await enrollment.start('FACE');
+      const variants = [
+        {
+          name: 'isExternalPhoto as a string',
+          data: { photo: testData.photoUrl(), isExternalPhoto: 'true' },
+          expected: 'wrongType',
+        },
+        {
+          name: 'a URL marked as an upload key',
+          data: { photo: testData.photoUrl(), isExternalPhoto: false },
+          expected: 'facePhotoRejected',
+        },
+        {
+          name: 'an upload key marked as external',
+          data: { photo: testData.uploadKey(), isExternalPhoto: true },
+          expected: 'facePhotoRejected',
+        },
+      ] as const;
+      for (const variant of variants) {
+        await test.step(`${variant.name} is refused`, async () => {
+          const result = await client.raw('enrollFactor', {
+            body: {
+              factorType: 'FACE',
+              enrollmentToken: pending.enrollmentToken,
+              enrollmentData: variant.data,
+            },
+          });
+          await expectFailure(result, variant.expected);
+        });
+      }
+    },
+  );
+});
