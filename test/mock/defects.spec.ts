@@ -1,0 +1,341 @@
+import { ERROR_CATALOG, type FactorType, OtpAuthUriSchema, RecoveryCodeSchema } from '../../src/contract';
+import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
+import {
+  enroll,
+  expect,
+  type Harness,
+  type MockUser,
+  operationUrl,
+  rawRequest,
+  startEnrollment,
+  test,
+  withMock,
+} from './fixtures';
+
+/** What a probe saw: `ok`, the catalog scenario of a failure, or `http-500`. */
+type Outcome = string;
+
+function outcomeOf(httpStatus: number, body: unknown): Outcome {
+  if (httpStatus >= 500) return 'http-500';
+  const envelope = body as { statusCode?: unknown; message?: unknown };
+  if (envelope?.statusCode === 200 || envelope?.statusCode === '200') return 'ok';
+  const match = Object.entries(ERROR_CATALOG).find(
+    ([, entry]) => entry.statusCode === Number(envelope?.statusCode) && entry.message === envelope?.message,
+  );
+  return match?.[0] ?? `unexpected ${JSON.stringify(body)}`;
+}
+
+async function call(
+  harness: Harness,
+  user: MockUser,
+  operation: Parameters<typeof operationUrl>[1],
+  options: { body?: unknown; rawBody?: string; query?: string; authorization?: string | null } = {},
+) {
+  const headers: Record<string, string> = {};
+  if (options.authorization !== null)
+    headers.authorization = options.authorization ?? `Bearer ${user.accessToken}`;
+  const isPost = options.body !== undefined || options.rawBody !== undefined;
+  if (isPost) headers['content-type'] = 'application/json';
+  const answer = await rawRequest(operationUrl(harness.mock, operation, options.query), {
+    method: isPost ? 'POST' : 'GET',
+    headers,
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  return { ...answer, outcome: outcomeOf(answer.status, answer.json) };
+}
+
+const enrollWith = (
+  harness: Harness,
+  user: MockUser,
+  factorType: FactorType,
+  enrollmentToken: string,
+  enrollmentData: object,
+) =>
+  call(harness, user, 'enrollFactor', { body: { factorType, enrollmentToken, enrollmentData } }).then(
+    (a) => a.outcome,
+  );
+
+const listedTypes = async (user: MockUser) =>
+  (await user.client.listEnrolledFactors()).map((factor) => factor.factorType);
+
+interface DefectProbe {
+  /** Observes the behaviour the defect changes, on a fresh user of a fresh mock. */
+  readonly probe: (harness: Harness, user: MockUser) => Promise<unknown>;
+  readonly faithful: unknown;
+  readonly defective: unknown;
+}
+
+const PROBES: Record<DefectId, DefectProbe> = {
+  'accept-expired-token': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'SMS');
+      await h.control.advance(user.userId, 61_000);
+      return enrollWith(h, user, 'SMS', started.enrollmentToken, { passCode: started.passCode });
+    },
+    faithful: 'enrollmentTokenExpired',
+    defective: 'ok',
+  },
+  'expire-tokens-early': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'SMS');
+      await h.control.advance(user.userId, 31_000);
+      return enrollWith(h, user, 'SMS', started.enrollmentToken, { passCode: started.passCode });
+    },
+    faithful: 'ok',
+    defective: 'enrollmentTokenExpired',
+  },
+  'accept-any-passcode': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'SMS');
+      const wrong = started.passCode === '123456' ? '654321' : '123456';
+      return enrollWith(h, user, 'SMS', started.enrollmentToken, { passCode: wrong });
+    },
+    faithful: 'wrongPassCode',
+    defective: 'ok',
+  },
+  'accept-other-enrollment-code': {
+    probe: async (h, user) => {
+      const sms = await startEnrollment(h, user, 'SMS');
+      const email = await startEnrollment(h, user, 'EMAIL');
+      if (sms.passCode === email.passCode) return 'codes collided';
+      return enrollWith(h, user, 'SMS', sms.enrollmentToken, { passCode: email.passCode });
+    },
+    faithful: 'wrongPassCode',
+    defective: 'ok',
+  },
+  'accept-empty-passcode': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'EMAIL');
+      return enrollWith(h, user, 'EMAIL', started.enrollmentToken, { passCode: '  ' });
+    },
+    faithful: 'missingPassCode',
+    defective: 'ok',
+  },
+  'totp-wrong-window': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'OTP');
+      const totp = OtpAuthUriSchema.parse(started.qrCodeUri);
+      const fiveStepsAhead = totp.generate({ timestamp: (await h.control.now(user.userId)) + 150_000 });
+      return enrollWith(h, user, 'OTP', started.enrollmentToken, { passCode: fiveStepsAhead });
+    },
+    faithful: 'wrongTotp',
+    defective: 'ok',
+  },
+  'token-reusable': {
+    probe: async (h, user) => {
+      const started = await enroll(h, user, 'EMAIL');
+      await user.client.resetFactor({ factorId: `${user.userId}|email` });
+      return enrollWith(h, user, 'EMAIL', started.enrollmentToken, { passCode: started.passCode });
+    },
+    faithful: 'enrollmentTokenUsed',
+    defective: 'ok',
+  },
+  'race-double-enroll': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'SMS');
+      const outcomes = await Promise.all(
+        [1, 2].map(() => enrollWith(h, user, 'SMS', started.enrollmentToken, { passCode: started.passCode })),
+      );
+      return outcomes.sort();
+    },
+    faithful: ['enrollmentTokenUsed', 'ok'],
+    defective: ['ok', 'ok'],
+  },
+  'accept-tampered-token': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'SMS');
+      const token = started.enrollmentToken;
+      const tampered = `${token.slice(0, 100)}${token[100] === 'A' ? 'B' : 'A'}${token.slice(101)}`;
+      return enrollWith(h, user, 'SMS', tampered, { passCode: started.passCode });
+    },
+    faithful: 'enrollmentTokenInvalid',
+    defective: 'ok',
+  },
+  'ignore-factor-type-mismatch': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'EMAIL');
+      return enrollWith(h, user, 'SMS', started.enrollmentToken, { passCode: started.passCode });
+    },
+    faithful: 'enrollmentTokenMismatch',
+    defective: 'ok',
+  },
+  'ignore-token-owner': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'SMS');
+      const other = await h.newUser();
+      return enrollWith(h, other, 'SMS', started.enrollmentToken, { passCode: started.passCode });
+    },
+    faithful: 'enrollmentTokenMismatch',
+    defective: 'ok',
+  },
+  'bind-nothing': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'OTP');
+      return listedTypes(user);
+    },
+    faithful: ['OTP'],
+    defective: [],
+  },
+  'allow-duplicate-binding': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'FACE');
+      return (await call(h, user, 'sendEnrollFactorRequest', { body: { factorType: 'FACE', profile: {} } }))
+        .outcome;
+    },
+    faithful: 'faceAlreadyBound',
+    defective: 'ok',
+  },
+  'still-listed-to-enroll': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'OTP');
+      return (await user.client.listFactorsToEnroll()).map((factor) => factor.factorType);
+    },
+    faithful: ['SMS', 'EMAIL', 'FACE'],
+    defective: ['OTP', 'SMS', 'EMAIL', 'FACE'],
+  },
+  'get-factor-not-found': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'OTP');
+      return (await call(h, user, 'getFactor', { query: `factorId=${user.userId}|otp` })).outcome;
+    },
+    faithful: 'ok',
+    defective: 'unknownFactorId',
+  },
+  'reset-keeps-factor': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'OTP');
+      await user.client.resetFactor({ factorId: `${user.userId}|otp` });
+      return listedTypes(user);
+    },
+    faithful: [],
+    defective: ['OTP'],
+  },
+  'status-code-as-string': {
+    probe: async (h, user) =>
+      typeof ((await call(h, user, 'listEnrolledFactors')).json as { statusCode: unknown }).statusCode,
+    faithful: 'number',
+    defective: 'string',
+  },
+  'drop-api-code': {
+    probe: async (h, user) =>
+      (
+        (await call(h, user, 'listEnrolledFactors', { authorization: 'Bearer nope' })).json as {
+          apiCode?: number;
+        }
+      ).apiCode,
+    faithful: 2020,
+    defective: undefined,
+  },
+  'http-500-on-malformed-json': {
+    probe: async (h, user) => (await call(h, user, 'enrollFactor', { rawBody: '{"factorType":' })).outcome,
+    faithful: 'malformedJson',
+    defective: 'http-500',
+  },
+  'http-500-on-wrong-types': {
+    probe: async (h, user) => (await call(h, user, 'resetFactor', { body: { factorId: ['x'] } })).outcome,
+    faithful: 'wrongType',
+    defective: 'http-500',
+  },
+  'skip-access-token-check': {
+    probe: async (h, user) => (await call(h, user, 'listEnrolledFactors', { authorization: null })).outcome,
+    faithful: 'notLoggedIn',
+    defective: 'ok',
+  },
+  'reject-bare-token': {
+    probe: async (h, user) =>
+      (await call(h, user, 'listEnrolledFactors', { authorization: user.accessToken })).outcome,
+    faithful: 'ok',
+    defective: 'notLoggedIn',
+  },
+  'no-resend-limit': {
+    probe: async (h, user) => {
+      const body = { factorType: 'SMS', profile: { phoneNumber: user.phoneNumber } };
+      await call(h, user, 'sendEnrollFactorRequest', { body });
+      return (await call(h, user, 'sendEnrollFactorRequest', { body })).outcome;
+    },
+    faithful: 'resendTooSoon',
+    defective: 'ok',
+  },
+  'omit-otp-data': {
+    probe: async (h, user) =>
+      Boolean(
+        (
+          (await call(h, user, 'sendEnrollFactorRequest', { body: { factorType: 'OTP' } })).json as {
+            data: { otpData?: unknown };
+          }
+        ).data.otpData,
+      ),
+    faithful: true,
+    defective: false,
+  },
+  'invalid-base32-secret': {
+    probe: async (_h, user) => {
+      const data = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
+      return OtpAuthUriSchema.safeParse(data.otpData!.qrCodeUri).success;
+    },
+    faithful: true,
+    defective: false,
+  },
+  'bad-recovery-code': {
+    probe: async (_h, user) => {
+      const data = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
+      return RecoveryCodeSchema.safeParse(data.otpData!.recoveryCode).success;
+    },
+    faithful: true,
+    defective: false,
+  },
+  'face-without-photo': {
+    probe: async (h, user) => {
+      const started = await startEnrollment(h, user, 'FACE');
+      return enrollWith(h, user, 'FACE', started.enrollmentToken, {});
+    },
+    faithful: 'facePhotoMissing',
+    defective: 'ok',
+  },
+  'ignore-external-photo-flag': {
+    probe: async (h, user) => {
+      const first = await startEnrollment(h, user, 'FACE');
+      const mismatched = await enrollWith(h, user, 'FACE', first.enrollmentToken, {
+        photo: 'upload-key',
+        isExternalPhoto: true,
+      });
+      await call(h, user, 'resetFactor', { body: { factorId: `${user.userId}|face` } });
+      const second = await startEnrollment(h, user, 'FACE');
+      const wronglyTyped = await enrollWith(h, user, 'FACE', second.enrollmentToken, {
+        photo: 'upload-key',
+        isExternalPhoto: 'yes',
+      });
+      return [mismatched, wronglyTyped];
+    },
+    faithful: ['facePhotoRejected', 'wrongType'],
+    defective: ['ok', 'ok'],
+  },
+};
+
+test.describe('every provider defect changes the mock behaviour it names', () => {
+  for (const id of DEFECT_IDS) {
+    test(`switching on ${id} changes the answer from the faithful one`, async () => {
+      const { probe, faithful, defective } = PROBES[id];
+      const faithfulSeen = await withMock({}, async (h) => probe(h, await h.newUser()));
+      const defectiveSeen = await withMock({ faults: [id] }, async (h) => probe(h, await h.newUser()));
+      expect(faithfulSeen, 'behaviour with no defect').toEqual(faithful);
+      expect(defectiveSeen, `behaviour with ${id}`).toEqual(defective);
+    });
+  }
+
+  test('a defect switched on at run time through the control plane takes effect and can be switched off', async ({
+    harness,
+    user,
+  }) => {
+    const probe = () =>
+      call(harness, user, 'listEnrolledFactors', { authorization: user.accessToken }).then((a) => a.outcome);
+    expect(await probe()).toBe('ok');
+    await harness.control.setFaults(['reject-bare-token']);
+    try {
+      expect(await probe()).toBe('notLoggedIn');
+    } finally {
+      await harness.control.setFaults([]);
+    }
+    expect(await probe()).toBe('ok');
+  });
+});
