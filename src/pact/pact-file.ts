@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -115,4 +116,18 @@ export async function readPactFiles(dir: string): Promise<Map<string, PactFile>>
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The pacts in `dir`, read synchronously: Playwright declares one test per interaction at load time. */
+export function readPactFilesSync(dir: string): PactFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => parsePactFile(readFileSync(path.join(dir, name), 'utf8'), path.join(dir, name)));
 }

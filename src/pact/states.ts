@@ -34,6 +34,8 @@ export interface ProviderStateValues {
   passCode?: string;
   /** `pendingEnrollment` for SMS, EMAIL and OTP: a well-formed code that is certainly not accepted. */
   wrongPassCode?: string;
+  /** `pendingEnrollment` for FACE: a photo URL the provider accepts with `isExternalPhoto: true`. */
+  photo?: string;
   /** `boundFactor`. */
   factorId?: string;
 }

@@ -1,4 +1,3 @@
-import { MatchersV3 } from '@pact-foundation/pact';
 import { EXAMPLE } from '../../src/pact/examples';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { fromState, successBody } from '../../src/pact/matchers';
@@ -44,7 +43,7 @@ test(INTERACTIONS.enrollFace, async ({ pact, clientFor }) => {
     requestBody: {
       factorType: 'FACE',
       enrollmentToken: pendingToken(),
-      enrollmentData: { photo: MatchersV3.regex(/^https?:\/\/\S+$/, EXAMPLE.photo), isExternalPhoto: true },
+      enrollmentData: { photo: fromState('photo', EXAMPLE.photo), isExternalPhoto: true },
     },
     responseBody: successBody('enrollFactor'),
   }).executeTest(async (server) => {

@@ -5,6 +5,8 @@ import { type PactSettings, pactSettingsFrom } from '../../src/pact/config';
 import { EXAMPLE } from '../../src/pact/examples';
 import { fragmentDir, markFailed } from '../../src/pact/staging';
 
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
 export interface ConsumerWorkerFixtures {
   /** Pair names and pact directory, from `PACT_CONSUMER_NAME`, `PACT_PROVIDER_NAME`, `PACT_DIR`. */
   pactSettings: PactSettings;

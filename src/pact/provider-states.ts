@@ -1,0 +1,184 @@
+import type { EnrollmentKit, PendingEnrollment } from '../../fixtures/enrollment';
+import { type FactorType, FactorTypeSchema, TOTP_PARAMETERS, totpCodeAt } from '../contract';
+import { type AcquireUserOptions, type Clock, letElapse, type TestUser, type UserProvider } from '../env';
+import {
+  isProviderStateName,
+  PROVIDER_STATES,
+  type ProviderStateName,
+  type ProviderStateParams,
+  type ProviderStateValues,
+} from './states';
+
+/**
+ * The provider states of the pacts, set up through what the target environment can do: a user from the
+ * environment's user provider (a fresh mock user, or the designated real user), enrollments through the
+ * public API, codes from the environment's inbox, and expiry through its clock (a virtual jump on the
+ * mock, real waiting elsewhere).
+ */
+export interface StateContext {
+  readonly users: UserProvider;
+  readonly clock: Clock;
+  readonly enrollmentTokenTtlMs: number;
+  readonly expiryMarginMs: number;
+  /** What the user needs for the factor type, e.g. an email address before a face can be bound (1703). */
+  readonly userFor?: (factorType: FactorType) => AcquireUserOptions;
+  /** The public-API driver acting as `user`. */
+  readonly kitFor: (
+    user: TestUser,
+  ) => Pick<EnrollmentKit, 'start' | 'passCode' | 'facePhoto' | 'bind' | 'factorIdOf' | 'profileFor'>;
+}
+
+/** The state of the interaction being verified: the user the request filter authenticates as. */
+export interface ActiveState {
+  readonly name: ProviderStateName;
+  readonly user: TestUser;
+  readonly values: ProviderStateValues;
+}
+
+export class ProviderStateError extends Error {
+  override readonly name = 'ProviderStateError';
+  constructor(message: string) {
+    super(`[enroll-factor-harness] ${message}`);
+  }
+}
+
+/** A well-formed code that differs from every accepted one: each digit moved by one, until it is free. */
+export function wrongCodeFor(accepted: readonly string[], length = accepted[0]?.length ?? 6): string {
+  const base = accepted[0] ?? '0'.repeat(length);
+  for (let shift = 1; shift < 10; shift += 1) {
+    const candidate = [...base].map((digit) => String((Number(digit) + shift) % 10)).join('');
+    if (!accepted.includes(candidate)) return candidate;
+  }
+  throw new ProviderStateError('no wrong code could be built: every candidate is accepted');
+}
+
+function paramsOf(name: string, params: unknown): ProviderStateParams {
+  const factorType = FactorTypeSchema.safeParse((params as { factorType?: unknown } | undefined)?.factorType);
+  if (!factorType.success) {
+    throw new ProviderStateError(
+      `provider state "${name}" needs the parameter factorType (OTP, SMS, EMAIL or FACE); the pact gave ${JSON.stringify(params)}.`,
+    );
+  }
+  return { factorType: factorType.data };
+}
+
+function recipientValues(pending: Pick<PendingEnrollment, 'profile'>): ProviderStateValues {
+  const values: ProviderStateValues = {};
+  if (pending.profile?.phoneNumber) values.phoneNumber = pending.profile.phoneNumber;
+  if (pending.profile?.email) values.email = pending.profile.email;
+  return values;
+}
+
+/** The state handlers (pact-js `stateHandlers`) and the state they leave for the request filter. */
+export class ProviderStates {
+  private current: ActiveState | undefined;
+  private failures: string[] = [];
+
+  constructor(private readonly context: StateContext) {}
+
+  get active(): ActiveState | undefined {
+    return this.current;
+  }
+
+  /** Why state setups failed since the last call (the verifier reports only the request that followed). */
+  takeFailures(): string[] {
+    const failures = this.failures;
+    this.failures = [];
+    return failures;
+  }
+
+  /** pact-js state handlers: one per state name, setup returns the values `fromProviderState` injects. */
+  handlers(): Record<
+    ProviderStateName,
+    { setup: (params?: unknown) => Promise<Record<string, string>>; teardown: () => Promise<undefined> }
+  > {
+    const entry = (name: ProviderStateName) => ({
+      setup: async (params?: unknown) => {
+        try {
+          const values = await this.setUp(name, paramsOf(name, params));
+          return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+        } catch (error) {
+          this.failures.push(
+            `provider state "${name}" ${JSON.stringify(params ?? {})}: ${(error as Error).message}`,
+          );
+          throw error;
+        }
+      },
+      teardown: async () => {
+        await this.tearDown();
+        return undefined;
+      },
+    });
+    return Object.fromEntries(
+      Object.values(PROVIDER_STATES).map((name) => [name, entry(name)]),
+    ) as ReturnType<ProviderStates['handlers']>;
+  }
+
+  async setUp(name: string, { factorType }: ProviderStateParams): Promise<ProviderStateValues> {
+    if (!isProviderStateName(name)) {
+      throw new ProviderStateError(
+        `the pact uses the provider state "${name}", which this provider does not know. Known states: ${Object.values(PROVIDER_STATES).join('; ')}.`,
+      );
+    }
+    await this.tearDown();
+    const user = await this.context.users.acquire({
+      ...this.context.userFor?.(factorType),
+      touches: [factorType],
+    });
+    this.current = { name, user, values: {} };
+    const kit = this.context.kitFor(user);
+    let values: ProviderStateValues;
+    switch (name) {
+      case PROVIDER_STATES.canEnroll:
+        values = recipientValues({ profile: kit.profileFor(factorType) });
+        break;
+      case PROVIDER_STATES.pendingEnrollment:
+        values = await this.pending(kit, factorType);
+        break;
+      case PROVIDER_STATES.expiredEnrollment: {
+        const pending = await kit.start(factorType);
+        values = { ...recipientValues(pending), enrollmentToken: pending.enrollmentToken };
+        if (factorType !== 'FACE') values.passCode = await kit.passCode(pending);
+        const lifetime = this.context.enrollmentTokenTtlMs + this.context.expiryMarginMs;
+        await letElapse(this.context.clock, user, pending.answeredAt, lifetime);
+        break;
+      }
+      case PROVIDER_STATES.boundFactor: {
+        const pending = await kit.bind(factorType);
+        const factorId = await kit.factorIdOf(factorType);
+        if (!factorId)
+          throw new ProviderStateError(`${factorType} was bound but list-enrolled-factors does not show it.`);
+        values = { ...recipientValues(pending), factorId };
+        break;
+      }
+    }
+    this.current = { name, user, values };
+    return values;
+  }
+
+  async tearDown(): Promise<void> {
+    const previous = this.current;
+    this.current = undefined;
+    if (previous) await this.context.users.release(previous.user);
+  }
+
+  private async pending(
+    kit: ReturnType<StateContext['kitFor']>,
+    factorType: ProviderStateParams['factorType'],
+  ): Promise<ProviderStateValues> {
+    const pending = await kit.start(factorType);
+    const values: ProviderStateValues = {
+      ...recipientValues(pending),
+      enrollmentToken: pending.enrollmentToken,
+    };
+    if (factorType === 'FACE') return { ...values, photo: kit.facePhoto().photo };
+    values.passCode = await kit.passCode(pending);
+    const accepted = pending.totp
+      ? [-1, 0, 1, 2].map((step) =>
+          totpCodeAt(pending.totp!, pending.answeredAt + step * TOTP_PARAMETERS.period * 1000),
+        )
+      : [values.passCode];
+    values.wrongPassCode = wrongCodeFor([values.passCode, ...accepted]);
+    return values;
+  }
+}

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { Verifier } from '@pact-foundation/pact';
+import { redactText } from '../report/redact';
+import type { PactLogLevel } from './config';
+import {
+  type PactFile,
+  type PactInteraction,
+  serialisePact,
+  singleInteractionPact,
+  writeFileAtomically,
+} from './pact-file';
+import type { ProviderStates } from './provider-states';
+
+// The pact core reports anonymous usage statistics unless told not to; a test run has no business doing that.
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
+/** The Node request pact-js's proxy hands to a request filter (an Express request). */
+export interface FilteredRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+export type RequestFilter = (request: FilteredRequest, response: unknown, next: () => void) => void;
+
+/**
+ * Puts the active state's user in place of the pact's placeholder credentials: a fresh access token (and
+ * that user's app id) on every request that carries one. A request the pact sends without a token stays
+ * without one.
+ */
+export function authenticatingFilter(states: Pick<ProviderStates, 'active'>): RequestFilter {
+  return (request, _response, next) => {
+    const user = states.active?.user;
+    if (user) {
+      if (request.headers.authorization !== undefined)
+        request.headers.authorization = `Bearer ${user.accessToken}`;
+      if (request.headers['x-authing-app-id'] !== undefined) request.headers['x-authing-app-id'] = user.appId;
+    }
+    next();
+  };
+}
+
+export interface InteractionMismatch {
+  /** Where: `$.statusCode`, a header name, `status`, or the state change. */
+  readonly path: string;
+  readonly problem: string;
+}
+
+export interface VerificationOutcome {
+  readonly description: string;
+  readonly passed: boolean;
+  readonly mismatches: readonly InteractionMismatch[];
+  readonly durationMs: number;
+}
+
+export interface VerifyInteractionOptions {
+  readonly pact: PactFile;
+  readonly interaction: PactInteraction;
+  readonly providerBaseUrl: string;
+  readonly states: ProviderStates;
+  /** Where the one-interaction pact file is written. */
+  readonly workDir: string;
+  readonly logLevel: PactLogLevel;
+}
+
+/**
+ * Verifies one interaction on its own: a pact file holding just that interaction goes to the pact-js
+ * verifier, so a failure belongs to one test and its mismatches can be reported by name.
+ */
+export async function verifyInteraction(options: VerifyInteractionOptions): Promise<VerificationOutcome> {
+  const { pact, interaction, states } = options;
+  const file = path.join(options.workDir, 'pact.json');
+  await writeFileAtomically(file, serialisePact(singleInteractionPact(pact, interaction)));
+  const started = performance.now();
+  let failure: unknown;
+  try {
+    await new Verifier({
+      providerBaseUrl: options.providerBaseUrl,
+      pactUrls: [file],
+      stateHandlers: states.handlers() as never,
+      requestFilter: authenticatingFilter(states) as never,
+      logLevel: options.logLevel,
+      failIfNoPactsFound: true,
+    }).verifyProvider();
+  } catch (error) {
+    failure = error;
+  } finally {
+    await states.tearDown();
+  }
+  const durationMs = performance.now() - started;
+  if (failure === undefined)
+    return { description: interaction.description, passed: true, mismatches: [], durationMs };
+  return {
+    description: interaction.description,
+    passed: false,
+    mismatches: mismatchesOf(failure),
+    durationMs,
+  };
+}
+
+interface VerifierMismatch {
+  type?: string;
+  path?: string;
+  key?: string;
+  mismatch?: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+interface VerifierJson {
+  errors?: {
+    interaction?: string;
+    mismatch?: { type?: string; message?: string; mismatches?: VerifierMismatch[] };
+  }[];
+}
+
+/** The mismatches in the verifier's JSON report (the message of the error pact-js rejects with). */
+export function mismatchesOf(failure: unknown): InteractionMismatch[] {
+  const message = failure instanceof Error ? failure.message : String(failure);
+  let report: VerifierJson;
+  try {
+    report = JSON.parse(message) as VerifierJson;
+  } catch {
+    return [{ path: 'verification', problem: redactText(message) }];
+  }
+  const mismatches: InteractionMismatch[] = [];
+  for (const error of report.errors ?? []) {
+    const detail = error.mismatch;
+    if (detail?.mismatches?.length) {
+      for (const item of detail.mismatches) {
+        mismatches.push({
+          path: item.path ?? item.key ?? item.type ?? 'response',
+          problem: redactText(
+            item.mismatch ?? `expected ${JSON.stringify(item.expected)}, got ${JSON.stringify(item.actual)}`,
+          ),
+        });
+      }
+    } else {
+      mismatches.push({
+        path: detail?.type ?? 'verification',
+        problem: redactText(detail?.message ?? JSON.stringify(error)),
+      });
+    }
+  }
+  return mismatches.length > 0 ? mismatches : [{ path: 'verification', problem: redactText(message) }];
+}
+
+/** The failure message of one interaction's test. */
+export function formatMismatches(outcome: VerificationOutcome, providerBaseUrl: string): string {
+  const host = new URL(providerBaseUrl).host;
+  return [
+    `[enroll-factor-harness] the provider at ${host} does not honour the interaction "${outcome.description}":`,
+    ...outcome.mismatches.map((mismatch) => `  ${mismatch.path}: ${mismatch.problem}`),
+  ].join('\n');
+}

@@ -1,0 +1,31 @@
+import { pactSettingsFrom } from '../../src/pact/config';
+import { readPactFilesSync } from '../../src/pact/pact-file';
+import { formatMismatches } from '../../src/pact/verification';
+import { expect, test } from './fixtures';
+
+const settings = pactSettingsFrom();
+const pacts = readPactFilesSync(settings.pactDir).filter((pact) => pact.provider.name === settings.provider);
+
+test('there are pacts to verify', () => {
+  expect(
+    pacts.length,
+    `[enroll-factor-harness] no pact for provider ${settings.provider} in ${settings.pactDir}; run \`npm run pact:consumer\` first`,
+  ).toBeGreaterThan(0);
+});
+
+for (const pact of pacts) {
+  test.describe(`${pact.consumer.name} → ${pact.provider.name}`, () => {
+    for (const interaction of pact.interactions) {
+      test(interaction.description, async ({ verify, environment }) => {
+        for (const state of interaction.providerStates ?? []) {
+          test.info().annotations.push({
+            type: 'provider state',
+            description: `${state.name} ${JSON.stringify(state.params ?? {})}`,
+          });
+        }
+        const outcome = await verify(pact, interaction);
+        expect(outcome.passed, formatMismatches(outcome, environment.baseUrl)).toBe(true);
+      });
+    }
+  });
+}
