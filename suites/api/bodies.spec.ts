@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { aFactor, expect, scenario, test } from '../../fixtures';
+import type { RawInput } from '../../src/client';
+import { FACTOR_TYPES, type FactorType } from '../../src/contract';
+
+const WRONG_TYPES = ['http-500-on-wrong-types', 'drop-api-code'] as const;
+/** Generated requests per endpoint and factor type; FAKER_SEED also seeds fast-check. */
+const GENERATED_RUNS = 60;
+
+const credentialField = (factorType: FactorType) => (factorType === 'FACE' ? 'photo' : 'passCode');
+
+for (const factorType of FACTOR_TYPES) {
+  test.describe(`${factorType} request bodies`, () => {
+    test.use({ touches: [] });
+
+    test(
+      `${aFactor(factorType)} enrollment is refused when a required field is missing`,
+      scenario({ factorType, scenario: 'bodies', defects: ['drop-api-code', 'status-code-as-string'] }),
+      async ({ client, enrollment, expectFailure }) => {
+        const profile = enrollment.profileFor(factorType);
+        const sends: [string, unknown][] = [
+          ['send-enroll-factor-request without factorType', { profile }],
+          ...(factorType === 'SMS'
+            ? [['SMS without profile.phoneNumber', { factorType, profile: {} }] as [string, unknown]]
+            : []),
+          ...(factorType === 'EMAIL'
+            ? [['EMAIL without profile.email', { factorType, profile: {} }] as [string, unknown]]
+            : []),
+        ];
+        for (const [name, body] of sends) {
+          await test.step(`${name} is refused`, async () => {
+            await expectFailure(await client.raw('sendEnrollFactorRequest', { body }), 'missingField');
+          });
+        }
+        const pending = await enrollment.start(factorType, { profile });
+        const enrollmentData = await enrollment.enrollmentData(pending);
+        const complete = { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData };
+        for (const field of ['factorType', 'enrollmentToken', 'enrollmentData'] as const) {
+          await test.step(`enroll-factor without ${field} is refused`, async () => {
+            const { [field]: _omitted, ...body } = complete;
+            await expectFailure(await client.raw('enrollFactor', { body }), 'missingField');
+          });
+        }
+      },
+    );
+
+    test(
+      `${aFactor(factorType)} enrollment is refused when factorType is not one of the four`,
+      scenario({ factorType, scenario: 'bodies', defects: ['drop-api-code', 'status-code-as-string'] }),
+      async ({ client, enrollment, expectFailure }) => {
+        const profile = enrollment.profileFor(factorType);
+        for (const unknown of [factorType.toLowerCase(), `${factorType} `, 'PUSH']) {
+          await test.step(`factorType "${unknown}" is refused`, async () => {
+            const result = await client.raw('sendEnrollFactorRequest', {
+              body: { factorType: unknown, profile },
+            });
+            await expectFailure(result, 'unknownFactorType');
+          });
+        }
+      },
+    );
+
+    test(
+      `${aFactor(factorType)} enrollment is refused when fields have the wrong type`,
+      scenario({ factorType, scenario: 'bodies', defects: [...WRONG_TYPES] }),
+      async ({ client, enrollment, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const enrollmentData = await enrollment.enrollmentData(pending);
+        const token = pending.enrollmentToken;
+        const variants: [string, 'sendEnrollFactorRequest' | 'enrollFactor', unknown][] = [
+          ['profile as a string', 'sendEnrollFactorRequest', { factorType, profile: 'profile' }],
+          ['profile as an array', 'sendEnrollFactorRequest', { factorType, profile: [] }],
+          ['a JSON array as the body', 'sendEnrollFactorRequest', [{ factorType }]],
+          [
+            'enrollmentToken as a number',
+            'enrollFactor',
+            { factorType, enrollmentToken: 12345, enrollmentData },
+          ],
+          [
+            'enrollmentData as a string',
+            'enrollFactor',
+            { factorType, enrollmentToken: token, enrollmentData: 'data' },
+          ],
+          [
+            `${credentialField(factorType)} as a number`,
+            'enrollFactor',
+            { factorType, enrollmentToken: token, enrollmentData: { [credentialField(factorType)]: 123456 } },
+          ],
+        ];
+        for (const [name, operation, body] of variants) {
+          await test.step(`${name} is refused`, async () => {
+            await expectFailure(await client.raw(operation, { body }), 'wrongType');
+          });
+        }
+      },
+    );
+
+    test(
+      `${aFactor(factorType)} enrollment request that is not JSON gets a clear error, not a crash`,
+      scenario({ factorType, scenario: 'bodies', defects: ['http-500-on-malformed-json'] }),
+      async ({ client, expectFailure }) => {
+        for (const rawBody of [`{"factorType":"${factorType}",`, `factorType=${factorType}`, '{']) {
+          await test.step(`${JSON.stringify(rawBody)} is refused as malformed JSON`, async () => {
+            await expectFailure(await client.raw('sendEnrollFactorRequest', { rawBody }), 'malformedJson');
+          });
+        }
+      },
+    );
+
+    test(
+      `generated bad ${factorType} bodies never get a 5xx and always a valid envelope`,
+      scenario({
+        factorType,
+        scenario: 'bodies',
+        defects: ['http-500-on-malformed-json', 'http-500-on-wrong-types', 'status-code-as-string'],
+      }),
+      async ({ client, enrollment }, testInfo) => {
+        const pending = await enrollment.start(factorType);
+        // Hundreds of exchanges would bury the report; the property reports the failing one itself.
+        const quiet = client.with({ onExchange: undefined });
+        const anything = fc.jsonValue({ maxDepth: 2 });
+        const fields = <T extends Record<string, fc.Arbitrary<unknown>>>(record: T) =>
+          fc.record(record, { requiredKeys: [] });
+        const sendBody = fields({
+          factorType: fc.oneof(fc.constant(factorType), anything),
+          profile: fc.oneof(
+            anything,
+            fields({ phoneNumber: anything, email: anything, phoneCountryCode: anything }),
+          ),
+        });
+        const enrollBody = fields({
+          factorType: fc.oneof(fc.constant(factorType), anything),
+          enrollmentToken: fc.oneof(fc.constant(pending.enrollmentToken), fc.string(), anything),
+          enrollmentData: fc.oneof(
+            anything,
+            fields({ passCode: anything, photo: anything, isExternalPhoto: anything }),
+          ),
+        });
+        const input = (body: fc.Arbitrary<unknown>): fc.Arbitrary<RawInput> =>
+          fc.oneof(
+            body.map((value) => ({ body: value })),
+            anything.map((value) => ({ body: value })),
+            fc.string({ unit: 'binary' }).map((rawBody) => ({ rawBody })),
+          );
+        const statusCodes = new Map<number, number>();
+        for (const [operation, body] of [
+          ['sendEnrollFactorRequest', sendBody],
+          ['enrollFactor', enrollBody],
+        ] as const) {
+          await test.step(`${GENERATED_RUNS} generated ${operation} requests`, async () => {
+            await fc.assert(
+              fc.asyncProperty(input(body), async (raw) => {
+                const result = await quiet.raw(operation, raw);
+                expect(result.httpStatus).toBeLessThan(500);
+                statusCodes.set(
+                  result.envelope.statusCode,
+                  (statusCodes.get(result.envelope.statusCode) ?? 0) + 1,
+                );
+              }),
+              { numRuns: GENERATED_RUNS, seed: Number(process.env.FAKER_SEED ?? 0) },
+            );
+          });
+        }
+        await testInfo.attach('statusCodes of the generated requests', {
+          body: JSON.stringify(Object.fromEntries(statusCodes), null, 2),
+          contentType: 'application/json',
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,36 @@
+import { aFactor, expectAccepted, scenario, test } from '../../fixtures';
+import { FACTOR_TYPES, type FactorType } from '../../src/contract';
+
+const alreadyBound = (factorType: FactorType) =>
+  factorType === 'FACE' ? 'faceAlreadyBound' : 'factorAlreadyBound';
+
+for (const factorType of FACTOR_TYPES) {
+  test.describe(`${factorType} duplicate binding`, () => {
+    test.use({ touches: [factorType] });
+
+    test(
+      `a second ${factorType} enrollment request is refused while ${aFactor(factorType)} factor is bound`,
+      scenario({ factorType, scenario: 'duplicate binding', defects: ['allow-duplicate-binding'] }),
+      async ({ client, enrollment, expectFailure }) => {
+        await enrollment.bind(factorType);
+        const profile = enrollment.profileFor(factorType);
+        const result = await client.attempt(
+          'sendEnrollFactorRequest',
+          profile ? { factorType, profile } : { factorType },
+        );
+        await expectFailure(result, alreadyBound(factorType));
+      },
+    );
+
+    test(
+      `a second pending ${factorType} enrollment cannot be completed once the first is bound`,
+      scenario({ factorType, scenario: 'duplicate binding', defects: ['allow-duplicate-binding'] }),
+      async ({ enrollment, expectFailure }) => {
+        const first = await enrollment.start(factorType);
+        const second = await enrollment.start(factorType);
+        expectAccepted(await enrollment.complete(first), 'the first enrollment');
+        await expectFailure(await enrollment.complete(second), alreadyBound(factorType));
+      },
+    );
+  });
+}

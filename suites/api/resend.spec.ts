@@ -1,0 +1,48 @@
+import { aFactor, expect, scenario, test } from '../../fixtures';
+import { BEHAVIOUR_DECISIONS } from '../../src/contract';
+import { letElapse } from '../../src/env';
+
+const RESEND_WINDOW_MS = 60_000;
+
+const withDecision = (details: ReturnType<typeof scenario>) => ({
+  ...details,
+  annotation: [
+    ...details.annotation,
+    { type: 'decision', description: BEHAVIOUR_DECISIONS.resendWindowSeconds.decision },
+  ],
+});
+
+for (const factorType of ['SMS', 'EMAIL'] as const) {
+  const recipient = factorType === 'SMS' ? 'phone number' : 'email address';
+
+  test.describe(`${factorType} resend limit`, () => {
+    test.use({ touches: [factorType] });
+
+    test(
+      `${aFactor(factorType)} code cannot be sent to the same ${recipient} twice within 60 seconds`,
+      scenario({ factorType, scenario: 'resend within 60 s', defects: ['no-resend-limit'] }),
+      async ({ client, enrollment, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const result = await client.attempt('sendEnrollFactorRequest', {
+          factorType,
+          profile: pending.profile,
+        });
+        await expectFailure(result, 'resendTooSoon');
+      },
+    );
+
+    test(`${aFactor(factorType)} code can be sent to the same ${recipient} again once 60 seconds have passed`, {
+      ...scenario({ factorType, scenario: 'resend within 60 s', defects: [] }),
+      annotation: [{ type: 'decision', description: BEHAVIOUR_DECISIONS.resendWindowSeconds.decision }],
+    }, async ({ client, enrollment, environment, user }) => {
+      test.skip(
+        !environment.clock.virtual,
+        'waiting a full minute is left to environments with virtual time',
+      );
+      const pending = await enrollment.start(factorType);
+      await letElapse(environment.clock, user, pending.answeredAt, RESEND_WINDOW_MS);
+      const again = await client.sendEnrollFactorRequest({ factorType, profile: pending.profile });
+      expect(again.enrollmentToken).not.toBe(pending.enrollmentToken);
+    });
+  });
+}
