@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { reportPaths } from './src/report/paths';
+import { harnessReporters } from './src/report/reporters';
 
 const onCi = Boolean(process.env.CI);
 
@@ -9,14 +11,11 @@ const onCi = Boolean(process.env.CI);
 export default defineConfig({
   forbidOnly: onCi,
   failOnFlakyTests: onCi,
-  outputDir: 'reports/test-results',
+  outputDir: reportPaths().testResults,
   // Validates the target environment's configuration before any test runs (see .env.example).
   globalSetup: ['./src/env/global-setup.ts'],
-  reporter: [
-    ['list'],
-    ['junit', { outputFile: 'reports/junit/results.xml' }],
-    ['allure-playwright', { resultsDir: 'reports/allure-results' }],
-  ],
+  // Redaction, list, JUnit, Allure (src/report/reporters.ts); paths follow REPORTS_DIR.
+  reporter: harnessReporters(),
   use: { trace: 'off' },
   projects: [
     // The consumer tests write one-interaction pacts into a staging directory; the teardown merges them

@@ -1,0 +1,62 @@
+/**
+ * The Allure report:
+ *   npm run report                 generate reports/allure-report from reports/allure-results
+ *   npm run report:open            serve reports/allure-report (generate it first)
+ *   npm run report:merge [dirs…]   merge shards' results (default reports/shards/*\/allure-results) into one
+ *                                  report, then apply the quality gate; exits non-zero when the gate fails
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { allureEnv, checkQualityGate, generateReport, shardResultsDirs } from '../src/report/allure-cli';
+import { reportPaths } from '../src/report/paths';
+import { runCommand } from '../src/report/pipeline';
+
+const PREFIX = '[enroll-factor-harness]';
+const paths = reportPaths();
+const [command = 'generate', ...rest] = process.argv.slice(2);
+
+function fail(message: string): never {
+  process.stderr.write(`${PREFIX} ${message}\n`);
+  process.exit(2);
+}
+
+async function generate(): Promise<number> {
+  const dirs = rest.length > 0 ? rest : [paths.allureResults];
+  const missing = dirs.filter((dir) => !existsSync(dir));
+  if (missing.length > 0) fail(`no Allure results in ${missing.join(', ')}: run \`npm run gate\` first.`);
+  const { exitCode } = await generateReport(paths, dirs);
+  if (exitCode === 0) process.stdout.write(`${PREFIX} report: ${join(paths.allureReport, 'index.html')}\n`);
+  return exitCode;
+}
+
+async function open(): Promise<number> {
+  if (!existsSync(join(paths.allureReport, 'index.html'))) {
+    fail(`no report in ${paths.allureReport}: run \`npm run gate\` or \`npm run report\` first.`);
+  }
+  const port = process.env.ALLURE_PORT ? ['--port', process.env.ALLURE_PORT] : [];
+  return (
+    await runCommand('npx', ['allure', 'open', '--config', 'allurerc.mjs', ...port, paths.allureReport], {
+      env: allureEnv(),
+      logFile: join(paths.logs, 'allure-open.log'),
+    })
+  ).exitCode;
+}
+
+async function merge(): Promise<number> {
+  const dirs = rest.length > 0 ? rest : shardResultsDirs(paths);
+  if (dirs.length === 0) {
+    fail(`no shard results under ${paths.shards}: run \`npm run gate -- --shard=i/n\` for each shard first.`);
+  }
+  process.stdout.write(`${PREFIX} merging ${dirs.length} result directories:\n  ${dirs.join('\n  ')}\n`);
+  const generated = await generateReport(paths, dirs);
+  const gate = await checkQualityGate(paths, dirs);
+  process.stdout.write(
+    `${PREFIX} merged report: ${join(paths.allureReport, 'index.html')}; quality gate ${gate.exitCode === 0 ? 'passed' : 'FAILED'}\n`,
+  );
+  return generated.exitCode !== 0 ? generated.exitCode : gate.exitCode;
+}
+
+const commands: Record<string, () => Promise<number>> = { generate, open, merge };
+const run = commands[command];
+if (!run) fail(`unknown report command "${command}": use generate, open or merge.`);
+process.exit(await run());

@@ -1,0 +1,77 @@
+import type { Label, StatusDetails, StepResult, TestResult } from 'allure-js-commons';
+import type { LifecycleListener } from 'allure-js-commons/sdk/reporter';
+import { AllureReporter } from 'allure-playwright';
+
+type AllurePlaywrightReporterConfig = NonNullable<ConstructorParameters<typeof AllureReporter>[0]>;
+
+import { FACTOR_TYPES } from '../contract';
+import { EPIC } from './labels';
+import { redactText } from './redact';
+
+/** What each Playwright project is, as an Allure layer. */
+const LAYERS: Readonly<Record<string, string>> = {
+  consumer: 'pact consumer',
+  provider: 'provider verification',
+  api: 'api suite',
+  selftest: 'harness self-test',
+};
+
+const FACTOR_TYPE_IN_TEXT = new RegExp(`\\b(${FACTOR_TYPES.join('|')})\\b`);
+
+function labelValue(labels: readonly Label[], name: string): string | undefined {
+  return labels.find((label) => label.name === name)?.value;
+}
+
+/**
+ * Labels every result gets unless the test set its own: epic `MFA enrollment`, feature = the factor type
+ * named in the test's title path, story = the describe block, severity `normal`, layer = the project.
+ */
+export function addDefaultLabels(result: TestResult): void {
+  const { labels } = result;
+  const add = (name: string, value: string | undefined) => {
+    if (value && labelValue(labels, name) === undefined) labels.push({ name, value });
+  };
+  const titlePath = [...(result.titlePath ?? []), result.name].join(' › ');
+  add('epic', EPIC);
+  add('feature', FACTOR_TYPE_IN_TEXT.exec(titlePath)?.[1]);
+  add('story', labelValue(labels, 'subSuite') ?? result.name);
+  add('severity', 'normal');
+  const project = labelValue(labels, 'parentSuite');
+  add('layer', project ? (LAYERS[project] ?? project) : undefined);
+}
+
+function redactDetails(details: StatusDetails | undefined): void {
+  if (!details) return;
+  if (details.message) details.message = redactText(details.message);
+  if (details.trace) details.trace = redactText(details.trace);
+}
+
+function redactSteps(steps: StepResult[]): void {
+  for (const step of steps) {
+    if (step.name) step.name = redactText(step.name);
+    redactDetails(step.statusDetails);
+    for (const parameter of step.parameters) parameter.value = redactText(parameter.value);
+    redactSteps(step.steps);
+  }
+}
+
+/** Redacts the parts of a result written as JSON: error details, step names, parameters. */
+export function redactResult(result: TestResult): void {
+  redactDetails(result.statusDetails);
+  for (const parameter of result.parameters) parameter.value = redactText(parameter.value);
+  redactSteps(result.steps);
+}
+
+const harnessListener: LifecycleListener = {
+  beforeTestResultWrite(result) {
+    addDefaultLabels(result);
+    redactResult(result);
+  },
+};
+
+/** allure-playwright with the harness's default labels and a last redaction pass before results are written. */
+export default class HarnessAllureReporter extends AllureReporter {
+  constructor(config: AllurePlaywrightReporterConfig = {}) {
+    super({ ...config, listeners: [harnessListener, ...(config.listeners ?? [])] });
+  }
+}

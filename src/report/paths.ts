@@ -1,0 +1,60 @@
+import { join, resolve } from 'node:path';
+
+/** Where reports go. Every path derives from `REPORTS_DIR` (default `reports`) unless overridden. */
+export interface ReportPaths {
+  readonly root: string;
+  /** Raw Allure results of this run (or shard): `ALLURE_RESULTS_DIR`, default `<root>/allure-results`. */
+  readonly allureResults: string;
+  /** The generated Allure report: `<root>/allure-report`. */
+  readonly allureReport: string;
+  /** JUnit XML files, one per gate step: `<root>/junit`. */
+  readonly junitDir: string;
+  /** Playwright's output (traces, attachments): `<root>/test-results`. */
+  readonly testResults: string;
+  /** Redacted logs of the gate and nightly steps: `<root>/logs`. */
+  readonly logs: string;
+  /** Allure history, kept across runs (cache it in CI): `ALLURE_HISTORY_PATH`, default `<root>/history/history.jsonl`. */
+  readonly history: string;
+  /** Where `--shard=i/n` runs put their results for `npm run report:merge`: `<root>/shards`. */
+  readonly shards: string;
+  /** Target, base URL host, harness version, git commit and faker seed of the run: `<root>/run-info.json`. */
+  readonly runInfo: string;
+}
+
+export function reportPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ReportPaths {
+  const root = resolve(cwd, env.REPORTS_DIR || 'reports');
+  return {
+    root,
+    allureResults: resolve(cwd, env.ALLURE_RESULTS_DIR || join(root, 'allure-results')),
+    allureReport: join(root, 'allure-report'),
+    junitDir: join(root, 'junit'),
+    testResults: join(root, 'test-results'),
+    logs: join(root, 'logs'),
+    history: resolve(cwd, env.ALLURE_HISTORY_PATH || join(root, 'history', 'history.jsonl')),
+    shards: join(root, 'shards'),
+    runInfo: join(root, 'run-info.json'),
+  };
+}
+
+export interface Shard {
+  readonly index: number;
+  readonly total: number;
+}
+
+/** Parses `i/n` (1 ≤ i ≤ n); undefined for no value, an error message for a bad one. */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined || value === '') return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || index < 1 || total < 1 || index > total) {
+    throw new Error(
+      `[enroll-factor-harness] --shard=${value} is not a shard: use --shard=i/n with 1 ≤ i ≤ n, e.g. --shard=1/2.`,
+    );
+  }
+  return { index, total };
+}
+
+export function shardName(shard: Shard): string {
+  return `shard-${shard.index}-of-${shard.total}`;
+}

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReporterDescription } from '@playwright/test';
+import { reportPaths } from './paths';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/**
+ * The reporter pipeline of every run: redaction first (later reporters see its output), then the list
+ * reporter on the terminal, JUnit XML, Allure results and, when `HARNESS_FAILURES_FILE` is set, the list
+ * of failed tests with their causes.
+ *
+ * Paths: `REPORTS_DIR` (default `reports`), `ALLURE_RESULTS_DIR` (default `<REPORTS_DIR>/allure-results`),
+ * `PLAYWRIGHT_JUNIT_OUTPUT_FILE` (default `<REPORTS_DIR>/junit/results.xml`).
+ */
+export function harnessReporters(env: NodeJS.ProcessEnv = process.env): ReporterDescription[] {
+  const paths = reportPaths(env);
+  return [
+    [here('./redacting-reporter.ts')],
+    ['list'],
+    ['junit', { outputFile: env.PLAYWRIGHT_JUNIT_OUTPUT_FILE || join(paths.junitDir, 'results.xml') }],
+    [here('./allure-reporter.ts'), { resultsDir: paths.allureResults }],
+    [here('./failures-reporter.ts'), { outputFile: env.HARNESS_FAILURES_FILE || undefined }],
+  ];
+}
