@@ -14,7 +14,7 @@ export default function globalSetup(): void {
     process.exit(1);
   }
   process.env.FAKER_SEED = String(result.config.fakerSeed);
-  process.stdout.write(
+  process.stderr.write(
     `[enroll-factor-harness] TARGET_ENV=${result.config.targetEnv} FAKER_SEED=${result.config.fakerSeed}\n`,
   );
 }

@@ -31,18 +31,19 @@ for (const factorType of ['SMS', 'EMAIL'] as const) {
       },
     );
 
-    test(`${aFactor(factorType)} code can be sent to the same ${recipient} again once 60 seconds have passed`, {
-      ...scenario({ factorType, scenario: 'resend within 60 s', defects: [] }),
-      annotation: [{ type: 'decision', description: BEHAVIOUR_DECISIONS.resendWindowSeconds.decision }],
-    }, async ({ client, enrollment, environment, user }) => {
-      test.skip(
-        !environment.clock.virtual,
-        'waiting a full minute is left to environments with virtual time',
-      );
-      const pending = await enrollment.start(factorType);
-      await letElapse(environment.clock, user, pending.answeredAt, RESEND_WINDOW_MS);
-      const again = await client.sendEnrollFactorRequest({ factorType, profile: pending.profile });
-      expect(again.enrollmentToken).not.toBe(pending.enrollmentToken);
-    });
+    test(
+      `${aFactor(factorType)} code can be sent to the same ${recipient} again once 60 seconds have passed`,
+      withDecision(scenario({ factorType, scenario: 'resend within 60 s', defects: [] })),
+      async ({ client, enrollment, environment, user }) => {
+        test.skip(
+          !environment.clock.virtual,
+          'waiting a full minute is left to environments with virtual time',
+        );
+        const pending = await enrollment.start(factorType);
+        await letElapse(environment.clock, user, pending.answeredAt, RESEND_WINDOW_MS);
+        const again = await client.sendEnrollFactorRequest({ factorType, profile: pending.profile });
+        expect(again.enrollmentToken).not.toBe(pending.enrollmentToken);
+      },
+    );
   });
 }
