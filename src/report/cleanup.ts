@@ -1,0 +1,38 @@
+import { EnrollFactorClient } from '../client';
+import { signIn } from '../env/capabilities/users';
+import type { HarnessConfig } from '../env/config';
+
+export interface CleanupOutcome {
+  /** `factorType factorId` of every factor reset. */
+  readonly reset: readonly string[];
+  /** Why there was nothing to do, when there was nothing to do. */
+  readonly skipped?: string;
+}
+
+/**
+ * Resets every factor of a real environment's designated test user: the safety net after a nightly run,
+ * whatever happened to the tests' own per-test cleanup (crashed workers, timeouts, killed runs).
+ */
+export async function resetDesignatedUser(config: HarnessConfig): Promise<CleanupOutcome> {
+  if (config.kind !== 'real' || !config.baseUrl || !config.appId || !config.user) {
+    return { reset: [], skipped: 'the target has no designated user (the mock gives every test its own)' };
+  }
+  const accessToken =
+    'accessToken' in config.user
+      ? config.user.accessToken
+      : await signIn(config.baseUrl, config.appId, config.user);
+  const client = new EnrollFactorClient({ baseUrl: config.baseUrl, appId: config.appId, accessToken });
+  const reset: string[] = [];
+  for (const factor of await client.listEnrolledFactors()) {
+    await client.resetFactor({ factorId: factor.factorId });
+    reset.push(`${factor.factorType} ${factor.factorId}`);
+  }
+  const left = await client.listEnrolledFactors();
+  if (left.length > 0) {
+    throw new Error(
+      `[enroll-factor-harness] the designated user still has ${left.map((f) => f.factorType).join(', ')} ` +
+        'enrolled after reset-factor: reset them by hand before the next run.',
+    );
+  }
+  return { reset };
+}
