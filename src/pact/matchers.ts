@@ -1,6 +1,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import {
   type CatalogEntry,
+  type CatalogField,
   ERROR_CATALOG,
   ErrorEnvelopeSchema,
   type ErrorScenario,
@@ -23,10 +24,22 @@ const { regex, string, integer, fromProviderState } = MatchersV3;
 /** The envelope statusCode of a failure whose exact value the documentation does not fix: any 4xx. */
 export const CLIENT_ERROR_STATUS_CODE = /^4\d\d$/;
 
-/** A fixed literal where the catalog documents a field; a looser matcher where it only assumes it. */
+/**
+ * Assumed fields the enrolling app nevertheless acts on, so the pact pins them: a 401 sends the user back
+ * to the login page (the documentation's statusCode classes give 401 UnauthorizedError for "not logged in").
+ */
+export const CONSUMER_RELIES_ON: Partial<Record<ErrorScenario, readonly CatalogField[]>> = {
+  notLoggedIn: ['statusCode'],
+};
+
+/**
+ * A fixed literal where the catalog documents a field (or the consumer relies on it); a looser matcher
+ * where the catalog only assumes it: any 4xx statusCode, an apiCode of any integer value, any message.
+ */
 export function errorBody(scenario: ErrorScenario): Record<string, unknown> {
   const entry: CatalogEntry = ERROR_CATALOG[scenario];
-  const fixed = (field: CatalogEntry['documented'][number]) => entry.documented.includes(field);
+  const fixed = (field: CatalogField) =>
+    entry.documented.includes(field) || (CONSUMER_RELIES_ON[scenario] ?? []).includes(field);
   const body: Record<string, unknown> = {
     statusCode: fixed('statusCode')
       ? entry.statusCode

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { ERROR_CATALOG } from '../../src/contract';
+import { EXAMPLE } from '../../src/pact/examples';
+import { errorBody, exampleOf, numberMatching, successBody } from '../../src/pact/matchers';
+
+test('a documented apiCode is pinned exactly while the assumed statusCode matches any 4xx', () => {
+  const body = errorBody('wrongTotp');
+  expect(body.apiCode).toBe(6001);
+  expect(body.statusCode).toEqual({ 'pact:matcher:type': 'regex', regex: '^4\\d\\d$', value: 400 });
+  expect(body.message).toMatchObject({ 'pact:matcher:type': 'type', value: ERROR_CATALOG.wrongTotp.message });
+});
+
+test('an assumed apiCode is required but matched by type only', () => {
+  const body = errorBody('enrollmentTokenExpired');
+  expect(body.apiCode).toMatchObject({ 'pact:matcher:type': 'integer', value: 2300 });
+});
+
+test('an entry without apiCode does not ask for one', () => {
+  expect(errorBody('missingField')).not.toHaveProperty('apiCode');
+});
+
+test('the statusCode the consumer acts on (401: log in again) is pinned', () => {
+  expect(errorBody('notLoggedIn').statusCode).toBe(401);
+});
+
+test('the example a consumer receives is a plain envelope the contract accepts', () => {
+  expect(exampleOf(errorBody('facePhotoMissing'))).toEqual({
+    statusCode: 400,
+    apiCode: 1700,
+    message: ERROR_CATALOG.facePhotoMissing.message,
+  });
+});
+
+test('a success body that contradicts the contract schema is refused when the pact is built', () => {
+  expect(() => successBody('sendEnrollFactorRequest', { otpData: {} })).toThrow(
+    /contradicts the contract schema/,
+  );
+  expect(() =>
+    successBody('sendEnrollFactorRequest', { enrollmentToken: EXAMPLE.enrollmentToken }),
+  ).not.toThrow();
+});
+
+test('a number matcher refuses an example its own pattern rejects', () => {
+  expect(() => numberMatching(/^4\d\d$/, 200)).toThrow(/does not match/);
+});

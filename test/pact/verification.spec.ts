@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { pactSettingsFrom } from '../../src/pact/config';
+import { wrongCodeFor } from '../../src/pact/provider-states';
+import { authenticatingFilter, type FilteredRequest, mismatchesOf } from '../../src/pact/verification';
+
+test('a wrong code differs from every accepted code and keeps their length', () => {
+  const accepted = ['123456', '234567', '345678'];
+  const wrong = wrongCodeFor(accepted);
+  expect(accepted).not.toContain(wrong);
+  expect(wrong).toMatch(/^\d{6}$/);
+});
+
+test('the request filter swaps the placeholder credentials for the active user, and adds none', () => {
+  const user = { accessToken: 'fresh-token-1234', appId: 'app-1' };
+  const filter = authenticatingFilter({
+    active: { name: 'a user who can enroll a factor', user, values: {} },
+  });
+  const withToken: FilteredRequest = {
+    headers: { authorization: 'Bearer example-access-token', 'x-authing-app-id': 'example-app-id' },
+  };
+  const withoutToken: FilteredRequest = { headers: { 'x-authing-app-id': 'example-app-id' } };
+  let calls = 0;
+  filter(withToken, undefined, () => calls++);
+  filter(withoutToken, undefined, () => calls++);
+  expect(calls).toBe(2);
+  expect(withToken.headers).toEqual({
+    authorization: 'Bearer fresh-token-1234',
+    'x-authing-app-id': 'app-1',
+  });
+  expect(withoutToken.headers.authorization).toBeUndefined();
+});
+
+test("the verifier's JSON report becomes one line per mismatch, secrets redacted", () => {
+  const report = JSON.stringify({
+    errors: [
+      {
+        interaction: 'x',
+        mismatch: {
+          type: 'mismatches',
+          mismatches: [
+            { type: 'BodyMismatch', path: '$.statusCode', mismatch: "Expected '200' to match '^4\\d\\d$'" },
+            {
+              type: 'BodyMismatch',
+              path: '$.data',
+              mismatch: 'Expected {"enrollmentToken":"abcdefghijkl1"}',
+            },
+          ],
+        },
+      },
+    ],
+  });
+  const mismatches = mismatchesOf(new Error(report));
+  expect(mismatches[0]).toEqual({ path: '$.statusCode', problem: "Expected '200' to match '^4\\d\\d$'" });
+  expect(mismatches[1]?.problem).not.toContain('abcdefghijkl1');
+});
+
+test('pact names are configurable and checked', () => {
+  expect(pactSettingsFrom({})).toMatchObject({
+    consumer: 'mfa-enrollment-app',
+    provider: 'genauth-authentication-api',
+    logLevel: 'warn',
+  });
+  expect(pactSettingsFrom({ PACT_CONSUMER_NAME: 'web-app' }).consumer).toBe('web-app');
+  expect(() => pactSettingsFrom({ PACT_PROVIDER_NAME: 'has space' })).toThrow(/PACT_PROVIDER_NAME/);
+  expect(() => pactSettingsFrom({ PACT_CONSUMER_NAME: 'a', PACT_PROVIDER_NAME: 'a' })).toThrow(
+    /two different/,
+  );
+  expect(() => pactSettingsFrom({ PACT_LOG_LEVEL: 'loud' })).toThrow(/PACT_LOG_LEVEL/);
+});
