@@ -90,7 +90,7 @@ const EnvSchema = z.object({
   GENAUTH_OTHER_PASSWORD: optionalString,
   GENAUTH_USER_POOL_NAME: optionalString,
   SMS_INBOX: inboxKind,
-  SMS_INBOX_URL: httpUrl('http://127.0.0.1:4190/messages'),
+  SMS_INBOX_URL: httpUrl('http://127.0.0.1:4170/messages'),
   SMS_STATIC_CODE: optionalString,
   EMAIL_INBOX: inboxKind,
   EMAIL_INBOX_URL: httpUrl('http://127.0.0.1:1080'),

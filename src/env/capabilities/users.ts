@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EnrollFactorClient } from '../../client';
 import {
   ErrorEnvelopeSchema,
@@ -21,6 +22,8 @@ export function mockUserProvider(control: MockControl): UserProvider {
         factorTypes: options.factorTypes ? [...options.factorTypes] : undefined,
         phoneNumber: options.phoneNumber,
         email: options.email,
+        // A pool of its own keeps the per-pool rate limit and resend locks of parallel tests apart.
+        userPoolName: `HarnessPool-${randomUUID().slice(0, 8)}`,
       });
       return created;
     },

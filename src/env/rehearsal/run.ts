@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MailDev } from 'maildev';
+import { loadEnvFiles } from '../env-files';
+import { startSmsSink } from './sms-sink';
+
+/**
+ * The real-environment rehearsal: the suites run through the real-environment path (no control plane,
+ * real waiting, codes from a mail catcher and an SMS webhook sink, one designated user signing in with a
+ * password) against the mock started as a separate process with `--no-control`.
+ *
+ * Addresses and the TTL come from the committed `.env.rehearsal`; the passwords are made up per run.
+ * Extra arguments go to `playwright test` (default `--workers=4`, so the real waits overlap).
+ */
+
+const PREFIX = '[enroll-factor-harness] rehearsal:';
+const log = (message: string) => process.stderr.write(`${PREFIX} ${message}\n`);
+
+function portOf(url: string | undefined, name: string): number {
+  const port = url ? Number(new URL(url).port) : Number.NaN;
+  if (!port) throw new Error(`${PREFIX} ${name} in .env.rehearsal must be an http URL with a port`);
+  return port;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${PREFIX} the mock exited with code ${child.exitCode}`);
+    const answered = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return;
+    await sleep(100);
+  }
+  throw new Error(`${PREFIX} the mock did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<number> {
+  const env: NodeJS.ProcessEnv = { ...process.env, TARGET_ENV: 'rehearsal' };
+  loadEnvFiles(env);
+  const apiPort = portOf(env.GENAUTH_BASE_URL, 'GENAUTH_BASE_URL');
+  const mailWebPort = portOf(env.EMAIL_INBOX_URL, 'EMAIL_INBOX_URL');
+  const smsPort = portOf(env.SMS_INBOX_URL, 'SMS_INBOX_URL');
+  const smtpPort = Number(env.REHEARSAL_SMTP_PORT);
+  if (!smtpPort) throw new Error(`${PREFIX} REHEARSAL_SMTP_PORT is missing from .env.rehearsal`);
+  const appId = env.GENAUTH_APP_ID ?? '';
+
+  const password = randomBytes(18).toString('base64url');
+  const otherPassword = randomBytes(18).toString('base64url');
+  const seedUsers = [
+    {
+      account: env.GENAUTH_ACCOUNT,
+      password,
+      email: env.REHEARSAL_USER_EMAIL,
+      userPoolName: env.GENAUTH_USER_POOL_NAME,
+      appId,
+    },
+    {
+      account: env.GENAUTH_OTHER_ACCOUNT,
+      password: otherPassword,
+      email: env.REHEARSAL_OTHER_USER_EMAIL,
+      userPoolName: env.GENAUTH_USER_POOL_NAME,
+      appId,
+    },
+  ];
+
+  const maildev = new MailDev({
+    smtp: smtpPort,
+    ip: '127.0.0.1',
+    web: mailWebPort,
+    webIp: '127.0.0.1',
+    silent: true,
+  });
+  const sink = await startSmsSink({ port: smsPort });
+  let mock: ChildProcess | undefined;
+  try {
+    await maildev.start();
+    log(`maildev SMTP on 127.0.0.1:${smtpPort}, HTTP API ${env.EMAIL_INBOX_URL}; SMS sink ${sink.url}`);
+    mock = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/mock/cli.ts',
+        '--no-control',
+        '--port',
+        String(apiPort),
+        '--token-ttl-seconds',
+        env.ENROLLMENT_TOKEN_TTL_SECONDS ?? '60',
+        '--log-level',
+        'warn',
+      ],
+      {
+        env: {
+          ...process.env,
+          MOCK_SEED_USERS: JSON.stringify(seedUsers),
+          MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
+          MOCK_FAULTS: process.env.MOCK_FAULTS ?? '',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    await waitForHttp(`${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll`, mock);
+    log(
+      `mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ${env.ENROLLMENT_TOKEN_TTL_SECONDS} s`,
+    );
+
+    const extra = process.argv.slice(2);
+    const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j') ? [] : ['--workers=4'];
+    return await run(
+      process.execPath,
+      ['node_modules/@playwright/test/cli.js', 'test', '--project=api', ...workers, ...extra],
+      {
+        ...env,
+        GENAUTH_PASSWORD: password,
+        GENAUTH_OTHER_PASSWORD: otherPassword,
+        REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal',
+      },
+    );
+  } finally {
+    mock?.kill('SIGTERM');
+    await sink.close();
+    await maildev.stop().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);
