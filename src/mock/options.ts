@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { FactorTypeSchema } from '../contract';
 import type { DefectId } from './defects';
@@ -57,10 +58,14 @@ export interface MockOptions {
   readonly smsWebhookUrl?: string;
   /** One structured line per request (pino), secrets redacted. Default `silent`. */
   readonly logLevel?: LogLevel;
+  /** Where log lines go. Default stdout. */
+  readonly logDestination?: DestinationStream;
 }
 
-export type ResolvedMockOptions = Required<Omit<MockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl'>> &
-  Pick<MockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl'>;
+export type ResolvedMockOptions = Required<
+  Omit<MockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl' | 'logDestination'>
+> &
+  Pick<MockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl' | 'logDestination'>;
 
 export const MOCK_DEFAULTS = {
   port: 0,
@@ -79,7 +84,10 @@ export const MOCK_DEFAULTS = {
   sweepIntervalMs: 30_000,
   smtpFrom: 'GenAuth Mock <no-reply@genauth-mock.test>',
   logLevel: 'silent',
-} as const satisfies Omit<ResolvedMockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl'>;
+} as const satisfies Omit<
+  ResolvedMockOptions,
+  'controlToken' | 'smtpUrl' | 'smsWebhookUrl' | 'logDestination'
+>;
 
 function optionError(name: string, problem: string, fix: string): Error {
   return new Error(`[enroll-factor-harness] mock option ${name} ${problem}. ${fix}`);

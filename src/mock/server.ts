@@ -105,7 +105,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         'Set MOCK_CONTROL_TOKEN (or the controlToken option), bind to 127.0.0.1, or pass --no-control.',
     );
   }
-  const logger = createLogger(resolved.logLevel);
+  const logger = createLogger(resolved.logLevel, resolved.logDestination);
   const startupFaults = parseFaults(resolved.faults);
   const deliverer = createDeliverer({
     smtpUrl: resolved.smtpUrl,
@@ -313,8 +313,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     logger.info(
       {
         reqId: request.id,
-        method: request.method,
-        path: request.routeOptions.url ?? request.url.split('?')[0],
+        req: { method: request.method, url: request.url, headers: request.headers },
+        route: request.routeOptions.url ?? request.url.split('?')[0],
         httpStatus: reply.statusCode,
         statusCode: apiStatus.get(request),
         ms: Math.round(reply.elapsedTime * 10) / 10,
