@@ -20,7 +20,8 @@ export function loadEnvFiles(env: NodeJS.ProcessEnv = process.env, cwd = process
     const path = resolve(cwd, name);
     if (!existsSync(path)) return {};
     files.push(name);
-    return parse(readFileSync(path));
+    // An empty value in a file means "not set here", so it never hides a value from `.env`.
+    return Object.fromEntries(Object.entries(parse(readFileSync(path))).filter(([, value]) => value !== ''));
   };
   const base = read('.env');
   const targetEnv = env.TARGET_ENV || base.TARGET_ENV || DEFAULT_TARGET_ENV;

@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { formatConfigProblems, loadConfig, loadEnvFiles, parseConfig } from '../../src/env';
+
+const REAL = {
+  TARGET_ENV: 'staging',
+  GENAUTH_BASE_URL: 'https://example.genauth.ai/',
+  GENAUTH_APP_ID: 'app',
+  GENAUTH_ACCOUNT: 'tester',
+  GENAUTH_PASSWORD: 'secret',
+  SMS_INBOX: 'http-json',
+  SMS_INBOX_URL: 'http://127.0.0.1:4170/messages',
+  EMAIL_INBOX: 'maildev',
+  EMAIL_INBOX_URL: 'http://127.0.0.1:1080',
+  FACE_PHOTO_URL: 'https://cdn.example.com/face.jpg',
+};
+
+test.describe('configuration', () => {
+  test('the mock needs no variables and gets the documented defaults', () => {
+    const result = parseConfig({}, () => 0.5);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      targetEnv: 'mock',
+      kind: 'mock',
+      baseUrl: undefined,
+      inboxes: { SMS: { kind: 'mock' }, EMAIL: { kind: 'mock' } },
+      enrollmentTokenTtlSeconds: 60,
+      expiryMarginMs: 1000,
+      codeTimeoutMs: 10_000,
+      emailDomain: 'example.com',
+      fakerSeed: 2 ** 30,
+    });
+    expect(result.config.codePattern.exec('Your code is 042917, valid for 60 s')?.[0]).toBe('042917');
+  });
+
+  test('a complete real configuration is accepted, with the trailing slash of the base URL dropped', () => {
+    const config = loadConfig(REAL);
+    expect(config).toMatchObject({
+      kind: 'real',
+      baseUrl: 'https://example.genauth.ai',
+      user: { account: 'tester', password: 'secret' },
+      inboxes: { SMS: { kind: 'http-json' }, EMAIL: { kind: 'maildev', url: 'http://127.0.0.1:1080' } },
+      facePhoto: { photo: 'https://cdn.example.com/face.jpg', isExternalPhoto: true },
+    });
+  });
+
+  test('a real environment with nothing set lists every missing variable', () => {
+    const result = parseConfig({ TARGET_ENV: 'staging' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const names = result.problems.map((problem) => problem.split(' ')[0]);
+    expect(names).toEqual([
+      'GENAUTH_BASE_URL',
+      'GENAUTH_APP_ID',
+      'GENAUTH_ACCESS_TOKEN',
+      'FACE_PHOTO_URL',
+      'SMS_INBOX',
+      'EMAIL_INBOX',
+    ]);
+  });
+
+  test('bad values are named with what is wrong', () => {
+    const result = parseConfig({
+      ...REAL,
+      GENAUTH_BASE_URL: 'example.genauth.ai',
+      ENROLLMENT_TOKEN_TTL_SECONDS: 'soon',
+      EXPIRY_MARGIN_MS: '-5',
+      SMS_INBOX: 'carrier-pigeon',
+      CODE_PATTERN: '(',
+      GENAUTH_PASSWORD: '',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(text).toContain('GENAUTH_BASE_URL must be an http(s) URL');
+    expect(text).toContain('ENROLLMENT_TOKEN_TTL_SECONDS must be a whole number');
+    expect(text).toContain('EXPIRY_MARGIN_MS must be greater than 0');
+    expect(text).toContain('SMS_INBOX must be one of mock, maildev, http-json, static');
+    expect(text).toContain('CODE_PATTERN is not a valid regular expression');
+    expect(text).toContain('GENAUTH_ACCOUNT and GENAUTH_PASSWORD must be set together');
+  });
+
+  test('inboxes need their address or code, and the mock outbox only exists on the mock', () => {
+    const result = parseConfig({
+      ...REAL,
+      SMS_INBOX: 'static',
+      SMS_INBOX_URL: '',
+      EMAIL_INBOX: 'mock',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'SMS_STATIC_CODE is missing: the fixed test code of the environment',
+      'EMAIL_INBOX=mock needs the mock control plane; use it only with TARGET_ENV=mock',
+    ]);
+  });
+
+  test('the message has the harness prefix, one line per problem and points to .env.example', () => {
+    const message = formatConfigProblems('staging', ['A is missing', 'B must be a number']);
+    expect(message.split('\n')).toEqual([
+      '[enroll-factor-harness] The configuration for TARGET_ENV=staging is incomplete or invalid:',
+      '  - A is missing',
+      '  - B must be a number',
+      'Set these variables in the environment or in .env or .env.staging; .env.example describes every variable.',
+    ]);
+  });
+
+  test('.env.<TARGET_ENV> overrides .env, and the process environment overrides both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-env-'));
+    writeFileSync(
+      join(dir, '.env'),
+      'TARGET_ENV=staging\nGENAUTH_APP_ID=from-env\nFAKER_SEED=1\nCODE_TIMEOUT_MS=5\n',
+    );
+    writeFileSync(join(dir, '.env.staging'), 'GENAUTH_APP_ID=from-staging\nFAKER_SEED=2\nCODE_TIMEOUT_MS=\n');
+    const env: NodeJS.ProcessEnv = { FAKER_SEED: '3' };
+    const loaded = loadEnvFiles(env, dir);
+    expect(loaded).toEqual({ targetEnv: 'staging', files: ['.env', '.env.staging'] });
+    expect(env).toMatchObject({
+      TARGET_ENV: 'staging',
+      GENAUTH_APP_ID: 'from-staging',
+      FAKER_SEED: '3',
+      CODE_TIMEOUT_MS: '5',
+    });
+  });
+});
