@@ -6,6 +6,8 @@ import type {
   TestResult,
   TestStep,
 } from '@playwright/test/reporter';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import AdmZip from 'adm-zip';
 import { redactText } from './redact';
 
 const ALLURE_MESSAGE = 'application/vnd.allure.message+json';
@@ -62,6 +64,35 @@ function redactAttachment(attachment: TestResult['attachments'][number]): void {
   }
 }
 
+const TEXT_FILE = /^(text\/|application\/(json|xml))/;
+
+/**
+ * Files the worker wrote before any reporter ran (error-context.md, traces) are redacted on disk, so the
+ * copies Allure makes of them are clean too. Trace archives are rewritten entry by entry.
+ */
+function redactAttachmentFile(attachment: TestResult['attachments'][number]): void {
+  const { path, contentType } = attachment;
+  if (!path || !existsSync(path)) return;
+  if (TEXT_FILE.test(contentType)) {
+    const text = readFileSync(path, 'utf8');
+    const redacted = redactText(text);
+    if (redacted !== text) writeFileSync(path, redacted);
+  } else if (contentType === 'application/zip' || path.endsWith('.zip')) {
+    const archive = new AdmZip(path);
+    let changed = false;
+    for (const entry of archive.getEntries()) {
+      if (entry.isDirectory || /\.(png|jpe?g|webm|woff2?)$/i.test(entry.entryName)) continue;
+      const text = entry.getData().toString('utf8');
+      const redacted = redactText(text);
+      if (redacted !== text) {
+        archive.updateFile(entry, Buffer.from(redacted, 'utf8'));
+        changed = true;
+      }
+    }
+    if (changed) archive.writeZip(path);
+  }
+}
+
 function redactStep(step: TestStep): void {
   const mutable = step as Mutable<TestStep>;
   mutable.title = redactText(step.title);
@@ -90,7 +121,10 @@ export default class RedactingReporter implements Reporter {
   }
 
   onTestEnd(_test: TestCase, result: TestResult): void {
-    for (const attachment of result.attachments) redactAttachment(attachment);
+    for (const attachment of result.attachments) {
+      redactAttachment(attachment);
+      redactAttachmentFile(attachment);
+    }
     for (const step of result.steps) redactStep(step);
     redactOutput(result.stdout);
     redactOutput(result.stderr);

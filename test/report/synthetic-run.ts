@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import StreamZip from 'node-stream-zip';
+import { allureEnv } from '../../src/report/allure-cli';
+
+const CONFIG = 'test/report/synthetic/playwright.config.ts';
+
+export interface ChildRun {
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+/** The environment of a child run, without the variables of the Playwright worker running this test. */
+function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(TEST_|PW_|PLAYWRIGHT_)/.test(name)) env[name] = value;
+  }
+  return { ...env, FORCE_COLOR: '0', CI: '', ...extra };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildRun {
+  const result = spawnSync(command, args, { env: childEnv(env), encoding: 'utf8', timeout: 240_000 });
+  return { exitCode: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+}
+
+export function tempReportsDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `report-selftest-${name}-`));
+}
+
+/** Runs a synthetic suite (test/report/synthetic/<suite>.synthetic.ts) through the real reporter pipeline. */
+export function runSyntheticSuite(
+  suite: string,
+  reportsDir: string,
+  options: { readonly shard?: string; readonly env?: NodeJS.ProcessEnv } = {},
+): ChildRun {
+  const args = ['playwright', 'test', '-c', CONFIG, ...(options.shard ? [`--shard=${options.shard}`] : [])];
+  return run('npx', args, { REPORTS_DIR: reportsDir, SYNTHETIC_SUITE: suite, ...options.env });
+}
+
+/** `allure generate` with the project's allurerc.mjs into `<reportsDir>/allure-report`. */
+export function generateAllureReport(reportsDir: string, resultsDirs: readonly string[]): ChildRun {
+  return run(
+    'npx',
+    [
+      'allure',
+      'generate',
+      '--config',
+      'allurerc.mjs',
+      '--output',
+      join(reportsDir, 'allure-report'),
+      ...resultsDirs,
+    ],
+    allureEnv({ REPORTS_DIR: reportsDir }),
+  );
+}
+
+/** `npm run report:merge` over the shards under `<reportsDir>/shards/`. */
+export function mergeShards(reportsDir: string): ChildRun {
+  return run('npx', ['tsx', 'scripts/report.ts', 'merge'], { REPORTS_DIR: reportsDir });
+}
+
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((entry) => join(dir, entry))
+    .filter((path) => statSync(path).isFile());
+}
+
+export interface Hit {
+  readonly file: string;
+  readonly needle: string;
+}
+
+/** Every occurrence of a needle in every file under `dir`, inside zip archives (traces) too. */
+export async function scanForNeedles(dir: string, needles: readonly string[]): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  const scan = (file: string, content: Buffer) => {
+    const text = content.toString('latin1');
+    for (const needle of needles) if (text.includes(needle)) hits.push({ file, needle });
+  };
+  for (const file of filesUnder(dir)) {
+    const content = readFileSync(file);
+    scan(relative(dir, file), content);
+    if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+      const zip = new StreamZip.async({ file });
+      for (const entry of Object.values(await zip.entries())) {
+        if (entry.isFile) scan(`${relative(dir, file)}!${entry.name}`, await zip.entryData(entry));
+      }
+      await zip.close();
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { reportPaths } from '../../../src/report/paths';
+import { harnessReporters } from '../../../src/report/reporters';
+
+const suite = process.env.SYNTHETIC_SUITE ?? '[\\w-]+';
+
+/**
+ * Small synthetic suites the report self-tests run in a child Playwright process, through the harness's
+ * real reporter pipeline, into a temporary REPORTS_DIR. `SYNTHETIC_SUITE` picks the suite;
+ * `SYNTHETIC_TRACE=on` records traces of the passing tests (a suite's `-failure` file never has them).
+ */
+export default defineConfig({
+  testDir: '.',
+  outputDir: reportPaths().testResults,
+  reporter: harnessReporters(),
+  workers: 2,
+  fullyParallel: true,
+  projects: [
+    {
+      name: 'api',
+      testMatch: new RegExp(`/${suite}\\.synthetic\\.ts$`),
+      use: { trace: process.env.SYNTHETIC_TRACE === 'on' ? 'on' : 'off' },
+    },
+    {
+      name: 'api-failures',
+      testMatch: new RegExp(`/${suite}-failure\\.synthetic\\.ts$`),
+      use: { trace: 'off' },
+    },
+  ],
+});
