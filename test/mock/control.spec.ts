@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { startMock } from '../../src/mock/server';
+import { ControlClient } from './control-client';
+import { expect, rawRequest, test, withMock } from './fixtures';
+
+test.describe('the control plane', () => {
+  test('with a control token, requests without the right x-mock-control-token are refused', async () => {
+    await withMock({ controlToken: 'tok-123' }, async ({ mock }) => {
+      const anonymous = new ControlClient(mock.url);
+      const wrong = new ControlClient(mock.url, 'tok-999');
+      const right = new ControlClient(mock.url, 'tok-123');
+      expect((await anonymous.raw('GET', '/health')).status).toBe(401);
+      expect((await wrong.raw('GET', '/health')).status).toBe(401);
+      expect((await right.health()).status).toBe('ok');
+    });
+  });
+
+  test('the mock refuses to expose the control plane on a non-loopback interface without a token', async () => {
+    await expect(startMock({ port: 0, host: '0.0.0.0' })).rejects.toThrow(
+      /refusing to expose the mock control plane/,
+    );
+    const withToken = await startMock({ port: 0, host: '0.0.0.0', controlToken: 'tok' });
+    await withToken.close();
+    const withoutControl = await startMock({ port: 0, host: '0.0.0.0', control: false });
+    await withoutControl.close();
+  });
+
+  test('without the control plane, /__mock/ answers like any unknown route', async () => {
+    await withMock({ control: false }, async ({ mock }) => {
+      const answer = await rawRequest(`${mock.url}/__mock/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(answer.status).toBe(404);
+      expect(answer.json).toMatchObject({ statusCode: 404, message: 'No such endpoint' });
+    });
+  });
+
+  test('bad control requests get a clear 400 and unknown users a 404', async ({ control }) => {
+    const unknownFault = await control.raw('PUT', '/faults', { faults: ['no-such-defect'] });
+    expect(unknownFault.status).toBe(400);
+    expect(JSON.stringify(unknownFault.body)).toContain('[enroll-factor-harness]');
+    expect((await control.raw('POST', '/users', { factorTypes: ['SMS', 'PIGEON'] })).status).toBe(400);
+    expect((await control.raw('POST', '/clock', { userId: 'nobody', advanceMs: 1 })).status).toBe(404);
+    expect((await control.raw('POST', '/clock', { userId: 'x', advanceMs: -5 })).status).toBe(400);
+    expect((await control.raw('POST', '/users', '{nope')).status).toBe(400);
+  });
+
+  test('the outbox lists codes newest first for one recipient', async ({ harness, user }) => {
+    await user.client.sendEnrollFactorRequest({
+      factorType: 'SMS',
+      profile: { phoneNumber: user.phoneNumber },
+    });
+    await harness.control.advance(user.userId, 60_000);
+    await user.client.sendEnrollFactorRequest({
+      factorType: 'SMS',
+      profile: { phoneNumber: user.phoneNumber },
+    });
+    const outbox = await harness.control.outbox(user.phoneNumber);
+    expect(outbox).toHaveLength(2);
+    expect(Date.parse(outbox[0]!.sentAt)).toBeGreaterThan(Date.parse(outbox[1]!.sentAt));
+    expect(await harness.control.outbox('nobody@example.test')).toEqual([]);
+  });
+
+  test('reset forgets users and restores the start-up faults', async () => {
+    await withMock({ faults: ['drop-api-code'] }, async (harness) => {
+      const user = await harness.newUser();
+      await harness.control.setFaults(['bind-nothing']);
+      const health = await harness.control.reset();
+      expect(health.faults).toEqual(['drop-api-code']);
+      expect((await harness.control.stats()).users).toBe(0);
+      expect((await user.client.attempt('listEnrolledFactors', {})).ok).toBe(false);
+    });
+  });
+});
+
+test.describe('npm run mock', () => {
+  test('the CLI prints its URL, serves the API and stops gracefully on SIGTERM', async () => {
+    test.setTimeout(60_000);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/mock/cli.ts', '--port', '0', '--no-control', '--faults', 'drop-api-code'],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, MOCK_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    await expect
+      .poll(() => /listening on (http:\/\/\S+)/.exec(output)?.[1], { timeout: 30_000 })
+      .toBeTruthy();
+    const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
+    expect(output).toContain('control plane: off');
+    const answer = await rawRequest(`${url}/api/v3/list-enrolled-factors`, { method: 'GET' });
+    expect(answer.json).toMatchObject({ statusCode: 401 });
+    expect(answer.json).not.toHaveProperty('apiCode');
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  test('the CLI rejects an unknown fault with a clear message', async () => {
+    test.setTimeout(60_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', '--faults', 'made-up'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(errors).toContain('[enroll-factor-harness] unknown mock fault(s): made-up');
+  });
+});
