@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import { redactText } from '../report/redact';
+import type { BrokerVerifierOptions } from './broker';
 import type { PactLogLevel } from './config';
 import {
   type PactFile,
@@ -95,6 +96,48 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
   };
 }
 
+export interface VerifyFromBrokerOptions {
+  readonly verifierOptions: BrokerVerifierOptions;
+  readonly providerBaseUrl: string;
+  readonly states: ProviderStates;
+  readonly logLevel: PactLogLevel;
+}
+
+/**
+ * Verifies every pact the broker selects in one verifier run: the broker takes one verification result
+ * per pact version, so the interactions cannot be published as separate runs.
+ */
+export async function verifyFromBroker(options: VerifyFromBrokerOptions): Promise<VerificationOutcome> {
+  const { states } = options;
+  const started = performance.now();
+  let failure: unknown;
+  try {
+    await new Verifier({
+      ...options.verifierOptions,
+      providerBaseUrl: options.providerBaseUrl,
+      stateHandlers: states.handlers() as never,
+      requestFilter: authenticatingFilter(states) as never,
+      logLevel: options.logLevel,
+    }).verifyProvider();
+  } catch (error) {
+    failure = error;
+  } finally {
+    await states.tearDown();
+  }
+  const description = `the pacts the broker selects for ${options.verifierOptions.provider}`;
+  const durationMs = performance.now() - started;
+  const stateFailures = states
+    .takeFailures()
+    .map((problem) => ({ path: 'provider state', problem: redactText(problem) }));
+  if (failure === undefined) return { description, passed: true, mismatches: [], durationMs };
+  return {
+    description,
+    passed: false,
+    mismatches: [...stateFailures, ...mismatchesOf(failure, { named: true })],
+    durationMs,
+  };
+}
+
 interface VerifierMismatch {
   type?: string;
   path?: string;
@@ -111,8 +154,11 @@ interface VerifierJson {
   }[];
 }
 
-/** The mismatches in the verifier's JSON report (the message of the error pact-js rejects with). */
-export function mismatchesOf(failure: unknown): InteractionMismatch[] {
+/**
+ * The mismatches in the verifier's JSON report (the message of the error pact-js rejects with); `named`
+ * prefixes each with its interaction, for runs that verify many.
+ */
+export function mismatchesOf(failure: unknown, { named = false } = {}): InteractionMismatch[] {
   const message = failure instanceof Error ? failure.message : String(failure);
   let report: VerifierJson;
   try {
@@ -123,10 +169,11 @@ export function mismatchesOf(failure: unknown): InteractionMismatch[] {
   const mismatches: InteractionMismatch[] = [];
   for (const error of report.errors ?? []) {
     const detail = error.mismatch;
+    const prefix = named && error.interaction ? `${error.interaction}: ` : '';
     if (detail?.mismatches?.length) {
       for (const item of detail.mismatches) {
         mismatches.push({
-          path: item.path ?? item.key ?? item.type ?? 'response',
+          path: `${prefix}${item.path ?? item.key ?? item.type ?? 'response'}`,
           problem: redactText(
             item.mismatch ?? `expected ${JSON.stringify(item.expected)}, got ${JSON.stringify(item.actual)}`,
           ),

@@ -1,0 +1,165 @@
+import { expect, test } from '@playwright/test';
+import {
+  brokerSettingsFrom,
+  brokerVerifierOptions,
+  canIDeployCommand,
+  deploymentTargetFrom,
+  printable,
+  publishCommand,
+  recordDeploymentCommand,
+  verificationSource,
+  versionInfoFrom,
+} from '../../src/pact/broker';
+import { pactSettingsFrom } from '../../src/pact/config';
+
+const BROKER = {
+  PACT_BROKER_BASE_URL: 'https://broker.example.com/',
+  PACT_BROKER_TOKEN: 'broker-secret-token',
+};
+const GIT = { commit: 'a1b2c3d4e5', branch: 'feature/otp' };
+const settings = pactSettingsFrom({});
+
+test('every broker script refuses clearly without PACT_BROKER_BASE_URL', () => {
+  expect(() => brokerSettingsFrom({}, 'publish the pacts to')).toThrow(
+    /^\[enroll-factor-harness\] PACT_BROKER_BASE_URL is not set, so there is no broker to publish the pacts to/,
+  );
+  expect(() => brokerSettingsFrom({ PACT_BROKER_BASE_URL: 'broker' }, 'x')).toThrow(/not a URL/);
+});
+
+test('broker credentials are a token or a username with a password, never both', () => {
+  expect(brokerSettingsFrom(BROKER, 'x')).toEqual({
+    baseUrl: 'https://broker.example.com',
+    auth: { kind: 'token' },
+  });
+  const basic = {
+    PACT_BROKER_BASE_URL: 'https://b.example',
+    PACT_BROKER_USERNAME: 'ci',
+    PACT_BROKER_PASSWORD: 'pw',
+  };
+  expect(brokerSettingsFrom(basic, 'x').auth).toEqual({ kind: 'basic', username: 'ci' });
+  expect(() => brokerSettingsFrom({ ...basic, PACT_BROKER_TOKEN: 't' }, 'x')).toThrow(/not both/);
+  expect(() =>
+    brokerSettingsFrom({ PACT_BROKER_BASE_URL: 'https://b.example', PACT_BROKER_USERNAME: 'ci' }, 'x'),
+  ).toThrow(/together/);
+});
+
+test('publish sends the pacts with the git commit as version and the branch, and no credential on the command line', () => {
+  const broker = brokerSettingsFrom(BROKER, 'x');
+  const args = publishCommand(broker, 'pacts', versionInfoFrom({}, GIT));
+  expect(args).toEqual([
+    'publish',
+    'pacts',
+    '--consumer-app-version',
+    'a1b2c3d4e5',
+    '--branch',
+    'feature/otp',
+    '--broker-base-url',
+    'https://broker.example.com',
+  ]);
+  expect(printable('pact-broker', args)).not.toContain('broker-secret-token');
+});
+
+test('the version and branch come from PACT_APP_VERSION / PACT_BRANCH, then CI variables, then git', () => {
+  expect(versionInfoFrom({ PACT_APP_VERSION: '1.2.3', PACT_BRANCH: 'main' }, GIT)).toMatchObject({
+    version: '1.2.3',
+    branch: 'main',
+  });
+  expect(versionInfoFrom({ GITHUB_HEAD_REF: 'pr-branch' }, GIT).branch).toBe('pr-branch');
+  expect(() => versionInfoFrom({}, { commit: 'abc', branch: 'HEAD' })).toThrow(/PACT_BRANCH/);
+  expect(() => versionInfoFrom({}, {})).toThrow(/PACT_APP_VERSION/);
+  const github = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '7' };
+  expect(versionInfoFrom(github, GIT).buildUrl).toBe('https://github.com/o/r/actions/runs/7');
+});
+
+test('can-i-deploy polls while the verification is unknown; record-deployment names the environment', () => {
+  const broker = brokerSettingsFrom(BROKER, 'x');
+  expect(() => deploymentTargetFrom({}, settings, 'v1')).toThrow(/PACT_ENVIRONMENT is not set/);
+  const target = deploymentTargetFrom({ PACT_ENVIRONMENT: 'production' }, settings, 'v1');
+  expect(canIDeployCommand(broker, target)).toEqual([
+    'can-i-deploy',
+    '--pacticipant',
+    'mfa-enrollment-app',
+    '--version',
+    'v1',
+    '--to-environment',
+    'production',
+    '--retry-while-unknown',
+    '10',
+    '--retry-interval',
+    '30',
+    '--broker-base-url',
+    'https://broker.example.com',
+  ]);
+  const provider = deploymentTargetFrom(
+    {
+      PACT_ENVIRONMENT: 'test',
+      PACT_PACTICIPANT: 'genauth-authentication-api',
+      PACT_APPLICATION_INSTANCE: 'blue',
+    },
+    settings,
+    'v2',
+  );
+  expect(recordDeploymentCommand(broker, provider)).toEqual([
+    'record-deployment',
+    '--pacticipant',
+    'genauth-authentication-api',
+    '--version',
+    'v2',
+    '--environment',
+    'test',
+    '--application-instance',
+    'blue',
+    '--broker-base-url',
+    'https://broker.example.com',
+  ]);
+  expect(() =>
+    deploymentTargetFrom({ PACT_ENVIRONMENT: 'x', PACT_CAN_I_DEPLOY_RETRIES: 'many' }, settings, 'v'),
+  ).toThrow(/PACT_CAN_I_DEPLOY_RETRIES/);
+});
+
+test('verification from the broker selects main branch, matching branch and deployed versions, with pending and WIP pacts', () => {
+  const broker = brokerSettingsFrom(BROKER, 'x');
+  const options = brokerVerifierOptions(BROKER, broker, settings, versionInfoFrom({}, GIT));
+  expect(options).toMatchObject({
+    pactBrokerUrl: 'https://broker.example.com',
+    provider: 'genauth-authentication-api',
+    consumerVersionSelectors: [{ mainBranch: true }, { matchingBranch: true }, { deployedOrReleased: true }],
+    enablePending: true,
+    includeWipPactsSince: '2026-01-01',
+    providerVersionBranch: 'feature/otp',
+    publishVerificationResult: false,
+    pactBrokerToken: 'broker-secret-token',
+  });
+  expect(options).not.toHaveProperty('providerVersion');
+});
+
+test('verification results are published only when enabled, with the provider commit', () => {
+  const env = {
+    ...BROKER,
+    PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true',
+    PACT_INCLUDE_WIP_PACTS_SINCE: '2026-06-01',
+  };
+  const options = brokerVerifierOptions(
+    env,
+    brokerSettingsFrom(env, 'x'),
+    settings,
+    versionInfoFrom({}, GIT),
+  );
+  expect(options).toMatchObject({
+    publishVerificationResult: true,
+    providerVersion: 'a1b2c3d4e5',
+    includeWipPactsSince: '2026-06-01',
+  });
+  const off = { ...BROKER, PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'false' };
+  expect(
+    brokerVerifierOptions(off, brokerSettingsFrom(off, 'x'), settings, versionInfoFrom({}, GIT))
+      .publishVerificationResult,
+  ).toBe(false);
+});
+
+test('the provider project reads pacts from the broker when one is configured, else from pacts/', () => {
+  expect(verificationSource({})).toBe('files');
+  expect(verificationSource(BROKER)).toBe('broker');
+  expect(verificationSource({ ...BROKER, PACT_VERIFY_SOURCE: 'files' })).toBe('files');
+  expect(() => verificationSource({ PACT_VERIFY_SOURCE: 'ftp' })).toThrow(/files or broker/);
+});
