@@ -56,6 +56,8 @@ const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
 
 cleanDirectories([paths.allureResults, junitDir, paths.testResults, paths.logs, workDir, paths.allureReport]);
 writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
+if (shardDir)
+  writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
 
 const outcomes: StepOutcome[] = [];
 const readFailures = (file: string): RecordedFailure[] => {

@@ -5,7 +5,7 @@
  *   npm run report:merge [dirs…]   merge shards' results (default reports/shards/*\/allure-results) into one
  *                                  report, then apply the quality gate; exits non-zero when the gate fails
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { allureEnv, checkQualityGate, generateReport, shardResultsDirs } from '../src/report/allure-cli';
 import { reportPaths } from '../src/report/paths';
@@ -47,6 +47,8 @@ async function merge(): Promise<number> {
   if (dirs.length === 0) {
     fail(`no shard results under ${paths.shards}: run \`npm run gate -- --shard=i/n\` for each shard first.`);
   }
+  const shardRunInfo = join(dirs[0] as string, '..', 'run-info.json');
+  if (!existsSync(paths.runInfo) && existsSync(shardRunInfo)) copyFileSync(shardRunInfo, paths.runInfo);
   process.stdout.write(`${PREFIX} merging ${dirs.length} result directories:\n  ${dirs.join('\n  ')}\n`);
   const generated = await generateReport(paths, dirs);
   const gate = await checkQualityGate(paths, dirs);
