@@ -93,6 +93,8 @@ const LOOSE_PAIR = new RegExp(
   'g',
 );
 const AUTH_SCHEME = /^(Bearer|Basic|Token)$/i;
+/** Keys that are also plain words: in prose (`one token: exactly one succeeds`) a word after them is no secret. */
+const GENERIC_KEYS = new Set(['token', 'code', 'otp', 'totp', 'secret']);
 
 const VALUE_PATTERNS: ReadonlyArray<readonly [RegExp, (match: string) => string]> = [
   [
@@ -140,6 +142,7 @@ export function redactText(text: string): string {
     LOOSE_PAIR,
     (match, lead: string, q1: string, key: string, sep: string, q2: string, value: string) => {
       if (!isSecretKey(key) || value.startsWith('[REDACTED') || AUTH_SCHEME.test(value)) return match;
+      if (GENERIC_KEYS.has(normaliseKey(key)) && sep.includes(':') && /^[A-Za-z]+$/.test(value)) return match;
       learn(value);
       return `${lead}${q1}${key}${q1}${sep}${q2}${REDACTED}`;
     },

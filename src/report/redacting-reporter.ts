@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type {
   FullResult,
   Reporter,
@@ -6,7 +7,6 @@ import type {
   TestResult,
   TestStep,
 } from '@playwright/test/reporter';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import AdmZip from 'adm-zip';
 import { redactText } from './redact';
 
