@@ -1,21 +1,36 @@
 import fc from 'fast-check';
 import { aFactor, expect, scenario, test } from '../../fixtures';
-import type { RawInput } from '../../src/client';
+import { fetchTransport, type RawInput } from '../../src/client';
 import { FACTOR_TYPES, type FactorType } from '../../src/contract';
 
-const WRONG_TYPES = ['http-500-on-wrong-types', 'drop-api-code'] as const;
+const WRONG_TYPES = ['http-500-on-wrong-types'] as const;
 /** Generated requests per endpoint and factor type; FAKER_SEED also seeds fast-check. */
 const GENERATED_RUNS = 60;
+
+/** Stands for the real enrollment token in generated bodies, so a reported counterexample never shows it. */
+const PENDING_TOKEN = '<the pending enrollment token>';
+const withPendingToken = (raw: RawInput, token: string): RawInput => {
+  const body = raw.body as { enrollmentToken?: unknown } | undefined;
+  if (body?.enrollmentToken !== PENDING_TOKEN) return raw;
+  return { ...raw, body: { ...body, enrollmentToken: token } };
+};
+
+/**
+ * Playwright's request context re-encodes a JSON-typed body that does not parse as a JSON string, so bodies
+ * that must arrive malformed go over fetch.
+ */
+const verbatimTransport = fetchTransport();
 
 const credentialField = (factorType: FactorType) => (factorType === 'FACE' ? 'photo' : 'passCode');
 
 for (const factorType of FACTOR_TYPES) {
   test.describe(`${factorType} request bodies`, () => {
-    test.use({ touches: [] });
+    // A generated FACE body can be a valid upload key: whatever gets bound must be cleaned up.
+    test.use({ touches: [factorType] });
 
     test(
       `${aFactor(factorType)} enrollment is refused when a required field is missing`,
-      scenario({ factorType, scenario: 'bodies', defects: ['drop-api-code', 'status-code-as-string'] }),
+      scenario({ factorType, scenario: 'bodies', defects: ['status-code-as-string'] }),
       async ({ client, enrollment, expectFailure }) => {
         const profile = enrollment.profileFor(factorType);
         const sends: [string, unknown][] = [
@@ -46,7 +61,7 @@ for (const factorType of FACTOR_TYPES) {
 
     test(
       `${aFactor(factorType)} enrollment is refused when factorType is not one of the four`,
-      scenario({ factorType, scenario: 'bodies', defects: ['drop-api-code', 'status-code-as-string'] }),
+      scenario({ factorType, scenario: 'bodies', defects: ['status-code-as-string'] }),
       async ({ client, enrollment, expectFailure }) => {
         const profile = enrollment.profileFor(factorType);
         for (const unknown of [factorType.toLowerCase(), `${factorType} `, 'PUSH']) {
@@ -101,7 +116,8 @@ for (const factorType of FACTOR_TYPES) {
       async ({ client, expectFailure }) => {
         for (const rawBody of [`{"factorType":"${factorType}",`, `factorType=${factorType}`, '{']) {
           await test.step(`${JSON.stringify(rawBody)} is refused as malformed JSON`, async () => {
-            await expectFailure(await client.raw('sendEnrollFactorRequest', { rawBody }), 'malformedJson');
+            const verbatim = client.with({ transport: verbatimTransport });
+            await expectFailure(await verbatim.raw('sendEnrollFactorRequest', { rawBody }), 'malformedJson');
           });
         }
       },
@@ -118,6 +134,7 @@ for (const factorType of FACTOR_TYPES) {
         const pending = await enrollment.start(factorType);
         // Hundreds of exchanges would bury the report; the property reports the failing one itself.
         const quiet = client.with({ onExchange: undefined });
+        const quietVerbatim = quiet.with({ transport: verbatimTransport });
         const anything = fc.jsonValue({ maxDepth: 2 });
         const fields = <T extends Record<string, fc.Arbitrary<unknown>>>(record: T) =>
           fc.record(record, { requiredKeys: [] });
@@ -130,7 +147,7 @@ for (const factorType of FACTOR_TYPES) {
         });
         const enrollBody = fields({
           factorType: fc.oneof(fc.constant(factorType), anything),
-          enrollmentToken: fc.oneof(fc.constant(pending.enrollmentToken), fc.string(), anything),
+          enrollmentToken: fc.oneof(fc.constant(PENDING_TOKEN), fc.string(), anything),
           enrollmentData: fc.oneof(
             anything,
             fields({ passCode: anything, photo: anything, isExternalPhoto: anything }),
@@ -150,7 +167,8 @@ for (const factorType of FACTOR_TYPES) {
           await test.step(`${GENERATED_RUNS} generated ${operation} requests`, async () => {
             await fc.assert(
               fc.asyncProperty(input(body), async (raw) => {
-                const result = await quiet.raw(operation, raw);
+                const sender = raw.rawBody === undefined ? quiet : quietVerbatim;
+                const result = await sender.raw(operation, withPendingToken(raw, pending.enrollmentToken));
                 expect(result.httpStatus).toBeLessThan(500);
                 statusCodes.set(
                   result.envelope.statusCode,
