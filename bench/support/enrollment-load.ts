@@ -1,0 +1,146 @@
+import autocannon from 'autocannon';
+import { Secret, TOTP } from 'otpauth';
+
+export interface LoadUser {
+  readonly userId: string;
+  readonly accessToken: string;
+  readonly appId: string;
+}
+
+export interface LoadResult {
+  readonly requestsPerSecond: number;
+  readonly p99LatencyMs: number;
+  readonly requests: number;
+  /** Answers whose envelope said statusCode 200. */
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly errors: number;
+  /** Distinct `message`s of failed answers, with how often each came. */
+  readonly failureMessages: Readonly<Record<string, number>>;
+}
+
+interface FlowContext {
+  user?: LoadUser;
+  enrollmentToken?: string;
+  passCode?: string;
+}
+
+/**
+ * The send → enroll → reset flow of an OTP factor, looped by every connection for `durationSeconds`:
+ * each connection acts as one user, computes the real TOTP code from the `qrCodeUri` it was sent, and
+ * resets the factor so the next loop can bind it again.
+ */
+export async function runEnrollmentLoad(options: {
+  url: string;
+  users: readonly LoadUser[];
+  connections: number;
+  /** Run for this long, or until `flows` loops are done. */
+  durationSeconds?: number;
+  flows?: number;
+  /** `'send-only'` leaves every enrollment pending, to expire. Default `'full'`. */
+  steps?: 'full' | 'send-only';
+}): Promise<LoadResult> {
+  const steps = options.steps ?? 'full';
+  // A user is leased for one whole flow, so no two connections ever act as the same user at once.
+  const freeUsers = [...options.users];
+  const release = (context: FlowContext) => {
+    if (context.user) freeUsers.push(context.user);
+    context.user = undefined;
+  };
+  let succeeded = 0;
+  let failed = 0;
+  const failureMessages: Record<string, number> = {};
+  const count = (body: string) => {
+    if (body.includes('"statusCode":200')) {
+      succeeded += 1;
+      return;
+    }
+    failed += 1;
+    const message = /"message":"([^"]*)"/.exec(body)?.[1] ?? 'no envelope';
+    failureMessages[message] = (failureMessages[message] ?? 0) + 1;
+  };
+  const headersOf = (user: LoadUser) => ({
+    'content-type': 'application/json',
+    authorization: `Bearer ${user.accessToken}`,
+    'x-authing-app-id': user.appId,
+  });
+
+  const requests: autocannon.Request[] = [
+    {
+      method: 'POST',
+      path: '/api/v3/send-enroll-factor-request',
+      setupRequest: (request, context: FlowContext) => {
+        context.user = freeUsers.shift();
+        if (!context.user) throw new Error('[enroll-factor-harness] bench: give more users than connections');
+        return { ...request, headers: headersOf(context.user!), body: JSON.stringify({ factorType: 'OTP' }) };
+      },
+      onResponse: (_status, body, context: FlowContext) => {
+        count(body);
+        const parsed = JSON.parse(body) as {
+          data?: { enrollmentToken?: string; otpData?: { qrCodeUri?: string } };
+        };
+        const secret = /[?&]secret=([A-Z2-7]+)/.exec(parsed.data?.otpData?.qrCodeUri ?? '')?.[1];
+        context.enrollmentToken = parsed.data?.enrollmentToken ?? '';
+        context.passCode = secret ? new TOTP({ secret: Secret.fromBase32(secret) }).generate() : '000000';
+        if (steps === 'send-only') release(context);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/v3/enroll-factor',
+      setupRequest: (request, context: FlowContext) => ({
+        ...request,
+        headers: headersOf(context.user!),
+        body: JSON.stringify({
+          factorType: 'OTP',
+          enrollmentToken: context.enrollmentToken,
+          enrollmentData: { passCode: context.passCode },
+        }),
+      }),
+      onResponse: (_status, body) => count(body),
+    },
+    {
+      method: 'POST',
+      path: '/api/v3/reset-factor',
+      setupRequest: (request, context: FlowContext) => ({
+        ...request,
+        headers: headersOf(context.user!),
+        body: JSON.stringify({ factorId: `${context.user!.userId}|otp` }),
+      }),
+      onResponse: (_status, body, context: FlowContext) => {
+        count(body);
+        release(context);
+      },
+    },
+  ];
+  const perFlow = steps === 'full' ? requests.length : 1;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    ...(options.flows ? { amount: options.flows * perFlow } : { duration: options.durationSeconds ?? 10 }),
+    requests: steps === 'full' ? requests : requests.slice(0, 1),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p99LatencyMs: result.latency.p99,
+    requests: result.requests.total,
+    succeeded,
+    failed,
+    errors: result.errors + result.timeouts,
+    failureMessages,
+  };
+}
+
+/** Creates users on the mock through its control plane. */
+export async function createMockUsers(mockUrl: string, count: number): Promise<LoadUser[]> {
+  const users: LoadUser[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const response = await fetch(`${mockUrl}/__mock/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `load-${index}@bench.test` }),
+    });
+    users.push((await response.json()) as LoadUser);
+  }
+  return users;
+}
