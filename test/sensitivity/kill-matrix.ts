@@ -1,0 +1,144 @@
+import { DEFECTS, type DefectId } from '../../src/mock/defects';
+
+/** The parts of Playwright's JSON report the kill matrix reads. */
+interface JsonAnnotation {
+  readonly type: string;
+  readonly description?: string;
+}
+interface JsonTest {
+  readonly projectName: string;
+  readonly annotations: readonly JsonAnnotation[];
+  readonly results: readonly { readonly status: string }[];
+}
+interface JsonSpec {
+  readonly title: string;
+  readonly file: string;
+  readonly tests: readonly JsonTest[];
+}
+interface JsonSuite {
+  readonly title: string;
+  readonly specs?: readonly JsonSpec[];
+  readonly suites?: readonly JsonSuite[];
+}
+export interface JsonReport {
+  readonly suites: readonly JsonSuite[];
+}
+
+export const CLEAN = 'clean';
+export type Suite = 'api' | 'provider';
+
+/** Project names of the sensitivity run: `<suite>@clean` and `<suite>@<defect id>`. */
+export function projectName(suite: Suite, run: DefectId | typeof CLEAN): string {
+  return `${suite}@${run}`;
+}
+
+export interface TestOutcome {
+  readonly suite: Suite;
+  readonly run: string;
+  readonly title: string;
+  readonly passed: boolean;
+  /** Defect ids the test says it guards against. */
+  readonly guards: readonly string[];
+}
+
+export function outcomesOf(report: JsonReport): TestOutcome[] {
+  const outcomes: TestOutcome[] = [];
+  const walk = (suite: JsonSuite, path: readonly string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const [suiteName, run] = test.projectName.split('@') as [Suite, string];
+        const last = test.results.at(-1);
+        outcomes.push({
+          suite: suiteName,
+          run,
+          title: [...path, spec.title].filter(Boolean).join(' › '),
+          passed: last?.status === 'passed' || last?.status === 'skipped',
+          guards: test.annotations.filter((a) => a.type === 'defect').map((a) => a.description ?? ''),
+        });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites) walk(suite, [suite.title]);
+  return outcomes;
+}
+
+export interface DefectRow {
+  readonly defect: DefectId;
+  readonly description: string;
+  /** API tests that failed with the defect switched on. */
+  readonly caughtByApi: readonly string[];
+  /** Provider-verification tests (pact interactions) that failed with the defect switched on. */
+  readonly caughtByProvider: readonly string[];
+  /** API tests that name this defect. */
+  readonly guardedBy: readonly string[];
+  /** Tests that name this defect but passed with it switched on: a check that does not catch what it claims. */
+  readonly guardsThatMissed: readonly string[];
+}
+
+export interface KillMatrix {
+  readonly clean: { readonly tests: number; readonly failed: readonly string[] };
+  readonly defects: readonly DefectRow[];
+  readonly caught: number;
+  readonly caughtPercent: number;
+  readonly problems: readonly string[];
+}
+
+export function killMatrix(outcomes: readonly TestOutcome[], defects: readonly DefectId[]): KillMatrix {
+  const clean = outcomes.filter((o) => o.run === CLEAN);
+  const label = (o: TestOutcome) => o.title;
+  const rows = defects.map((defect): DefectRow => {
+    const runs = outcomes.filter((o) => o.run === defect);
+    const guardedBy = clean.filter((o) => o.suite === 'api' && o.guards.includes(defect)).map(label);
+    const failedApi = new Set(runs.filter((o) => o.suite === 'api' && !o.passed).map(label));
+    return {
+      defect,
+      description: DEFECTS[defect],
+      caughtByApi: [...failedApi],
+      caughtByProvider: runs.filter((o) => o.suite === 'provider' && !o.passed).map(label),
+      guardedBy,
+      guardsThatMissed: guardedBy.filter((title) => !failedApi.has(title)),
+    };
+  });
+
+  const problems: string[] = [];
+  if (clean.length === 0) problems.push('the clean run ran no test');
+  for (const failure of clean.filter((o) => !o.passed)) {
+    problems.push(`false alarm: "${failure.title}" (${failure.suite}) fails against the faithful mock`);
+  }
+  for (const row of rows) {
+    if (row.caughtByApi.length === 0) problems.push(`defect ${row.defect} is caught by no API test`);
+    if (row.guardedBy.length === 0) problems.push(`defect ${row.defect} is named by no API scenario`);
+    for (const title of row.guardsThatMissed) {
+      problems.push(`"${title}" names defect ${row.defect} but passes with it switched on`);
+    }
+  }
+  const caught = rows.filter((row) => row.caughtByApi.length > 0).length;
+  return {
+    clean: { tests: clean.length, failed: clean.filter((o) => !o.passed).map(label) },
+    defects: rows,
+    caught,
+    caughtPercent: defects.length === 0 ? 100 : (caught / defects.length) * 100,
+    problems,
+  };
+}
+
+/** A table for terminals and the report: one line per defect with the number of tests that caught it. */
+export function formatKillMatrix(matrix: KillMatrix): string {
+  const width = Math.max(...matrix.defects.map((row) => row.defect.length), 'defect'.length);
+  const lines = [
+    `${'defect'.padEnd(width)}  api  provider  verdict`,
+    ...matrix.defects.map(
+      (row) =>
+        `${row.defect.padEnd(width)}  ${String(row.caughtByApi.length).padStart(3)}  ${String(
+          row.caughtByProvider.length,
+        ).padStart(
+          8,
+        )}  ${row.caughtByApi.length > 0 && row.guardsThatMissed.length === 0 ? 'caught' : 'MISSED'}`,
+    ),
+    '',
+    `clean run: ${matrix.clean.tests} tests, ${matrix.clean.failed.length} false alarms`,
+    `defects caught: ${matrix.caught}/${matrix.defects.length} (${matrix.caughtPercent.toFixed(0)}%)`,
+  ];
+  return lines.join('\n');
+}
