@@ -17,7 +17,8 @@ export function playwrightTransport(
       const response = await request.fetch(httpRequest.url, {
         method: httpRequest.method,
         headers: { ...httpRequest.headers },
-        data: httpRequest.body,
+        // A Buffer is sent verbatim; a string would be re-encoded as JSON when it does not parse.
+        data: httpRequest.body === undefined ? undefined : Buffer.from(httpRequest.body),
         timeout: timeoutMs,
         failOnStatusCode: false,
         maxRedirects: 0,

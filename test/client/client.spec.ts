@@ -277,6 +277,14 @@ test.describe('the Playwright transport', () => {
     await expect(client.getFactor({ factorId: 'nope' })).rejects.toBeInstanceOf(GenAuthApiError);
   });
 
+  test('sends a malformed body verbatim, not re-encoded as a JSON string', async ({ server, request }) => {
+    const client = new EnrollFactorClient({ baseUrl: server.url, transport: playwrightTransport(request) });
+    server.answer({ body: { statusCode: 400, message: 'The request body is not valid JSON' } });
+    await client.raw('enrollFactor', { rawBody: '{"factorType":' });
+    expect(server.requests[0]?.body).toBe('{"factorType":');
+    expect(server.requests[0]?.headers['content-type']).toBe('application/json');
+  });
+
   test('maps a refused connection to a transport error', async ({ server, request }) => {
     const { url } = server;
     await server.close();
