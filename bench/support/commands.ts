@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface TimedRun {
+  readonly exitCode: number;
+  readonly wallMs: number;
+}
+
+/** Runs a command to completion, its output into `logFile`, and measures its wall time. */
+export function timeCommand(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; logFile: string },
+): Promise<TimedRun> {
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      log.end();
+      resolve({ exitCode: code ?? 1, wallMs: performance.now() - started });
+    });
+  });
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+interface JsonSuite {
+  readonly specs?: readonly {
+    readonly tests: readonly { readonly results: readonly { duration: number; status: string }[] }[];
+  }[];
+  readonly suites?: readonly JsonSuite[];
+}
+
+/** Test durations and the run's own duration from Playwright's JSON report. */
+export function readJsonReport(file: string): { durations: number[]; statuses: string[]; runMs: number } {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    suites: JsonSuite[];
+    stats: { duration: number };
+  };
+  const durations: number[] = [];
+  const statuses: string[] = [];
+  const walk = (suite: JsonSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        for (const result of test.results) {
+          durations.push(result.duration);
+          statuses.push(result.status);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites) walk(suite);
+  return { durations, statuses, runMs: report.stats.duration };
+}
