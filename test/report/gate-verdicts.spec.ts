@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { categoriesByTest } from './allure-report-data';
+
+test.describe.configure({ timeout: 600_000 });
+
+/** Runs the real gate into a scratch reports directory with the given environment. */
+function runGate(name: string, env: NodeJS.ProcessEnv) {
+  const reportsDir = mkdtempSync(join(tmpdir(), `gate-${name}-`));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0' };
+  for (const inherited of [
+    'ALLURE_RESULTS_DIR',
+    'ALLURE_HISTORY_PATH',
+    'TEST_WORKER_INDEX',
+    'TEST_PARALLEL_INDEX',
+  ]) {
+    delete childEnv[inherited];
+  }
+  const run = spawnSync('npx', ['tsx', 'scripts/gate.ts'], {
+    env: childEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const categories = categoriesByTest(join(reportsDir, 'allure-report'));
+  const failedIn = (category: string) => [...categories].filter(([, c]) => c === category).map(([t]) => t);
+  return { exitCode: run.status, output: `${run.stdout}${run.stderr}`, categories, failedIn };
+}
+
+test('a gate against a mock that ships a provider defect fails and files it under product defect', () => {
+  const gate = runGate('defect', { MOCK_FAULTS: 'accept-expired-token' });
+  expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
+  const productDefects = gate.failedIn('Product defect');
+  expect(productDefects).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('rejected as expired just after its TTL'),
+      expect.stringContaining('enroll-factor rejects an expired enrollment token'),
+    ]),
+  );
+  expect([...gate.categories.values()].filter((c) => c !== 'Product defect')).toEqual([]);
+});
+
+test('a gate whose environment cannot be reached fails and files it under environment unavailable', () => {
+  const gate = runGate('down', { GENAUTH_BASE_URL: 'http://127.0.0.1:9' });
+  expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
+  const unavailable = gate.failedIn('Environment unavailable');
+  expect(unavailable.length).toBeGreaterThan(0);
+  expect(gate.failedIn('Product defect')).toEqual([]);
+  expect(gate.failedIn('Contract drift')).toEqual([]);
+});
