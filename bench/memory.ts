@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMockUsers, runEnrollmentLoad } from './support/enrollment-load';
+import { createMockUsers, resetFactors, runEnrollmentLoad } from './support/enrollment-load';
 import { startMockProcess } from './support/processes';
 
 export interface MemoryRound {
@@ -9,6 +9,8 @@ export interface MemoryRound {
   readonly heapUsedMb: number;
   readonly pendingAfterSweep: number;
   readonly failureMessages: Readonly<Record<string, number>>;
+  /** Requests per second of the round's expiring sends. */
+  readonly sendsPerSecond: number;
 }
 
 export interface MemoryFigures {
@@ -42,14 +44,19 @@ export async function measureMemory(
         users,
         connections: 50,
         flows: enrollmentsPerRound,
+        factorType: 'FACE',
       });
+      await resetFactors(mock.url, users, 'FACE');
+      const loadStarted = performance.now();
       const pending = await runEnrollmentLoad({
         url: mock.url,
         users,
         connections: 50,
         flows: enrollmentsPerRound,
         steps: 'send-only',
+        factorType: 'FACE',
       });
+      const sendsPerSecond = pending.requests / ((performance.now() - loadStarted) / 1000);
       await sleep(ttlSeconds * 1000 + 1_500);
       const stats = (await (await fetch(`${mock.url}/__mock/stats`)).json()) as {
         pendingEnrollments: number;
@@ -62,6 +69,7 @@ export async function measureMemory(
         heapUsedMb: memory.heapUsedBytes / MB,
         pendingAfterSweep: stats.pendingEnrollments,
         failureMessages: { ...full.failureMessages, ...pending.failureMessages },
+        sendsPerSecond,
       });
     }
   } finally {

@@ -1,4 +1,4 @@
-import { createMockUsers, type LoadResult, runEnrollmentLoad } from './support/enrollment-load';
+import { createMockUsers, type LoadResult, resetFactors, runEnrollmentLoad } from './support/enrollment-load';
 import { startMockProcess, startPactStub } from './support/processes';
 
 export interface ThroughputFigures {
@@ -26,6 +26,7 @@ export async function measureThroughput(options: {
   try {
     const users = await createMockUsers(mock.url, connections * 2);
     await runEnrollmentLoad({ url: mock.url, users, connections, durationSeconds: 1 });
+    await resetFactors(mock.url, users, 'OTP');
     mockResult = await runEnrollmentLoad({ url: mock.url, users, connections, durationSeconds });
   } finally {
     await mock.stop();

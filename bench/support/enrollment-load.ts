@@ -39,8 +39,18 @@ export async function runEnrollmentLoad(options: {
   flows?: number;
   /** `'send-only'` leaves every enrollment pending, to expire. Default `'full'`. */
   steps?: 'full' | 'send-only';
+  /**
+   * OTP (default) does all the work: secret, QR code PNG, recovery code, TOTP check. FACE skips the QR
+   * code, for the memory rounds where the state kept, not the CPU spent, is measured.
+   */
+  factorType?: 'OTP' | 'FACE';
 }): Promise<LoadResult> {
   const steps = options.steps ?? 'full';
+  const factorType = options.factorType ?? 'OTP';
+  const enrollmentData = (context: FlowContext) =>
+    factorType === 'OTP'
+      ? { passCode: context.passCode }
+      : { photo: 'https://photos.bench.test/face.jpg', isExternalPhoto: true };
   // A user is leased for one whole flow, so no two connections ever act as the same user at once.
   const freeUsers = [...options.users];
   const release = (context: FlowContext) => {
@@ -72,7 +82,7 @@ export async function runEnrollmentLoad(options: {
       setupRequest: (request, context: FlowContext) => {
         context.user = freeUsers.shift();
         if (!context.user) throw new Error('[enroll-factor-harness] bench: give more users than connections');
-        return { ...request, headers: headersOf(context.user!), body: JSON.stringify({ factorType: 'OTP' }) };
+        return { ...request, headers: headersOf(context.user!), body: JSON.stringify({ factorType }) };
       },
       onResponse: (_status, body, context: FlowContext) => {
         count(body);
@@ -92,9 +102,9 @@ export async function runEnrollmentLoad(options: {
         ...request,
         headers: headersOf(context.user!),
         body: JSON.stringify({
-          factorType: 'OTP',
+          factorType,
           enrollmentToken: context.enrollmentToken,
-          enrollmentData: { passCode: context.passCode },
+          enrollmentData: enrollmentData(context),
         }),
       }),
       onResponse: (_status, body) => count(body),
@@ -105,7 +115,7 @@ export async function runEnrollmentLoad(options: {
       setupRequest: (request, context: FlowContext) => ({
         ...request,
         headers: headersOf(context.user!),
-        body: JSON.stringify({ factorId: `${context.user!.userId}|otp` }),
+        body: JSON.stringify({ factorId: `${context.user!.userId}|${factorType.toLowerCase()}` }),
       }),
       onResponse: (_status, body, context: FlowContext) => {
         count(body);
@@ -143,4 +153,23 @@ export async function createMockUsers(mockUrl: string, count: number): Promise<L
     users.push((await response.json()) as LoadUser);
   }
   return users;
+}
+
+/** Unbinds what a load run left bound: a run that stops on time can stop between enroll and reset. */
+export async function resetFactors(
+  url: string,
+  users: readonly LoadUser[],
+  factorType: 'OTP' | 'FACE',
+): Promise<void> {
+  for (const user of users) {
+    await fetch(`${url}/api/v3/reset-factor`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${user.accessToken}`,
+        'x-authing-app-id': user.appId,
+      },
+      body: JSON.stringify({ factorId: `${user.userId}|${factorType.toLowerCase()}` }),
+    });
+  }
 }

@@ -68,24 +68,36 @@ export async function freePort(): Promise<number> {
 /** `pact-stub-server` (from @pact-foundation/pact-cli) serving the given pact file. */
 export async function startPactStub(pactFile: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
+  // Its own process group: the npm bin is a wrapper around the native binary, and both must stop.
   const child = spawn(
     'node_modules/.bin/pact-stub-server',
     ['-f', pactFile, '-p', String(port), '-l', 'error'],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
     },
   );
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
     if (child.exitCode !== null)
       throw new Error(`[enroll-factor-harness] bench: pact-stub-server exited (${child.exitCode})`);
     try {
       await fetch(`${url}/`);
-      return { url, stop: () => stopChild(child, () => child.kill('SIGTERM')) };
+      return {
+        url,
+        stop: () => stopChild(child, () => killGroup('SIGTERM')).then(() => killGroup('SIGKILL')),
+      };
     } catch {
       await sleep(100);
     }
   }
-  child.kill('SIGKILL');
+  killGroup('SIGKILL');
   throw new Error('[enroll-factor-harness] bench: pact-stub-server did not start within 10 s');
 }
