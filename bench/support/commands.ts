@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
 
 export interface TimedRun {
   readonly exitCode: number;
@@ -37,32 +38,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-interface JsonSuite {
-  readonly specs?: readonly {
-    readonly tests: readonly { readonly results: readonly { duration: number; status: string }[] }[];
-  }[];
-  readonly suites?: readonly JsonSuite[];
-}
-
 /** Test durations and the run's own duration from Playwright's JSON report. */
 export function readJsonReport(file: string): { durations: number[]; statuses: string[]; runMs: number } {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as {
-    suites: JsonSuite[];
-    stats: { duration: number };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJsonReport;
+  const results = reportedTests(report).flatMap((test) => test.results);
+  return {
+    durations: results.map((result) => result.duration ?? 0),
+    statuses: results.map((result) => result.status),
+    runMs: report.stats?.duration ?? 0,
   };
-  const durations: number[] = [];
-  const statuses: string[] = [];
-  const walk = (suite: JsonSuite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        for (const result of test.results) {
-          durations.push(result.duration);
-          statuses.push(result.status);
-        }
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites) walk(suite);
-  return { durations, statuses, runMs: report.stats.duration };
 }

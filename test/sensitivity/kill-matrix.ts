@@ -1,28 +1,7 @@
 import { DEFECTS, type DefectId } from '../../src/mock/defects';
+import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
 
-/** The parts of Playwright's JSON report the kill matrix reads. */
-interface JsonAnnotation {
-  readonly type: string;
-  readonly description?: string;
-}
-interface JsonTest {
-  readonly projectName: string;
-  readonly annotations: readonly JsonAnnotation[];
-  readonly results: readonly { readonly status: string }[];
-}
-interface JsonSpec {
-  readonly title: string;
-  readonly file: string;
-  readonly tests: readonly JsonTest[];
-}
-interface JsonSuite {
-  readonly title: string;
-  readonly specs?: readonly JsonSpec[];
-  readonly suites?: readonly JsonSuite[];
-}
-export interface JsonReport {
-  readonly suites: readonly JsonSuite[];
-}
+export type JsonReport = PlaywrightJsonReport;
 
 export const CLEAN = 'clean';
 export type Suite = 'api' | 'provider';
@@ -42,25 +21,17 @@ export interface TestOutcome {
 }
 
 export function outcomesOf(report: JsonReport): TestOutcome[] {
-  const outcomes: TestOutcome[] = [];
-  const walk = (suite: JsonSuite, path: readonly string[]) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        const [suiteName, run] = test.projectName.split('@') as [Suite, string];
-        const last = test.results.at(-1);
-        outcomes.push({
-          suite: suiteName,
-          run,
-          title: [...path, spec.title].filter(Boolean).join(' › '),
-          passed: last?.status === 'passed' || last?.status === 'skipped',
-          guards: test.annotations.filter((a) => a.type === 'defect').map((a) => a.description ?? ''),
-        });
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
-  };
-  for (const suite of report.suites) walk(suite, [suite.title]);
-  return outcomes;
+  return reportedTests(report).map((test) => {
+    const [suite, run] = test.projectName.split('@') as [Suite, string];
+    const last = test.results.at(-1);
+    return {
+      suite,
+      run,
+      title: test.titlePath.filter(Boolean).join(' › '),
+      passed: last?.status === 'passed' || last?.status === 'skipped',
+      guards: test.annotations.filter((a) => a.type === 'defect').map((a) => a.description ?? ''),
+    };
+  });
 }
 
 export interface DefectRow {

@@ -1,0 +1,50 @@
+/** The parts of Playwright's JSON report (`--reporter=json`) the harness reads. */
+export interface JsonAnnotation {
+  readonly type: string;
+  readonly description?: string;
+}
+
+export interface JsonResult {
+  readonly status: string;
+  readonly duration?: number;
+}
+
+interface JsonTest {
+  readonly projectName: string;
+  readonly annotations: readonly JsonAnnotation[];
+  readonly results: readonly JsonResult[];
+}
+
+interface JsonSpec {
+  readonly title: string;
+  readonly tests: readonly JsonTest[];
+}
+
+export interface JsonSuite {
+  readonly title: string;
+  readonly specs?: readonly JsonSpec[];
+  readonly suites?: readonly JsonSuite[];
+}
+
+export interface PlaywrightJsonReport {
+  readonly suites: readonly JsonSuite[];
+  readonly stats?: { readonly duration: number };
+}
+
+export interface ReportedTest extends JsonTest {
+  /** File, describe blocks and test title, outermost first. */
+  readonly titlePath: readonly string[];
+}
+
+/** Every test of the report, in report order, one entry per project it ran in. */
+export function reportedTests(report: PlaywrightJsonReport): ReportedTest[] {
+  const tests: ReportedTest[] = [];
+  const walk = (suite: JsonSuite, path: readonly string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) tests.push({ ...test, titlePath: [...path, spec.title] });
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites) walk(suite, [suite.title]);
+  return tests;
+}
