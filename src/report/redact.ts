@@ -10,6 +10,8 @@
  *   redacted wherever it shows up again in this process, e.g. an enrollment token echoed in an error message.
  */
 
+import { SecretIndex } from './secret-index';
+
 export const REDACTED = '[REDACTED]';
 
 const SECRET_KEYS = new Set([
@@ -37,7 +39,7 @@ const SECRET_KEY_SUFFIXES = [
 
 /** Values shorter than this are not remembered: they would blank out ordinary words and numbers. */
 const MIN_REMEMBERED_LENGTH = 6;
-const remembered = new Set<string>();
+const remembered = new SecretIndex(MIN_REMEMBERED_LENGTH);
 
 function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -111,16 +113,6 @@ const VALUE_PATTERNS: ReadonlyArray<readonly [RegExp, (match: string) => string]
   [/([?&]secret=)[^&#\s"'\\]+/gi, (match) => `${match.slice(0, match.indexOf('=') + 1)}${REDACTED}`],
 ];
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function redactRemembered(text: string): string {
-  if (remembered.size === 0) return text;
-  const values = [...remembered].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return text.replace(new RegExp(values.join('|'), 'g'), REDACTED);
-}
-
 /** Redacts secrets in free text: log lines, error messages, URLs, JSON or header dumps. */
 export function redactText(text: string): string {
   let result = text;
@@ -147,7 +139,7 @@ export function redactText(text: string): string {
       return `${lead}${q1}${key}${q1}${sep}${q2}${REDACTED}`;
     },
   );
-  return redactRemembered(result);
+  return remembered.replaceIn(result, REDACTED);
 }
 
 /** Redacts headers: credential headers by name, everything else by value. */
