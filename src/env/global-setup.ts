@@ -1,20 +1,40 @@
+import { reportPaths } from '../report/paths';
+import { writeAllureResult } from '../report/pipeline';
 import { formatConfigProblems, parseConfig } from './config';
 import { loadEnvFiles } from './env-files';
+import { preflight } from './preflight';
 
 /**
  * Playwright global setup: validates the configuration before any test runs. An incomplete or invalid
- * configuration stops the run with one message listing every problem. The faker seed is fixed here, so
- * every worker builds the same data, and printed, so a run can be repeated.
+ * configuration stops the run with one message listing every problem; a target that is unreachable, not
+ * HTTP, or not what TARGET_ENV says stops it with one message too (and one result in the report, filed
+ * under environment unavailable). The faker seed is fixed here, so every worker builds the same data, and
+ * printed, so a run can be repeated.
  */
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   loadEnvFiles();
   const result = parseConfig(process.env);
   if (!result.ok) {
     process.stderr.write(`\n${formatConfigProblems(result.targetEnv, result.problems)}\n\n`);
     process.exit(1);
   }
-  process.env.FAKER_SEED = String(result.config.fakerSeed);
+  const { config } = result;
+  process.env.FAKER_SEED = String(config.fakerSeed);
   process.stderr.write(
-    `[enroll-factor-harness] TARGET_ENV=${result.config.targetEnv} FAKER_SEED=${result.config.fakerSeed}\n`,
+    `[enroll-factor-harness] TARGET_ENV=${config.targetEnv} FAKER_SEED=${config.fakerSeed}\n`,
   );
+  if (!config.baseUrl) return;
+  const startMs = Date.now();
+  const checked = await preflight(config, config.baseUrl);
+  if (checked.ok) return;
+  writeAllureResult(reportPaths().allureResults, {
+    name: `environment preflight: ${config.targetEnv} answers at GENAUTH_BASE_URL`,
+    status: 'broken',
+    message: checked.problem,
+    startMs,
+    stopMs: Date.now(),
+    layer: 'environment',
+  });
+  process.stderr.write(`\n[enroll-factor-harness] ${checked.problem}\nNo test was run.\n\n`);
+  process.exit(1);
 }

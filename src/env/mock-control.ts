@@ -5,9 +5,11 @@ import {
   CONTROL_TOKEN_HEADER,
   type CreateUserRequest,
   CreateUserResponseSchema,
+  FaultsResponseSchema,
   HealthResponseSchema,
   OutboxResponseSchema,
 } from '../mock/control-schema';
+import type { DefectId } from '../mock/defects';
 import { CONFIG_PREFIX } from './config';
 
 /** A client of the mock's control plane (`/__mock/*`) on the same origin as the API. */
@@ -34,6 +36,11 @@ export class MockControl {
 
   health() {
     return this.send('GET', '/health', HealthResponseSchema);
+  }
+
+  /** Switches the provider defects the mock ships, for every request from now on. */
+  setDefects(defects: readonly DefectId[]) {
+    return this.send('PUT', '/faults', FaultsResponseSchema, { faults: defects });
   }
 
   private async send<S extends z.ZodType>(
@@ -68,7 +75,17 @@ export class MockControl {
           (response.status === 401 || response.status === 403 ? ' (check MOCK_CONTROL_TOKEN)' : ''),
       );
     }
-    const parsed = schema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new Error(
+        `${CONFIG_PREFIX} environment unavailable: ${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status} ` +
+          `with a body that is not JSON (${response.headers.get('content-type') ?? 'no content-type'}): ` +
+          `${this.baseUrl} is not the GenAuth mock with its control plane.`,
+      );
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new Error(
         `${CONFIG_PREFIX} ${method} ${CONTROL_PREFIX}${path} answered an unexpected body: ${parsed.error.message}`,

@@ -1,0 +1,99 @@
+import { EnvelopeBaseSchema, OPERATIONS } from '../contract';
+import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, HealthResponseSchema } from '../mock/control-schema';
+import type { HarnessConfig } from './config';
+
+/** What the preflight found at the target, in one sentence a person can act on. */
+export type PreflightResult = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+
+const TIMEOUT_MS = 5_000;
+
+interface Answer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+async function get(
+  url: string,
+  headers: Record<string, string>,
+): Promise<Answer | { readonly error: string }> {
+  try {
+    const response = await fetch(url, {
+      headers,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'manual',
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? 'no content-type',
+      text: await response.text(),
+    };
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return { error: `no answer within ${TIMEOUT_MS} ms` };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { error: cause?.code ?? cause?.message ?? (error as Error).message };
+  }
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function summarise(answer: Answer): string {
+  const snippet = answer.text.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `HTTP ${answer.status} (${answer.contentType}${snippet ? `: "${snippet}"` : ''})`;
+}
+
+/**
+ * Checks, once before any test runs, that `GENAUTH_BASE_URL` is what the configuration says it is: reachable,
+ * speaking HTTP, and the mock's control plane (`TARGET_ENV=mock`) or a GenAuth API answering envelopes
+ * (a real target). A wrong target then stops the run with one message instead of one failure per test.
+ */
+export async function preflight(config: HarnessConfig, baseUrl: string): Promise<PreflightResult> {
+  const fail = (problem: string): PreflightResult => ({
+    ok: false,
+    problem: `environment unavailable: GENAUTH_BASE_URL=${baseUrl} ${problem}`,
+  });
+  if (config.kind === 'mock') {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (config.mockControlToken) headers[CONTROL_TOKEN_HEADER] = config.mockControlToken;
+    const answer = await get(`${baseUrl}${CONTROL_PREFIX}/health`, headers);
+    if ('error' in answer) {
+      return fail(
+        `cannot be reached (${answer.error}). Start the mock (npm run mock) or unset GENAUTH_BASE_URL to use the embedded one.`,
+      );
+    }
+    if (answer.status === 401 || answer.status === 403) {
+      return fail(
+        `refused the control plane with ${summarise(answer)}: set MOCK_CONTROL_TOKEN to the mock's control token.`,
+      );
+    }
+    if (!HealthResponseSchema.safeParse(jsonOf(answer.text)).success) {
+      return fail(
+        `is not the GenAuth mock: ${CONTROL_PREFIX}/health answered ${summarise(answer)}. ` +
+          'TARGET_ENV=mock needs the mock with its control plane; for a real environment set TARGET_ENV to its name.',
+      );
+    }
+    return { ok: true };
+  }
+  const probe = OPERATIONS.listFactorsToEnroll.path;
+  const answer = await get(`${baseUrl}${probe}`, { accept: 'application/json' });
+  if ('error' in answer) {
+    return fail(`cannot be reached (${answer.error}). Is the environment up and the URL right?`);
+  }
+  if (answer.status >= 500)
+    return fail(`answered ${summarise(answer)} to GET ${probe}: the environment is down.`);
+  if (!EnvelopeBaseSchema.safeParse(jsonOf(answer.text)).success) {
+    return fail(
+      `is not a GenAuth API: GET ${probe} answered ${summarise(answer)}, not a JSON envelope with statusCode and message. ` +
+        'Set it to the application domain, e.g. https://example.genauth.ai.',
+    );
+  }
+  return { ok: true };
+}
