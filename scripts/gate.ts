@@ -1,17 +1,19 @@
 /**
- * The CI gate: consumer → pact drift check → provider verification → API suites on the embedded mock →
- * Allure report → quality gate. Every step runs even when an earlier one failed, so the report shows
+ * The CI gate: one Playwright run of the consumer tests, the provider verification and the API suites on
+ * the embedded mock (project `gate`, two workers shared by all three) → pact drift check → Allure report
+ * and quality gate in one pass. Every step runs even when an earlier one failed, so the report shows
  * everything; the exit code is 0 only when every step passed.
  *
  *   npm run gate                   the whole gate
- *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer step and the drift
+ *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer tests and the drift
  *                                  check run in shard 1 only); results in reports/shards/shard-i-of-n/,
  *                                  report and quality gate come from `npm run report:merge`
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvFiles } from '../src/env/env-files';
-import { checkQualityGate, generateReport } from '../src/report/allure-cli';
+import { pactSettingsFrom } from '../src/pact/config';
+import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../src/pact/drift';
+import { buildAllureReport } from '../src/report/allure-report';
 import { parseShard, reportPaths, type Shard, shardName } from '../src/report/paths';
 import {
   cleanDirectories,
@@ -23,6 +25,7 @@ import {
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 
 const PREFIX = '[enroll-factor-harness]';
+const PLAYWRIGHT_CLI = 'node_modules/@playwright/test/cli.js';
 
 function parseArguments(argv: readonly string[]): { shard: Shard | undefined } {
   let shard: Shard | undefined;
@@ -53,11 +56,17 @@ const env: NodeJS.ProcessEnv = shardDir ? { ALLURE_RESULTS_DIR: join(shardDir, '
 const paths = reportPaths({ ...process.env, ...env });
 const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
 const firstShard = !shard || shard.index === 1;
+const pactDir = pactSettingsFrom().pactDir;
 
 cleanDirectories([paths.allureResults, junitDir, paths.testResults, paths.logs, paths.allureReport]);
 writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
 if (shardDir)
   writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
+
+// What the run must reproduce: the pacts of the last commit, or as found before the run outside git.
+const committedPacts = firstShard
+  ? (committedPactTexts(pactDir) ?? (await readPactTexts(pactDir)))
+  : undefined;
 
 const outcomes: StepOutcome[] = [];
 
@@ -69,69 +78,53 @@ async function step(name: string, body: () => Promise<Omit<StepOutcome, 'name' |
   return outcome;
 }
 
-async function playwright(project: string, options: { sharded: boolean }) {
-  const args = ['playwright', 'test', `--project=${project}`, `--output=${join(paths.testResults, project)}`];
-  if (options.sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
-  const { exitCode } = await runCommand('npx', args, {
-    env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${project}.xml`) },
-    logFile: join(paths.logs, `${project}.log`),
+async function playwright(run: string, projects: readonly string[], sharded: boolean) {
+  const args = [PLAYWRIGHT_CLI, 'test', ...projects.map((project) => `--project=${project}`)];
+  args.push(`--output=${join(paths.testResults, run)}`);
+  if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
+  const { exitCode } = await runCommand(process.execPath, args, {
+    env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${run}.xml`) },
+    logFile: join(paths.logs, `${run}.log`),
   });
   return {
     status: exitCode === 0 ? ('passed' as const) : ('failed' as const),
     detail:
-      exitCode === 0 ? '' : `playwright exited ${exitCode}; see the report and ${paths.logs}/${project}.log`,
+      exitCode === 0 ? '' : `playwright exited ${exitCode}; see the report and ${paths.logs}/${run}.log`,
   };
 }
 
-function hasNpmScript(name: string): boolean {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> };
-  return Boolean(pkg.scripts?.[name]);
+const skippedInThisShard = { status: 'skipped' as const, detail: 'runs in shard 1 only' };
+
+if (shard) {
+  await step('consumer pact tests', async () =>
+    firstShard ? playwright('consumer', ['consumer'], false) : skippedInThisShard,
+  );
+  await step('provider verification + API suites', () => playwright('verify', ['provider', 'api'], true));
+} else {
+  await step('consumer pact tests + provider verification + API suites', () =>
+    playwright('gate', ['gate'], false),
+  );
 }
 
-const skippedInThisShard = { status: 'skipped' as const, detail: `runs in shard 1 only` };
-
-await step('consumer pact tests', async () =>
-  firstShard ? playwright('consumer', { sharded: false }) : skippedInThisShard,
-);
-
 await step('pact drift check', async () => {
-  if (!firstShard) return skippedInThisShard;
+  if (!committedPacts) return skippedInThisShard;
   const startMs = Date.now();
-  const name = 'pact drift check: the generated pacts equal the committed ones';
-  if (!hasNpmScript('pact:drift')) {
-    const message = `${PREFIX} the npm script "pact:drift" is missing, so contract drift cannot be checked. Add it to package.json.`;
-    writeAllureResult(paths.allureResults, {
-      name,
-      status: 'broken',
-      message,
-      startMs,
-      stopMs: Date.now(),
-      layer: 'gate',
-    });
-    return { status: 'failed', detail: message };
-  }
-  const { exitCode, tail } = await runCommand('npm', ['run', '--silent', 'pact:drift'], {
-    logFile: join(paths.logs, 'pact-drift.log'),
-  });
-  const passed = exitCode === 0;
+  const drift = findPactDrift(committedPacts, await readPactTexts(pactDir));
+  const passed = drift.length === 0;
   writeAllureResult(paths.allureResults, {
-    name,
+    name: 'pact drift check: the generated pacts equal the committed ones',
     status: passed ? 'passed' : 'failed',
-    message: passed
-      ? undefined
-      : `${PREFIX} contract drift: the pacts differ from the committed ones.\n${tail}`,
+    message: passed ? undefined : formatPactDrift(drift),
     startMs,
     stopMs: Date.now(),
     layer: 'gate',
   });
+  if (!passed) process.stderr.write(`${formatPactDrift(drift)}\n`);
   return {
     status: passed ? 'passed' : 'failed',
     detail: passed ? '' : 'pacts differ from the committed ones',
   };
 });
-
-await step('provider verification', () => playwright('provider', { sharded: true }));
-await step('API suites', () => playwright('api', { sharded: true }));
 
 if (shard) {
   process.stdout.write(
@@ -139,20 +132,19 @@ if (shard) {
       'After every shard, `npm run report:merge` builds the report and applies the quality gate.\n',
   );
 } else {
+  let qualityGate: { passed: boolean; summary: string } | undefined;
   await step('Allure report', async () => {
-    const { exitCode } = await generateReport(paths, [paths.allureResults]);
-    return exitCode === 0
-      ? { status: 'passed', detail: join(paths.allureReport, 'index.html') }
-      : { status: 'failed', detail: `allure generate exited ${exitCode}` };
+    const outcome = await buildAllureReport(paths, [paths.allureResults], { qualityGate: true });
+    qualityGate = outcome.qualityGate;
+    return outcome.report.ok
+      ? { status: 'passed', detail: outcome.report.index }
+      : { status: 'failed', detail: `the report could not be built: ${outcome.report.error}` };
   });
-  await step('quality gate', async () => {
-    const { exitCode, tail } = await checkQualityGate(paths, [paths.allureResults]);
-    const reason = tail
-      .split('\n')
-      .filter((line) => /tests|threshold|rate|fail/i.test(line))
-      .slice(-3)
-      .join(' ');
-    return exitCode === 0 ? { status: 'passed', detail: '' } : { status: 'failed', detail: reason };
+  outcomes.push({
+    name: 'quality gate',
+    status: qualityGate?.passed ? 'passed' : 'failed',
+    detail: qualityGate?.summary.split('\n').slice(0, 3).join(' ') ?? 'no report, so no quality gate',
+    durationMs: 0,
   });
 }
 

@@ -7,7 +7,8 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { allureEnv, checkQualityGate, generateReport, shardResultsDirs } from '../src/report/allure-cli';
+import { allureEnv, shardResultsDirs } from '../src/report/allure-cli';
+import { buildAllureReport } from '../src/report/allure-report';
 import { reportPaths } from '../src/report/paths';
 import { runCommand } from '../src/report/pipeline';
 
@@ -24,9 +25,10 @@ async function generate(): Promise<number> {
   const dirs = rest.length > 0 ? rest : [paths.allureResults];
   const missing = dirs.filter((dir) => !existsSync(dir));
   if (missing.length > 0) fail(`no Allure results in ${missing.join(', ')}: run \`npm run gate\` first.`);
-  const { exitCode } = await generateReport(paths, dirs);
-  if (exitCode === 0) process.stdout.write(`${PREFIX} report: ${join(paths.allureReport, 'index.html')}\n`);
-  return exitCode;
+  const { report } = await buildAllureReport(paths, dirs, { qualityGate: false });
+  if (!report.ok) fail(`the report could not be built: ${report.error}`);
+  process.stdout.write(`${PREFIX} report: ${report.index}\n`);
+  return 0;
 }
 
 async function open(): Promise<number> {
@@ -50,12 +52,11 @@ async function merge(): Promise<number> {
   const shardRunInfo = join(dirs[0] as string, '..', 'run-info.json');
   if (!existsSync(paths.runInfo) && existsSync(shardRunInfo)) copyFileSync(shardRunInfo, paths.runInfo);
   process.stdout.write(`${PREFIX} merging ${dirs.length} result directories:\n  ${dirs.join('\n  ')}\n`);
-  const generated = await generateReport(paths, dirs);
-  const gate = await checkQualityGate(paths, dirs);
-  process.stdout.write(
-    `${PREFIX} merged report: ${join(paths.allureReport, 'index.html')}; quality gate ${gate.exitCode === 0 ? 'passed' : 'FAILED'}\n`,
-  );
-  return generated.exitCode !== 0 ? generated.exitCode : gate.exitCode;
+  const { report, qualityGate } = await buildAllureReport(paths, dirs, { qualityGate: true });
+  if (!report.ok) fail(`the merged report could not be built: ${report.error}`);
+  const verdict = qualityGate?.passed ? 'passed' : `FAILED\n${qualityGate?.summary ?? ''}`;
+  process.stdout.write(`${PREFIX} merged report: ${report.index}; quality gate ${verdict}\n`);
+  return qualityGate?.passed ? 0 : 1;
 }
 
 const commands: Record<string, () => Promise<number>> = { generate, open, merge };

@@ -1,4 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parsePactFile } from './pact-file';
+
+/** The text of every `.json` file in `dir`, by file name (none when the directory does not exist). */
+export async function readPactTexts(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((entry) => entry.endsWith('.json')).sort()) {
+    files.set(name, await readFile(path.join(dir, name), 'utf8'));
+  }
+  return files;
+}
+
+/** The pact files of `git HEAD` in `pactDir`, by file name; undefined outside a git checkout. */
+export function committedPactTexts(pactDir: string): Map<string, string> | undefined {
+  try {
+    const relative = path.relative(process.cwd(), pactDir) || '.';
+    const listing = execFileSync('git', ['ls-tree', '--name-only', 'HEAD', `${relative}/`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const files = new Map<string, string>();
+    for (const file of listing.split('\n').filter((line) => line.endsWith('.json'))) {
+      files.set(path.basename(file), execFileSync('git', ['show', `HEAD:${file}`], { encoding: 'utf8' }));
+    }
+    return files;
+  } catch {
+    return undefined;
+  }
+}
 
 /** How freshly generated pacts differ from the committed ones, file by file and interaction by interaction. */
 export interface PactDrift {

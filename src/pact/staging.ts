@@ -1,4 +1,6 @@
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type PactSettings, pactFileName } from './config';
 import {
@@ -16,21 +18,29 @@ import {
  * Consumer tests run in parallel workers, each writing a one-interaction pact into a staging directory of
  * its own. After the run, the fragments are merged into `pacts/`, sorted, and only when every interaction
  * passed: the committed pact changes only through a complete, green run.
+ *
+ * Staging lives outside the checkout, one directory per run (`HARNESS_RUN_ID`, fixed by the Playwright
+ * config before any worker starts), so a run never needs a step to clear what an earlier one left.
  */
-const STAGING = '.staging';
 const FAILED_SUFFIX = '.failed';
 
-export function stagingDir(pactDir: string): string {
-  return path.join(pactDir, STAGING);
+/** The id every process of one Playwright run shares. */
+export function runId(env: NodeJS.ProcessEnv = process.env): string {
+  const id = env.HARNESS_RUN_ID;
+  if (!id)
+    throw new PactFileError(
+      'HARNESS_RUN_ID is not set; run the consumer tests through playwright.config.ts.',
+    );
+  return id;
+}
+
+export function stagingDir(pactDir: string, run = runId()): string {
+  const pair = path.resolve(pactDir).replace(/[^\w.-]+/g, '_');
+  return path.join(tmpdir(), 'enroll-factor-harness-pacts', `${pair}-${run}`);
 }
 
 export function fragmentDir(pactDir: string, testId: string): string {
   return path.join(stagingDir(pactDir), testId);
-}
-
-export async function clearStaging(pactDir: string): Promise<void> {
-  await removeDir(stagingDir(pactDir));
-  await mkdir(stagingDir(pactDir), { recursive: true });
 }
 
 export async function markFailed(pactDir: string, testId: string, title: string): Promise<void> {
@@ -39,16 +49,35 @@ export async function markFailed(pactDir: string, testId: string, title: string)
 }
 
 export interface StagedPactsOutcome {
+  /** False when this run staged nothing (no consumer test ran). */
+  readonly staged: boolean;
   readonly written: readonly string[];
 }
 
-/** Merges the staged fragments into `settings.pactDir`; refuses (and writes nothing) after a failed or partial run. */
+/**
+ * Merges the run's staged fragments into `settings.pactDir`; refuses (and writes nothing) after a failed
+ * or partial run. Staging is removed either way.
+ */
 export async function writeStagedPacts(
   settings: PactSettings,
   expectedDescriptions: readonly string[],
 ): Promise<StagedPactsOutcome> {
   const staging = stagingDir(settings.pactDir);
-  const entries = await readdir(staging, { withFileTypes: true }).catch(() => []);
+  const entries = await readdir(staging, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return { staged: false, written: [] };
+  try {
+    return { staged: true, written: await mergeStaged(settings, staging, entries, expectedDescriptions) };
+  } finally {
+    await removeDir(staging);
+  }
+}
+
+async function mergeStaged(
+  settings: PactSettings,
+  staging: string,
+  entries: readonly Dirent[],
+  expectedDescriptions: readonly string[],
+): Promise<string[]> {
   const failed = entries.filter((entry) => entry.isFile() && entry.name.endsWith(FAILED_SUFFIX));
   if (failed.length > 0) {
     const titles = await Promise.all(
@@ -77,6 +106,5 @@ export async function writeStagedPacts(
     await writeFileAtomically(path.join(settings.pactDir, name), serialisePact(mergePacts(fragments)));
     written.push(name);
   }
-  await removeDir(staging);
-  return { written };
+  return written;
 }

@@ -8,7 +8,7 @@ import { FACTOR_TYPES } from '../contract';
 import { EPIC } from './labels';
 import { redactText } from './redact';
 
-/** What each Playwright project is, as an Allure layer. */
+/** What each suite (a folder of `suites/`, run as a project of its own or in `gate`) is, as an Allure layer. */
 const LAYERS: Readonly<Record<string, string>> = {
   consumer: 'pact consumer',
   provider: 'provider verification',
@@ -20,6 +20,19 @@ const FACTOR_TYPE_IN_TEXT = new RegExp(`\\b(${FACTOR_TYPES.join('|')})\\b`);
 
 function labelValue(labels: readonly Label[], name: string): string | undefined {
   return labels.find((label) => label.name === name)?.value;
+}
+
+/**
+ * A test of `suites/<suite>/…` is filed under its suite (parentSuite), whichever project ran it: `gate`
+ * runs all three suites in one project, and the report reads the same as when each runs alone.
+ */
+export function fileUnderSuite(result: TestResult): void {
+  const file = labelValue(result.labels, 'suite');
+  const suite = /^suites\/([^/]+)\//.exec(file ?? '')?.[1];
+  if (!suite || !Object.hasOwn(LAYERS, suite)) return;
+  const parent = result.labels.find((label) => label.name === 'parentSuite');
+  if (parent) parent.value = suite;
+  else result.labels.push({ name: 'parentSuite', value: suite });
 }
 
 /**
@@ -64,6 +77,7 @@ export function redactResult(result: TestResult): void {
 
 const harnessListener: LifecycleListener = {
   beforeTestResultWrite(result) {
+    fileUnderSuite(result);
     addDefaultLabels(result);
     redactResult(result);
   },

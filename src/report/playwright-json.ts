@@ -7,6 +7,10 @@ export interface JsonAnnotation {
 export interface JsonResult {
   readonly status: string;
   readonly duration?: number;
+  /** Annotations added while the test ran (`testInfo.annotations`). */
+  readonly annotations?: readonly JsonAnnotation[];
+  readonly startTime?: string;
+  readonly workerIndex?: number;
 }
 
 interface JsonTest {

@@ -21,5 +21,9 @@ export function harnessReporters(env: NodeJS.ProcessEnv = process.env): Reporter
     ['junit', { outputFile: env.PLAYWRIGHT_JUNIT_OUTPUT_FILE || join(paths.junitDir, 'results.xml') }],
     [here('./allure-reporter.ts'), { resultsDir: paths.allureResults }],
     [here('./failures-reporter.ts'), { outputFile: env.HARNESS_FAILURES_FILE || undefined }],
+    // Per-test and per-step times for `npm run bench` (attachments are redacted by then, and not kept).
+    ...(env.HARNESS_TIMINGS_FILE
+      ? [['json', { outputFile: env.HARNESS_TIMINGS_FILE }] as ReporterDescription]
+      : []),
   ];
 }

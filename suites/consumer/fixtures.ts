@@ -1,16 +1,10 @@
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import { test as base } from '@playwright/test';
+import { workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
-import { type PactSettings, pactSettingsFrom } from '../../src/pact/config';
 import { EXAMPLE } from '../../src/pact/examples';
 import { fragmentDir, markFailed } from '../../src/pact/staging';
 
 process.env.PACT_DO_NOT_TRACK ??= 'true';
-
-export interface ConsumerWorkerFixtures {
-  /** Pair names and pact directory, from `PACT_CONSUMER_NAME`, `PACT_PROVIDER_NAME`, `PACT_DIR`. */
-  pactSettings: PactSettings;
-}
 
 export interface ConsumerFixtures {
   /** A Pact V4 builder whose file goes to this test's staging directory (one interaction per test). */
@@ -19,9 +13,7 @@ export interface ConsumerFixtures {
   clientFor: (mockServerUrl: string) => EnrollFactorClient;
 }
 
-export const test = base.extend<ConsumerFixtures, ConsumerWorkerFixtures>({
-  pactSettings: [async ({}, use) => use(pactSettingsFrom()), { scope: 'worker' }],
-
+export const test = workerTest.extend<ConsumerFixtures>({
   pact: async ({ pactSettings }, use, testInfo) => {
     const pact = new PactV4({
       consumer: pactSettings.consumer,

@@ -1,15 +1,11 @@
 import { mergeTests } from '@playwright/test';
 import { EnrollmentKit } from '../../fixtures/enrollment';
-import { dataTest, environmentTest, reportExchange } from '../../fixtures/harness';
+import { dataTest, reportExchange } from '../../fixtures/harness';
+import { workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
-import { type PactSettings, pactSettingsFrom } from '../../src/pact/config';
 import type { PactFile, PactInteraction } from '../../src/pact/pact-file';
 import { ProviderStates } from '../../src/pact/provider-states';
 import { type VerificationOutcome, verifyInteraction } from '../../src/pact/verification';
-
-interface ProviderWorkerFixtures {
-  pactSettings: PactSettings;
-}
 
 interface ProviderFixtures {
   /** The provider states of this test, set up through the target environment's capabilities. */
@@ -18,9 +14,7 @@ interface ProviderFixtures {
   verify: (pact: PactFile, interaction: PactInteraction) => Promise<VerificationOutcome>;
 }
 
-export const test = mergeTests(environmentTest, dataTest).extend<ProviderFixtures, ProviderWorkerFixtures>({
-  pactSettings: [async ({}, use) => use(pactSettingsFrom()), { scope: 'worker' }],
-
+export const test = mergeTests(workerTest, dataTest).extend<ProviderFixtures>({
   providerStates: async ({ environment, testData }, use) => {
     const states = new ProviderStates({
       users: environment.users,

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import StreamZip from 'node-stream-zip';
-import { allureEnv } from '../../src/report/allure-cli';
 
 const CONFIG = 'test/report/synthetic/playwright.config.ts';
+const PLAYWRIGHT_CLI = 'node_modules/@playwright/test/cli.js';
 
 export interface ChildRun {
   readonly exitCode: number;
@@ -36,30 +36,22 @@ export function runSyntheticSuite(
   reportsDir: string,
   options: { readonly shard?: string; readonly env?: NodeJS.ProcessEnv } = {},
 ): ChildRun {
-  const args = ['playwright', 'test', '-c', CONFIG, ...(options.shard ? [`--shard=${options.shard}`] : [])];
-  return run('npx', args, { REPORTS_DIR: reportsDir, SYNTHETIC_SUITE: suite, ...options.env });
+  const args = [PLAYWRIGHT_CLI, 'test', '-c', CONFIG, ...(options.shard ? [`--shard=${options.shard}`] : [])];
+  return run(process.execPath, args, { REPORTS_DIR: reportsDir, SYNTHETIC_SUITE: suite, ...options.env });
 }
 
-/** `allure generate` with the project's allurerc.mjs into `<reportsDir>/allure-report`. */
+/** `npm run report` with the project's allurerc.mjs into `<reportsDir>/allure-report`. */
 export function generateAllureReport(reportsDir: string, resultsDirs: readonly string[]): ChildRun {
-  return run(
-    'npx',
-    [
-      'allure',
-      'generate',
-      '--config',
-      'allurerc.mjs',
-      '--output',
-      join(reportsDir, 'allure-report'),
-      ...resultsDirs,
-    ],
-    allureEnv({ REPORTS_DIR: reportsDir }),
-  );
+  return run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', 'generate', ...resultsDirs], {
+    REPORTS_DIR: reportsDir,
+  });
 }
 
 /** `npm run report:merge` over the shards under `<reportsDir>/shards/`. */
 export function mergeShards(reportsDir: string): ChildRun {
-  return run('npx', ['tsx', 'scripts/report.ts', 'merge'], { REPORTS_DIR: reportsDir });
+  return run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', 'merge'], {
+    REPORTS_DIR: reportsDir,
+  });
 }
 
 export function filesUnder(dir: string): string[] {
