@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aFactor, expect, scenario, test } from '../../fixtures';
+import { aFactor, scenario, test } from '../../fixtures';
 import { fetchTransport, type RawInput } from '../../src/client';
 import { FACTOR_TYPES, type FactorType } from '../../src/contract';
 
@@ -169,7 +169,8 @@ for (const factorType of FACTOR_TYPES) {
               fc.asyncProperty(input(body), async (raw) => {
                 const sender = raw.rawBody === undefined ? quiet : quietVerbatim;
                 const result = await sender.raw(operation, withPendingToken(raw, pending.enrollmentToken));
-                expect(result.httpStatus).toBeLessThan(500);
+                // A plain check: hundreds of expect() steps would each capture a stack for the report.
+                if (result.httpStatus >= 500) throw new Error(`HTTP ${result.httpStatus}, expected < 500`);
                 statusCodes.set(
                   result.envelope.statusCode,
                   (statusCodes.get(result.envelope.statusCode) ?? 0) + 1,
