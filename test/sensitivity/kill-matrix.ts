@@ -1,3 +1,4 @@
+import { namedDefects, PROVOKED_DEFECT } from '../../fixtures/sensitivity';
 import { DEFECTS, type DefectId } from '../../src/mock/defects';
 import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
 
@@ -5,14 +6,21 @@ export type JsonReport = PlaywrightJsonReport;
 
 export const CLEAN = 'clean';
 export type Suite = 'api' | 'provider';
+/** `claimed`: each test under the defects it names; `full`: every test under every defect. */
+export type SensitivityMode = 'claimed' | 'full';
 
-/** Project names of the sensitivity run: `<suite>@clean` and `<suite>@<defect id>`. */
-export function projectName(suite: Suite, run: DefectId | typeof CLEAN): string {
+/** Project names of the sensitivity run: `<suite>@clean`, `<suite>@<defect id>` and `api@round-<k>`. */
+export function projectName(suite: Suite, run: string): string {
   return `${suite}@${run}`;
+}
+
+export function roundName(round: number): string {
+  return `round-${round}`;
 }
 
 export interface TestOutcome {
   readonly suite: Suite;
+  /** `clean` or the defect the mock shipped. */
   readonly run: string;
   readonly title: string;
   readonly passed: boolean;
@@ -20,17 +28,28 @@ export interface TestOutcome {
   readonly guards: readonly string[];
 }
 
+/**
+ * One outcome per test and run. In a round, the run is the defect the test was provoked with; a test that
+ * names fewer defects than the round's number was skipped there and has no outcome.
+ */
 export function outcomesOf(report: JsonReport): TestOutcome[] {
-  return reportedTests(report).map((test) => {
-    const [suite, run] = test.projectName.split('@') as [Suite, string];
+  return reportedTests(report).flatMap((test) => {
+    const [suite, project = ''] = test.projectName.split('@') as [Suite, string];
     const last = test.results.at(-1);
-    return {
-      suite,
-      run,
-      title: test.titlePath.filter(Boolean).join(' › '),
-      passed: last?.status === 'passed' || last?.status === 'skipped',
-      guards: test.annotations.filter((a) => a.type === 'defect').map((a) => a.description ?? ''),
-    };
+    const annotations = [...(last?.annotations ?? []), ...test.annotations];
+    const run = project.startsWith('round-')
+      ? annotations.find((annotation) => annotation.type === PROVOKED_DEFECT)?.description
+      : project;
+    if (!run) return [];
+    return [
+      {
+        suite,
+        run,
+        title: test.titlePath.filter(Boolean).join(' › '),
+        passed: last?.status === 'passed' || last?.status === 'skipped',
+        guards: namedDefects(annotations),
+      },
+    ];
   });
 }
 
@@ -39,7 +58,7 @@ export interface DefectRow {
   readonly description: string;
   /** API tests that failed with the defect switched on. */
   readonly caughtByApi: readonly string[];
-  /** Provider-verification tests (pact interactions) that failed with the defect switched on. */
+  /** Provider-verification tests (pact interactions) that failed with the defect switched on (full mode). */
   readonly caughtByProvider: readonly string[];
   /** API tests that name this defect. */
   readonly guardedBy: readonly string[];
@@ -48,6 +67,7 @@ export interface DefectRow {
 }
 
 export interface KillMatrix {
+  readonly mode: SensitivityMode;
   readonly clean: { readonly tests: number; readonly failed: readonly string[] };
   readonly defects: readonly DefectRow[];
   readonly caught: number;
@@ -55,7 +75,11 @@ export interface KillMatrix {
   readonly problems: readonly string[];
 }
 
-export function killMatrix(outcomes: readonly TestOutcome[], defects: readonly DefectId[]): KillMatrix {
+export function killMatrix(
+  outcomes: readonly TestOutcome[],
+  defects: readonly DefectId[],
+  mode: SensitivityMode = 'full',
+): KillMatrix {
   const clean = outcomes.filter((o) => o.run === CLEAN);
   const label = (o: TestOutcome) => o.title;
   const rows = defects.map((defect): DefectRow => {
@@ -86,6 +110,7 @@ export function killMatrix(outcomes: readonly TestOutcome[], defects: readonly D
   }
   const caught = rows.filter((row) => row.caughtByApi.length > 0).length;
   return {
+    mode,
     clean: { tests: clean.length, failed: clean.filter((o) => !o.passed).map(label) },
     defects: rows,
     caught,
@@ -97,19 +122,21 @@ export function killMatrix(outcomes: readonly TestOutcome[], defects: readonly D
 /** A table for terminals and the report: one line per defect with the number of tests that caught it. */
 export function formatKillMatrix(matrix: KillMatrix): string {
   const width = Math.max(...matrix.defects.map((row) => row.defect.length), 'defect'.length);
+  const provider = (row: DefectRow) => (matrix.mode === 'full' ? String(row.caughtByProvider.length) : '-');
   const lines = [
     `${'defect'.padEnd(width)}  api  provider  verdict`,
     ...matrix.defects.map(
       (row) =>
-        `${row.defect.padEnd(width)}  ${String(row.caughtByApi.length).padStart(3)}  ${String(
-          row.caughtByProvider.length,
-        ).padStart(
+        `${row.defect.padEnd(width)}  ${String(row.caughtByApi.length).padStart(3)}  ${provider(row).padStart(
           8,
         )}  ${row.caughtByApi.length > 0 && row.guardsThatMissed.length === 0 ? 'caught' : 'MISSED'}`,
     ),
     '',
     `clean run: ${matrix.clean.tests} tests, ${matrix.clean.failed.length} false alarms`,
     `defects caught: ${matrix.caught}/${matrix.defects.length} (${matrix.caughtPercent.toFixed(0)}%)`,
+    matrix.mode === 'full'
+      ? 'mode full: every test under every defect'
+      : 'mode claimed: each API test under the defects it names (SENSITIVITY_MODE=full for every test under every defect, provider included)',
   ];
   return lines.join('\n');
 }

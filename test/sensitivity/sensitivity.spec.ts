@@ -1,61 +1,24 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
 import { reportPaths } from '../../src/report/paths';
-import { formatKillMatrix, type JsonReport, type KillMatrix, killMatrix, outcomesOf } from './kill-matrix';
+import { formatKillMatrix, type KillMatrix } from './kill-matrix';
+import { defectsOf, runSensitivity } from './run-sensitivity';
 
-const defects = (process.env.SENSITIVITY_DEFECTS?.split(',').filter(Boolean) ?? DEFECT_IDS) as DefectId[];
+const defects = defectsOf(process.env);
 
 /** Runs the sensitivity config in a child Playwright run, once per worker, and builds the kill matrix. */
 const test = base.extend<object, { matrix: KillMatrix }>({
   matrix: [
     async ({}, use) => {
-      const scratch = mkdtempSync(join(tmpdir(), 'sensitivity-'));
-      const json = join(scratch, 'report.json');
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        TARGET_ENV: 'mock',
-        SENSITIVITY_JSON: json,
-        SENSITIVITY_OUTPUT_DIR: join(scratch, 'results'),
-        FORCE_COLOR: '0',
-      };
-      for (const name of ['GENAUTH_BASE_URL', 'MOCK_FAULTS', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX'])
-        delete env[name];
-      await new Promise<void>((resolve, reject) => {
-        const child = spawn('npx', ['playwright', 'test', '-c', 'test/sensitivity/sensitivity.config.ts'], {
-          env,
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
-        let stderr = '';
-        child.stderr.on('data', (chunk) => {
-          stderr += chunk;
-        });
-        child.once('error', reject);
-        // The run exits non-zero by design (defects make tests fail); only a missing report is an error.
-        child.once('exit', () => {
-          try {
-            readFileSync(json);
-            resolve();
-          } catch {
-            reject(
-              new Error(
-                `[enroll-factor-harness] the sensitivity run wrote no report:\n${stderr.slice(-2000)}`,
-              ),
-            );
-          }
-        });
-      });
-      const matrix = killMatrix(outcomesOf(JSON.parse(readFileSync(json, 'utf8')) as JsonReport), defects);
+      const matrix = await runSensitivity();
       const file = join(reportPaths().root, 'sensitivity.json');
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(matrix, null, 2)}\n`);
       process.stdout.write(`\n${formatKillMatrix(matrix)}\n(written to ${file})\n`);
       await use(matrix);
     },
-    { scope: 'worker', timeout: 40 * 60_000 },
+    { scope: 'worker', timeout: 60 * 60_000 },
   ],
 });
 

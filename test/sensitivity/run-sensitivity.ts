@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
+import {
+  type JsonReport,
+  type KillMatrix,
+  killMatrix,
+  outcomesOf,
+  type SensitivityMode,
+} from './kill-matrix';
+
+/** The defects of a sensitivity run: `SENSITIVITY_DEFECTS=a,b`, default the whole catalog. */
+export function defectsOf(env: NodeJS.ProcessEnv): DefectId[] {
+  return (env.SENSITIVITY_DEFECTS?.split(',').filter(Boolean) ?? DEFECT_IDS) as DefectId[];
+}
+
+/**
+ * Runs test/sensitivity/sensitivity.config.ts in a child Playwright run with `variables` on top of this
+ * process's environment, and builds the kill matrix from its JSON report.
+ */
+export async function runSensitivity(variables: NodeJS.ProcessEnv = {}): Promise<KillMatrix> {
+  const scratch = mkdtempSync(join(tmpdir(), 'sensitivity-'));
+  const json = join(scratch, 'report.json');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TARGET_ENV: 'mock',
+    SENSITIVITY_JSON: json,
+    SENSITIVITY_OUTPUT_DIR: join(scratch, 'results'),
+    FORCE_COLOR: '0',
+    ...variables,
+  };
+  for (const name of ['GENAUTH_BASE_URL', 'MOCK_FAULTS', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX'])
+    delete env[name];
+  await new Promise<void>((resolve, reject) => {
+    const args = [
+      'node_modules/@playwright/test/cli.js',
+      'test',
+      '-c',
+      'test/sensitivity/sensitivity.config.ts',
+    ];
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.once('error', reject);
+    // The run exits non-zero whenever a claimed defect goes uncaught; only a missing report is an error.
+    child.once('exit', () => {
+      try {
+        readFileSync(json);
+        resolve();
+      } catch {
+        reject(
+          new Error(`[enroll-factor-harness] the sensitivity run wrote no report:\n${stderr.slice(-2000)}`),
+        );
+      }
+    });
+  });
+  const mode: SensitivityMode = env.SENSITIVITY_MODE === 'full' ? 'full' : 'claimed';
+  const report = JSON.parse(readFileSync(json, 'utf8')) as JsonReport;
+  return killMatrix(outcomesOf(report), defectsOf(env), mode);
+}
