@@ -31,6 +31,8 @@ export interface HarnessConfig {
   readonly baseUrl?: string;
   readonly appId?: string;
   readonly user?: Credentials;
+  /** More designated users (`GENAUTH_ACCOUNT_<n>`…): tests of one factor type run side by side on them. */
+  readonly poolUsers: readonly Credentials[];
   readonly otherUser?: Credentials;
   readonly userPoolName?: string;
   readonly inboxes: { readonly SMS: InboxConfig; readonly EMAIL: InboxConfig };
@@ -150,7 +152,7 @@ export function parseConfig(
   }
   const problems = crossFieldProblems(env);
   if (problems.length > 0) return { ok: false, targetEnv, problems };
-  return { ok: true, config: toConfig(parsed.data, random) };
+  return { ok: true, config: toConfig(parsed.data, env, random) };
 }
 
 function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): string[] {
@@ -176,9 +178,11 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
       );
     }
   }
-  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER'] as const) {
-    if (Boolean(env[`${prefix}_ACCOUNT`]) !== Boolean(env[`${prefix}_PASSWORD`])) {
-      problems.push(`${prefix}_ACCOUNT and ${prefix}_PASSWORD must be set together`);
+  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER', ...poolPrefixes(env)]) {
+    const account = poolVariable(prefix, 'ACCOUNT');
+    const password = poolVariable(prefix, 'PASSWORD');
+    if (Boolean(env[account]) !== Boolean(env[password])) {
+      problems.push(`${account} and ${password} must be set together`);
     }
   }
   for (const channel of ['SMS', 'EMAIL'] as const) {
@@ -204,7 +208,30 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
   return problems;
 }
 
-function toConfig(env: Env, random: () => number): HarnessConfig {
+const POOL_VARIABLE = /^GENAUTH_(?:ACCOUNT|PASSWORD|ACCESS_TOKEN)_(\d+)$/;
+
+/** `GENAUTH_<n>` for every `n` of a `GENAUTH_ACCOUNT_<n>`, `GENAUTH_PASSWORD_<n>` or `GENAUTH_ACCESS_TOKEN_<n>`. */
+function poolPrefixes(env: Readonly<Record<string, string | undefined>>): string[] {
+  const numbers = new Set<number>();
+  for (const [name, value] of Object.entries(env)) {
+    const match = POOL_VARIABLE.exec(name);
+    if (match && value) numbers.add(Number(match[1]));
+  }
+  return [...numbers].sort((a, b) => a - b).map((n) => `GENAUTH_${n}`);
+}
+
+/** `GENAUTH_ACCOUNT_<n>` for the prefix `GENAUTH_<n>`. */
+function poolVariable(prefix: string, field: 'ACCOUNT' | 'PASSWORD' | 'ACCESS_TOKEN'): string {
+  return prefix === 'GENAUTH' || prefix === 'GENAUTH_OTHER'
+    ? `${prefix}_${field}`
+    : `GENAUTH_${field}_${prefix.slice('GENAUTH_'.length)}`;
+}
+
+function toConfig(
+  env: Env,
+  raw: Readonly<Record<string, string | undefined>>,
+  random: () => number,
+): HarnessConfig {
   const kind = env.TARGET_ENV === 'mock' ? 'mock' : 'real';
   const credentials = (
     token: string | undefined,
@@ -229,6 +256,11 @@ function toConfig(env: Env, random: () => number): HarnessConfig {
     baseUrl: env.GENAUTH_BASE_URL,
     appId: env.GENAUTH_APP_ID,
     user: credentials(env.GENAUTH_ACCESS_TOKEN, env.GENAUTH_ACCOUNT, env.GENAUTH_PASSWORD),
+    poolUsers: poolPrefixes(raw).flatMap((prefix) => {
+      const value = (field: 'ACCOUNT' | 'PASSWORD' | 'ACCESS_TOKEN') =>
+        raw[poolVariable(prefix, field)]?.trim();
+      return credentials(value('ACCESS_TOKEN'), value('ACCOUNT'), value('PASSWORD')) ?? [];
+    }),
     otherUser: credentials(
       env.GENAUTH_OTHER_ACCESS_TOKEN,
       env.GENAUTH_OTHER_ACCOUNT,

@@ -1,9 +1,10 @@
 import { EnrollFactorClient } from '../client';
 import type { FactorType } from '../contract';
+import type { DefectId } from '../mock/defects';
 import { realClock, virtualClock } from './capabilities/clock';
 import { createCodeInbox } from './capabilities/code-inbox';
 import { designatedUserProvider, mockUserProvider } from './capabilities/users';
-import { CONFIG_PREFIX, type FacePhoto, type HarnessConfig } from './config';
+import { CONFIG_PREFIX, type Credentials, type FacePhoto, type HarnessConfig } from './config';
 import { MockControl } from './mock-control';
 import type { Clock, CodeChannel, CodeInbox, UserProvider } from './types';
 
@@ -23,6 +24,8 @@ export interface Environment {
   readonly facePhoto?: FacePhoto;
   /** One line per fact worth showing in a report. */
   readonly summary: Readonly<Record<string, string>>;
+  /** Switches the provider defects the target ships (the mock's control plane); absent elsewhere. */
+  readonly defects?: { set(defects: readonly DefectId[]): Promise<void> };
 }
 
 export interface EnvironmentOptions {
@@ -53,17 +56,22 @@ export async function createEnvironment(
       clock: virtualClock(control),
       enrollmentTokenTtlMs: health.enrollmentTokenTtlMs,
       summary: summaryOf(config, baseUrl, health.enrollmentTokenTtlMs, 'virtual (mock control plane)'),
+      defects: {
+        async set(defects) {
+          await control.setDefects(defects);
+        },
+      },
     };
   }
   const appId = config.appId;
   const credentials = config.user;
   if (!appId || !credentials)
     throw new Error(`${CONFIG_PREFIX} a real environment needs GENAUTH_APP_ID and a user`);
-  const designated = (userCredentials: typeof credentials) =>
+  const designated = (pool: readonly Credentials[]) =>
     designatedUserProvider({
       baseUrl,
       appId,
-      credentials: userCredentials,
+      pool,
       userPoolName: config.userPoolName,
       client: client ?? ((accessToken) => new EnrollFactorClient({ baseUrl, appId, accessToken })),
     });
@@ -72,8 +80,8 @@ export async function createEnvironment(
     config,
     baseUrl,
     exactCatalog: false,
-    users: designated(credentials),
-    otherUsers: config.otherUser ? designated(config.otherUser) : undefined,
+    users: designated([credentials, ...config.poolUsers]),
+    otherUsers: config.otherUser ? designated([config.otherUser]) : undefined,
     inboxes: {
       SMS: createCodeInbox(config.inboxes.SMS, config.codePattern),
       EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern),

@@ -25,7 +25,7 @@ export interface StateContext {
   /** The public-API driver acting as `user`. */
   readonly kitFor: (
     user: TestUser,
-  ) => Pick<EnrollmentKit, 'start' | 'passCode' | 'facePhoto' | 'bind' | 'factorIdOf' | 'profileFor'>;
+  ) => Pick<EnrollmentKit, 'start' | 'passCode' | 'facePhoto' | 'bind' | 'boundFactor' | 'profileFor'>;
 }
 
 /** The state of the interaction being verified: the user the request filter authenticates as. */
@@ -145,10 +145,10 @@ export class ProviderStates {
       }
       case PROVIDER_STATES.boundFactor: {
         const pending = await kit.bind(factorType);
-        const factorId = await kit.factorIdOf(factorType);
-        if (!factorId)
+        const bound = await kit.boundFactor(factorType);
+        if (!bound)
           throw new ProviderStateError(`${factorType} was bound but list-enrolled-factors does not show it.`);
-        values = { ...recipientValues(pending), factorId };
+        values = { ...recipientValues(pending), factorId: bound.factorId };
         break;
       }
     }

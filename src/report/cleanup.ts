@@ -10,29 +10,30 @@ export interface CleanupOutcome {
 }
 
 /**
- * Resets every factor of a real environment's designated test user: the safety net after a nightly run,
+ * Resets every factor of a real environment's designated test users: the safety net after a nightly run,
  * whatever happened to the tests' own per-test cleanup (crashed workers, timeouts, killed runs).
  */
 export async function resetDesignatedUser(config: HarnessConfig): Promise<CleanupOutcome> {
-  if (config.kind !== 'real' || !config.baseUrl || !config.appId || !config.user) {
+  const { baseUrl, appId, user } = config;
+  if (config.kind !== 'real' || !baseUrl || !appId || !user) {
     return { reset: [], skipped: 'the target has no designated user (the mock gives every test its own)' };
   }
-  const accessToken =
-    'accessToken' in config.user
-      ? config.user.accessToken
-      : await signIn(config.baseUrl, config.appId, config.user);
-  const client = new EnrollFactorClient({ baseUrl: config.baseUrl, appId: config.appId, accessToken });
   const reset: string[] = [];
-  for (const factor of await client.listEnrolledFactors()) {
-    await client.resetFactor({ factorId: factor.factorId });
-    reset.push(`${factor.factorType} ${factor.factorId}`);
-  }
-  const left = await client.listEnrolledFactors();
-  if (left.length > 0) {
-    throw new Error(
-      `[enroll-factor-harness] the designated user still has ${left.map((f) => f.factorType).join(', ')} ` +
-        'enrolled after reset-factor: reset them by hand before the next run.',
-    );
+  for (const credentials of [user, ...config.poolUsers]) {
+    const accessToken =
+      'accessToken' in credentials ? credentials.accessToken : await signIn(baseUrl, appId, credentials);
+    const client = new EnrollFactorClient({ baseUrl, appId, accessToken });
+    for (const factor of await client.listEnrolledFactors()) {
+      await client.resetFactor({ factorId: factor.factorId });
+      reset.push(`${factor.factorType} ${factor.factorId}`);
+    }
+    const left = await client.listEnrolledFactors();
+    if (left.length > 0) {
+      throw new Error(
+        `[enroll-factor-harness] a designated user still has ${left.map((f) => f.factorType).join(', ')} ` +
+          'enrolled after reset-factor: reset them by hand before the next run.',
+      );
+    }
   }
   return { reset };
 }

@@ -4,53 +4,50 @@ import { letElapse } from '../../src/env';
 
 /**
  * How close to the TTL the checks enroll comes from EXPIRY_MARGIN_MS: virtual time on the mock, real waiting
- * elsewhere (every factor type in parallel).
+ * elsewhere. Both checks of a factor type share one wait: two tokens are requested first, one is enrolled
+ * just before the TTL, the other just after it; the factor types run in parallel.
  */
 for (const factorType of FACTOR_TYPES) {
   test.describe(`${factorType} enrollment token expiry`, () => {
     test.use({ touches: [factorType] });
 
     test(
-      `${aFactor(factorType)} enrollment token is accepted just before its TTL runs out`,
-      scenario({ factorType, scenario: 'token expiry', defects: ['expire-tokens-early'] }),
-      async ({ environment, enrollment, user, client }) => {
-        const pending = await enrollment.start(factorType);
-        const proof = await enrollment.prepare(pending);
-        const { enrollmentTokenTtlMs, config } = environment;
-        await letElapse(
-          environment.clock,
-          user,
-          pending.requestedAt,
-          enrollmentTokenTtlMs - config.expiryMarginMs,
-        );
-        const result = await client.attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: await proof(),
-        });
-        expectAccepted(result, `enroll-factor ${config.expiryMarginMs} ms before the TTL`);
-      },
-    );
-
-    test(
-      `${aFactor(factorType)} enrollment token is rejected as expired just after its TTL`,
-      scenario({ factorType, scenario: 'token expiry', defects: ['accept-expired-token'] }),
+      `${aFactor(factorType)} enrollment token is accepted just before its TTL runs out and rejected as expired just after`,
+      scenario({
+        factorType,
+        scenario: 'token expiry',
+        defects: ['expire-tokens-early', 'accept-expired-token'],
+      }),
       async ({ environment, enrollment, user, client, expectFailure }) => {
-        const pending = await enrollment.start(factorType);
-        const proof = await enrollment.prepare(pending);
-        const { enrollmentTokenTtlMs, config } = environment;
-        await letElapse(
-          environment.clock,
-          user,
-          pending.answeredAt,
-          enrollmentTokenTtlMs + config.expiryMarginMs,
-        );
-        const result = await client.attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: await proof(),
+        const { enrollmentTokenTtlMs: ttlMs, clock, config } = environment;
+        const margin = config.expiryMarginMs;
+        const early = await enrollment.start(factorType);
+        const late = await enrollment.start(factorType);
+        const earlyProof = await enrollment.prepare(early);
+        const lateProof = await enrollment.prepare(late);
+
+        await test.step(`enroll-factor ${margin} ms before the TTL is accepted`, async () => {
+          await letElapse(clock, user, early.requestedAt, ttlMs - margin);
+          const result = await client.attempt('enrollFactor', {
+            factorType,
+            enrollmentToken: early.enrollmentToken,
+            enrollmentData: await earlyProof(),
+          });
+          expectAccepted(result, `enroll-factor ${margin} ms before the TTL`);
+          // The second token must be judged on its age alone, not on a factor already being bound.
+          const bound = await enrollment.boundFactor(factorType);
+          if (bound) await client.resetFactor({ factorId: bound.factorId });
         });
-        await expectFailure(result, 'enrollmentTokenExpired');
+
+        await test.step(`enroll-factor ${margin} ms after the TTL is rejected as expired`, async () => {
+          await letElapse(clock, user, late.answeredAt, ttlMs + margin);
+          const result = await client.attempt('enrollFactor', {
+            factorType,
+            enrollmentToken: late.enrollmentToken,
+            enrollmentData: await lateProof(),
+          });
+          await expectFailure(result, 'enrollmentTokenExpired');
+        });
       },
     );
   });

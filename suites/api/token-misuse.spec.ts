@@ -62,9 +62,9 @@ for (const factorType of FACTOR_TYPES) {
       async ({ enrollment, client, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         expectAccepted(await enrollment.complete(pending), 'the first enroll-factor');
-        const factorId = await enrollment.factorIdOf(factorType);
-        expect(factorId, `${factorType} is bound`).toBeDefined();
-        await client.resetFactor({ factorId: factorId! });
+        const bound = await enrollment.boundFactor(factorType);
+        expect(bound, `${factorType} is bound`).toBeDefined();
+        await client.resetFactor({ factorId: bound!.factorId });
         await expectFailure(await enrollment.complete(pending), 'enrollmentTokenUsed');
       },
     );

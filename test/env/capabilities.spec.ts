@@ -185,7 +185,7 @@ test.describe('the designated user of a real environment', () => {
       const users = designatedUserProvider({
         baseUrl: mock.url,
         appId,
-        credentials: { account: 'designated', password },
+        pool: [{ account: 'designated', password }],
       });
       const user = await users.acquire({ touches: ['FACE'] });
       const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken: user.accessToken });
@@ -220,7 +220,7 @@ test.describe('the designated user of a real environment', () => {
       const users = designatedUserProvider({
         baseUrl: mock.url,
         appId: mock.seededUsers[0]!.appId,
-        credentials: { account: 'designated', password: 'wrong' },
+        pool: [{ account: 'designated', password: 'wrong' }],
       });
       await expect(users.acquire({ touches: [] })).rejects.toThrow(
         /signing in as designated at .* failed: statusCode \d+: .*Check GENAUTH_ACCOUNT, GENAUTH_PASSWORD/,

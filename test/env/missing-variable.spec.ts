@@ -61,6 +61,7 @@ test.describe('a run with a required variable missing', () => {
       GENAUTH_APP_ID: '',
       // What the rehearsal script passes at run time.
       GENAUTH_PASSWORD: 'made-up-for-this-test',
+      GENAUTH_PASSWORD_2: 'made-up-for-this-test',
       GENAUTH_OTHER_PASSWORD: 'made-up-for-this-test',
     });
     expect(status).toBe(1);

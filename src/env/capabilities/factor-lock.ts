@@ -19,40 +19,56 @@ export class FactorLock {
 
   /** Takes every named lock (in sorted order, so two tests never wait on each other). */
   async acquire(names: readonly string[], timeoutMs = 15 * 60_000): Promise<() => Promise<void>> {
-    const sorted = [...new Set(names)].sort();
-    const held: string[] = [];
-    try {
-      for (const name of sorted) {
-        await this.take(name, timeoutMs);
-        held.push(name);
-      }
-    } catch (error) {
-      await Promise.all(held.map((name) => this.drop(name)));
-      throw error;
-    }
-    return async () => {
-      await Promise.all(held.map((name) => this.drop(name)));
-    };
-  }
-
-  private async take(name: string, timeoutMs: number): Promise<void> {
-    await mkdir(this.root, { recursive: true });
-    const dir = join(this.root, name);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      try {
-        await mkdir(dir);
-        await writeFile(join(dir, 'owner'), String(process.pid));
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      if (await this.ownerIsGone(dir)) await rm(dir, { recursive: true, force: true });
+      const unlock = await this.tryAcquire(names);
+      if (unlock) return unlock;
       if (Date.now() > deadline) {
-        throw new Error(`[enroll-factor-harness] waited ${timeoutMs} ms for the test-user lock "${name}"`);
+        throw new Error(
+          `[enroll-factor-harness] waited ${timeoutMs} ms for the test-user locks ${[...names].sort().join(', ')}`,
+        );
       }
       await sleep(100);
     }
+  }
+
+  /** Takes every named lock at once, or none: undefined when one of them is held by a live process. */
+  async tryAcquire(names: readonly string[]): Promise<(() => Promise<void>) | undefined> {
+    await mkdir(this.root, { recursive: true });
+    const held: string[] = [];
+    const release = async () => {
+      await Promise.all(held.map((name) => this.drop(name)));
+    };
+    try {
+      for (const name of [...new Set(names)].sort()) {
+        if (!(await this.take(name))) {
+          await release();
+          return undefined;
+        }
+        held.push(name);
+      }
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    return release;
+  }
+
+  /** Takes one lock if it is free (or its owner has died); false when a live process holds it. */
+  private async take(name: string): Promise<boolean> {
+    const dir = join(this.root, name);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await mkdir(dir);
+        await writeFile(join(dir, 'owner'), String(process.pid));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      if (!(await this.ownerIsGone(dir))) return false;
+      await rm(dir, { recursive: true, force: true });
+    }
+    return false;
   }
 
   private async ownerIsGone(dir: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EnrollFactorClient } from '../../client';
 import {
   ErrorEnvelopeSchema,
@@ -74,7 +75,8 @@ export async function signIn(
 export interface DesignatedUserOptions {
   readonly baseUrl: string;
   readonly appId: string;
-  readonly credentials: Credentials;
+  /** The designated users: tests of the same factor type run side by side on different ones. */
+  readonly pool: readonly Credentials[];
   readonly userPoolName?: string;
   /** Builds the client used for housekeeping (listing and resetting factors). */
   readonly client?: (accessToken: string) => EnrollFactorClient;
@@ -96,43 +98,67 @@ const sameFactors = (a: readonly FactorDto[], b: readonly FactorDto[]) => {
   return key(a) === key(b);
 };
 
+const POOL_WAIT_MS = 15 * 60_000;
+
 /**
- * The one designated user of a real environment. Tests lock the factor types they touch (so parallel
- * workers never bind the same type at once); on release every factor of those types bound during the test
- * is reset and the user's factors of those types are verified to be exactly as found.
+ * The designated users of a real environment. A test locks the factor types it touches on one of them (so
+ * no two workers bind the same type on the same user at once), taking the first user whose types are free:
+ * with a pool of several users, tests of the same type run side by side. On release every factor of those
+ * types bound during the test is reset, and the user's factors of those types are verified to be exactly
+ * as found.
  */
 export function designatedUserProvider(options: DesignatedUserOptions): UserProvider {
-  const lock = new FactorLock(`${options.baseUrl}|${options.appId}|${JSON.stringify(options.credentials)}`);
   const clientFor =
     options.client ??
     ((accessToken: string) =>
       new EnrollFactorClient({ baseUrl: options.baseUrl, appId: options.appId, accessToken }));
-  let token: Promise<string> | undefined;
-  const accessToken = () => {
-    token ??=
-      'accessToken' in options.credentials
-        ? Promise.resolve(options.credentials.accessToken)
-        : signIn(options.baseUrl, options.appId, options.credentials);
-    return token;
-  };
+  const members = options.pool.map((credentials) => {
+    let token: Promise<string> | undefined;
+    return {
+      lock: new FactorLock(`${options.baseUrl}|${options.appId}|${JSON.stringify(credentials)}`),
+      accessToken: () => {
+        token ??=
+          'accessToken' in credentials
+            ? Promise.resolve(credentials.accessToken)
+            : signIn(options.baseUrl, options.appId, credentials);
+        return token;
+      },
+    };
+  });
   const sessions = new WeakMap<TestUser, Session>();
+
+  const lockAMember = async (touches: readonly FactorType[]) => {
+    const deadline = Date.now() + POOL_WAIT_MS;
+    for (;;) {
+      for (const member of members) {
+        const unlock = await member.lock.tryAcquire(touches);
+        if (unlock) return { member, unlock };
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${CONFIG_PREFIX} waited ${POOL_WAIT_MS} ms for a designated user whose ${touches.join('/')} factors are free`,
+        );
+      }
+      await sleep(100);
+    }
+  };
 
   return {
     isolated: false,
     async acquire(acquireOptions: AcquireUserOptions = {}) {
       const touches = acquireOptions.touches ?? FACTOR_TYPES;
-      const user: TestUser = {
-        accessToken: await accessToken(),
-        appId: options.appId,
-        userPoolName: options.userPoolName,
-      };
-      const unlock = await lock.acquire(touches);
+      const { member, unlock } = await lockAMember(touches);
       try {
+        const user: TestUser = {
+          accessToken: await member.accessToken(),
+          appId: options.appId,
+          userPoolName: options.userPoolName,
+        };
         const found = await clientFor(user.accessToken).listEnrolledFactors();
         const alreadyBound = found.filter((factor) => touches.includes(factor.factorType));
         if (alreadyBound.length > 0) {
           throw new Error(
-            `${CONFIG_PREFIX} the designated test user already has ${alreadyBound.map(describeFactor).join(', ')} ` +
+            `${CONFIG_PREFIX} a designated test user already has ${alreadyBound.map(describeFactor).join(', ')} ` +
               'enrolled; the suites bind these types themselves. Reset them (reset-factor) before the run.',
           );
         }

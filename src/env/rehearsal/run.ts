@@ -54,24 +54,24 @@ async function main(): Promise<number> {
   if (!smtpPort) throw new Error(`${PREFIX} REHEARSAL_SMTP_PORT is missing from .env.rehearsal`);
   const appId = env.GENAUTH_APP_ID ?? '';
 
-  const password = randomBytes(18).toString('base64url');
-  const otherPassword = randomBytes(18).toString('base64url');
-  const seedUsers = [
-    {
-      account: env.GENAUTH_ACCOUNT,
-      password,
-      email: env.REHEARSAL_USER_EMAIL,
-      userPoolName: env.GENAUTH_USER_POOL_NAME,
-      appId,
-    },
-    {
-      account: env.GENAUTH_OTHER_ACCOUNT,
-      password: otherPassword,
-      email: env.REHEARSAL_OTHER_USER_EMAIL,
-      userPoolName: env.GENAUTH_USER_POOL_NAME,
-      appId,
-    },
-  ];
+  // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>) and the other user sign in with a
+  // password made up for this run.
+  const accountVariables = Object.keys(env)
+    .filter((name) => /^GENAUTH_(OTHER_)?ACCOUNT(_\d+)?$/.test(name) && env[name])
+    .sort();
+  const passwords = Object.fromEntries(
+    accountVariables.map((name) => [
+      name.replace('ACCOUNT', 'PASSWORD'),
+      randomBytes(18).toString('base64url'),
+    ]),
+  );
+  const seedUsers = accountVariables.map((name) => ({
+    account: env[name],
+    password: passwords[name.replace('ACCOUNT', 'PASSWORD')],
+    email: `${env[name]}@${env.TEST_EMAIL_DOMAIN ?? 'rehearsal.test'}`,
+    userPoolName: env.GENAUTH_USER_POOL_NAME,
+    appId,
+  }));
 
   const maildev = new MailDev({
     smtp: smtpPort,
@@ -122,8 +122,7 @@ async function main(): Promise<number> {
       ['node_modules/@playwright/test/cli.js', 'test', '--project=api', ...workers, ...extra],
       {
         ...env,
-        GENAUTH_PASSWORD: password,
-        GENAUTH_OTHER_PASSWORD: otherPassword,
+        ...passwords,
         REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal',
       },
     );
