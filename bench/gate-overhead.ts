@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StepOutcome } from '../src/report/pipeline';
+import { breakDownRun, type RunBreakdown } from './gate-breakdown';
 import { median, timeCommand } from './support/commands';
 
 export interface GateOverheadFigures {
@@ -7,10 +10,14 @@ export interface GateOverheadFigures {
   /** Median of three bare Playwright runs of one trivial test. */
   readonly floorWallMs: number;
   readonly ratio: number;
+  /** The gate's own steps (gate-steps.json). */
+  readonly steps: readonly StepOutcome[];
+  /** Where the Playwright run of the gate spends its time (its JSON report). */
+  readonly run: RunBreakdown;
 }
 
-/** `npm run gate` against the embedded mock, divided by the Playwright runner's floor. */
-export async function measureGateOverhead(logDir: string): Promise<GateOverheadFigures> {
+/** `npm run gate` against the embedded mock, divided by the Playwright runner's floor, and its breakdown. */
+export async function measureGateOverhead(logDir: string, reportsDir: string): Promise<GateOverheadFigures> {
   const floors: number[] = [];
   for (let run = 0; run < 3; run += 1) {
     const floor = await timeCommand('npx', ['playwright', 'test', '-c', 'bench/floor/playwright.config.ts'], {
@@ -20,12 +27,45 @@ export async function measureGateOverhead(logDir: string): Promise<GateOverheadF
       throw new Error('[enroll-factor-harness] bench: the trivial Playwright run failed');
     floors.push(floor.wallMs);
   }
-  const gate = await timeCommand('npm', ['run', 'gate'], { logFile: join(logDir, 'gate.log') });
+  const timings = join(logDir, 'gate-timings.json');
+  const gate = await timeCommand('npm', ['run', 'gate'], {
+    env: { ...process.env, HARNESS_TIMINGS_FILE: timings },
+    logFile: join(logDir, 'gate.log'),
+  });
   const floorWallMs = median(floors);
   return {
     gateWallMs: gate.wallMs,
     gateExitCode: gate.exitCode,
     floorWallMs,
     ratio: gate.wallMs / floorWallMs,
+    steps: JSON.parse(readFileSync(join(reportsDir, 'gate-steps.json'), 'utf8')) as StepOutcome[],
+    run: breakDownRun(timings),
   };
+}
+
+/** The breakdown as lines for the bench's output. */
+export function formatGateBreakdown(figures: GateOverheadFigures): string[] {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const playwright = figures.steps[0];
+  const playwrightMs = playwright?.durationMs ?? 0;
+  const stepsMs = figures.steps.reduce((total, step) => total + step.durationMs, 0);
+  const { run } = figures;
+  const beforeRunMs = playwright?.startedAtMs ? run.startedAtMs - playwright.startedAtMs : 0;
+  const perTest = run.perTestMs;
+  return [
+    `gate ${s(figures.gateWallMs)}: npm + tsx + gate script ${s(figures.gateWallMs - stepsMs)}, ` +
+      figures.steps.map((step) => `${step.name} ${s(step.durationMs)}`).join(', '),
+    `  Playwright process ${s(playwrightMs)}: runner start-up and config ${s(beforeRunMs)}, global setup, test ` +
+      `listing and ${run.workers} workers ${s(run.startupMs)}, tests ${s(run.runMs - run.startupMs - run.wrapUpMs)}, ` +
+      `global teardown and reporters ${s(run.wrapUpMs + playwrightMs - beforeRunMs - run.runMs)}`,
+    `  ${run.tests} tests: ${Object.entries(run.suites)
+      .map(([suite, entry]) => `${suite} ${entry.tests} tests ${s(entry.testMs)}`)
+      .join(', ')} (summed over ${run.workers} workers)`,
+    `  per test ${ms(perTest.total)}: API answers ${ms(perTest.apiAnswers)}, reporting the exchanges ${ms(
+      perTest.reportingExchanges,
+    )}, fixtures, assertions and Playwright's steps ${ms(perTest.rest)}; the runner between two tests ${ms(
+      perTest.betweenTests,
+    )}`,
+  ];
 }

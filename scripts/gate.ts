@@ -9,6 +9,7 @@
  *                                  check run in shard 1 only); results in reports/shards/shard-i-of-n/,
  *                                  report and quality gate come from `npm run report:merge`
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvFiles } from '../src/env/env-files';
 import { pactSettingsFrom } from '../src/pact/config';
@@ -73,7 +74,7 @@ const outcomes: StepOutcome[] = [];
 async function step(name: string, body: () => Promise<Omit<StepOutcome, 'name' | 'durationMs'>>) {
   process.stdout.write(`\n${PREFIX} gate step: ${name}\n`);
   const started = Date.now();
-  const outcome = { name, ...(await body()), durationMs: Date.now() - started };
+  const outcome = { name, ...(await body()), durationMs: Date.now() - started, startedAtMs: started };
   outcomes.push(outcome);
   return outcome;
 }
@@ -149,4 +150,5 @@ if (shard) {
 }
 
 process.stdout.write(formatSummary(shard ? `gate shard ${shard.index}/${shard.total}` : 'gate', outcomes));
+writeFileSync(join(shardDir ?? paths.root, 'gate-steps.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
 process.exit(outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0);

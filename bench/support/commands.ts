@@ -38,13 +38,21 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Test durations and the run's own duration from Playwright's JSON report. */
-export function readJsonReport(file: string): { durations: number[]; statuses: string[]; runMs: number } {
+/** Test durations, the span from the first test's start to the last one's end, and the run's duration. */
+export function readJsonReport(file: string): {
+  durations: number[];
+  statuses: string[];
+  spanMs: number;
+  runMs: number;
+} {
   const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJsonReport;
   const results = reportedTests(report).flatMap((test) => test.results);
+  const starts = results.map((result) => Date.parse(result.startTime ?? ''));
+  const ends = results.map((result, index) => (starts[index] ?? 0) + (result.duration ?? 0));
   return {
     durations: results.map((result) => result.duration ?? 0),
     statuses: results.map((result) => result.status),
+    spanMs: results.length ? Math.max(...ends) - Math.min(...starts) : 0,
     runMs: report.stats?.duration ?? 0,
   };
 }

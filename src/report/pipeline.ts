@@ -13,6 +13,8 @@ export interface StepOutcome {
   readonly status: StepStatus;
   readonly detail: string;
   readonly durationMs: number;
+  /** Epoch ms the step started, where it was recorded. */
+  readonly startedAtMs?: number;
 }
 
 export interface CommandResult {

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { timeCommand } from './support/commands';
+
+export interface CommandFigure {
+  readonly wallMs: number;
+  readonly exitCode: number;
+}
+
+/** `npm test` on the current checkout, as a maintainer runs it. */
+export function measureNpmTest(logDir: string): Promise<CommandFigure> {
+  return timeCommand('npm', ['test'], { logFile: join(logDir, 'npm-test.log') });
+}
+
+/** `npm run selftest:sensitivity`: the kill matrix of every defect. */
+export function measureSensitivity(logDir: string): Promise<CommandFigure> {
+  return timeCommand('npm', ['run', 'selftest:sensitivity'], { logFile: join(logDir, 'sensitivity.log') });
+}
