@@ -98,8 +98,9 @@ if (only.has('time')) {
   rows.push({
     figure: `token expiry, real time (TTL ${ttlSeconds} s, all four types)`,
     value:
-      `${fmt(time.realTime.slowestTestMs / 1000, 1)} s = ${fmt(time.realTime.ttlMultiple)} x TTL for the slowest type ` +
-      `(span ${fmt(time.realTime.spanMs / 1000, 1)} s with staggered worker start-up), ${time.realTime.passed}/${time.realTime.tests} passed`,
+      `${fmt(time.realTime.slowestChecksMs / 1000, 1)} s = ${fmt(time.realTime.ttlMultiple)} x TTL for the slowest type's checks ` +
+      `(${fmt(time.realTime.slowestTestMs / 1000, 1)} s with its fixtures, span ${fmt(time.realTime.spanMs / 1000, 1)} s with staggered worker start-up), ` +
+      `${time.realTime.passed}/${time.realTime.tests} passed`,
     goal: '<= 1.3 x TTL',
     met:
       time.realTime.ttlMultiple <= 1.3 &&

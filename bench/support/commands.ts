@@ -38,9 +38,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Test durations, the span from the first test's start to the last one's end, and the run's duration. */
+/**
+ * Test durations, the durations of each test's top-level steps, the span from the first test's start to the
+ * last one's end, and the run's duration.
+ */
 export function readJsonReport(file: string): {
   durations: number[];
+  stepDurations: number[][];
   statuses: string[];
   spanMs: number;
   runMs: number;
@@ -51,6 +55,7 @@ export function readJsonReport(file: string): {
   const ends = results.map((result, index) => (starts[index] ?? 0) + (result.duration ?? 0));
   return {
     durations: results.map((result) => result.duration ?? 0),
+    stepDurations: results.map((result) => (result.steps ?? []).map((step) => step.duration)),
     statuses: results.map((result) => result.status),
     spanMs: results.length ? Math.max(...ends) - Math.min(...starts) : 0,
     runMs: report.stats?.duration ?? 0,

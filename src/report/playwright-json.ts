@@ -11,6 +11,8 @@ export interface JsonResult {
   readonly annotations?: readonly JsonAnnotation[];
   readonly startTime?: string;
   readonly workerIndex?: number;
+  /** The test's top-level `test.step`s. */
+  readonly steps?: readonly { readonly title: string; readonly duration: number }[];
 }
 
 interface JsonTest {
