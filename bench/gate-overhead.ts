@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HarnessError } from '../src/errors';
 import type { StepOutcome } from '../src/report/pipeline';
 import { breakDownRun, type RunBreakdown } from './gate-breakdown';
 import { median, timeCommand } from './support/commands';
@@ -23,8 +24,7 @@ export async function measureGateOverhead(logDir: string, reportsDir: string): P
     const floor = await timeCommand('npx', ['playwright', 'test', '-c', 'bench/floor/playwright.config.ts'], {
       logFile: join(logDir, 'floor.log'),
     });
-    if (floor.exitCode !== 0)
-      throw new Error('[enroll-factor-harness] bench: the trivial Playwright run failed');
+    if (floor.exitCode !== 0) throw new HarnessError('bench: the trivial Playwright run failed');
     floors.push(floor.wallMs);
   }
   const timings = join(logDir, 'gate-timings.json');

@@ -56,7 +56,9 @@ export async function measureTimeControl(logDir: string, ttlSeconds: number): Pr
   });
   const real = readJsonReport(realJson);
   const slowestTestMs = Math.max(...real.durations);
-  const slowestChecksMs = Math.max(...real.stepDurations.map((steps) => steps.reduce((sum, ms) => sum + ms, 0)));
+  const slowestChecksMs = Math.max(
+    ...real.stepDurations.map((steps) => steps.reduce((sum, ms) => sum + ms, 0)),
+  );
 
   return {
     virtual: {

@@ -9,7 +9,7 @@ for (let round = 1; round <= ROUNDS; round++) {
       client,
       enrollment,
     }) => {
-      expectAccepted(await enrollment.complete(await enrollment.start(factorType)), 'enroll-factor');
+      expectAccepted(await enrollment.enroll(await enrollment.start(factorType)), 'enroll-factor');
       const bound = await enrollment.boundFactor(factorType);
       await client.resetFactor({ factorId: bound!.factorId });
     });

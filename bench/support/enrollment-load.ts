@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { Secret, TOTP } from 'otpauth';
+import { HarnessError } from '../../src/errors';
 
 export interface LoadUser {
   readonly userId: string;
@@ -81,7 +82,7 @@ export async function runEnrollmentLoad(options: {
       path: '/api/v3/send-enroll-factor-request',
       setupRequest: (request, context: FlowContext) => {
         context.user = freeUsers.shift();
-        if (!context.user) throw new Error('[enroll-factor-harness] bench: give more users than connections');
+        if (!context.user) throw new HarnessError('bench: give more users than connections');
         return { ...request, headers: headersOf(context.user!), body: JSON.stringify({ factorType }) };
       },
       onResponse: (_status, body, context: FlowContext) => {

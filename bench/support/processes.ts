@@ -1,6 +1,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HarnessError } from '../../src/errors';
 
 export interface MockProcess {
   readonly url: string;
@@ -40,9 +41,7 @@ function firstLine(child: ChildProcess): Promise<string> {
       const newline = buffered.indexOf('\n');
       if (newline >= 0) resolve(buffered.slice(0, newline).trim());
     });
-    child.once('exit', (code) =>
-      reject(new Error(`[enroll-factor-harness] bench: child exited with ${code}`)),
-    );
+    child.once('exit', (code) => reject(new HarnessError(`bench: child exited with ${code}`)));
   });
 }
 
@@ -86,8 +85,7 @@ export async function startPactStub(pactFile: string): Promise<{ url: string; st
   };
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (child.exitCode !== null)
-      throw new Error(`[enroll-factor-harness] bench: pact-stub-server exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new HarnessError(`bench: pact-stub-server exited (${child.exitCode})`);
     try {
       await fetch(`${url}/`);
       return {
@@ -99,5 +97,5 @@ export async function startPactStub(pactFile: string): Promise<{ url: string; st
     }
   }
   killGroup('SIGKILL');
-  throw new Error('[enroll-factor-harness] bench: pact-stub-server did not start within 10 s');
+  throw new HarnessError('bench: pact-stub-server did not start within 10 s');
 }

@@ -7,6 +7,7 @@ import {
   type OperationResponse,
   SUCCESS_STATUS_CODE,
 } from '../contract';
+import { HarnessError } from '../errors';
 import { ContractViolationError, endpointOf, GenAuthApiError, TransportError } from './errors';
 import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './transport';
 
@@ -75,9 +76,7 @@ export class EnrollFactorClient {
 
   constructor(options: EnrollFactorClientOptions) {
     if (!options.baseUrl) {
-      throw new TypeError(
-        '[enroll-factor-harness] EnrollFactorClient needs a baseUrl, e.g. https://example.genauth.ai',
-      );
+      throw new HarnessError('EnrollFactorClient needs a baseUrl, e.g. https://example.genauth.ai');
     }
     this.options = { authScheme: 'bearer', appIdHeader: 'x-authing-app-id', ...options };
     this.transport = options.transport ?? fetchTransport();
@@ -210,8 +209,4 @@ export class EnrollFactorClient {
     );
     return { ok: false, httpStatus: response.status, envelope, error };
   }
-}
-
-export function createEnrollFactorClient(options: EnrollFactorClientOptions): EnrollFactorClient {
-  return new EnrollFactorClient(options);
 }

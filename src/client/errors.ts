@@ -1,7 +1,6 @@
 import type { z } from 'zod';
+import { HarnessError } from '../errors';
 import type { HttpRequest } from './transport';
-
-const PREFIX = '[enroll-factor-harness]';
 
 function endpointOf(request: Pick<HttpRequest, 'method' | 'url'>): string {
   const { pathname } = new URL(request.url);
@@ -9,7 +8,7 @@ function endpointOf(request: Pick<HttpRequest, 'method' | 'url'>): string {
 }
 
 /** The API answered with a failure envelope (`statusCode` other than 200). */
-export class GenAuthApiError extends Error {
+export class GenAuthApiError extends HarnessError {
   override readonly name = 'GenAuthApiError';
   readonly kind = 'business' as const;
 
@@ -22,7 +21,7 @@ export class GenAuthApiError extends Error {
     readonly requestId?: string,
   ) {
     const code = apiCode === undefined ? '' : ` apiCode ${apiCode}`;
-    super(`${PREFIX} ${endpoint} answered statusCode ${statusCode}${code}: ${apiMessage}`);
+    super(`${endpoint} answered statusCode ${statusCode}${code}: ${apiMessage}`);
   }
 }
 
@@ -33,7 +32,7 @@ export interface ContractIssue {
 }
 
 /** A response does not match the contract schema: provider drift, not a business failure. */
-export class ContractViolationError extends Error {
+export class ContractViolationError extends HarnessError {
   override readonly name = 'ContractViolationError';
   readonly kind = 'contract' as const;
   declare readonly responseBody: unknown;
@@ -45,7 +44,7 @@ export class ContractViolationError extends Error {
   ) {
     const lines = issues.map((issue) => `  ${issue.path}: ${issue.problem}`).join('\n');
     super(
-      `${PREFIX} contract drift: the response of ${endpoint} does not match the contract schema.\n${lines}\n` +
+      `contract drift: the response of ${endpoint} does not match the contract schema.\n${lines}\n` +
         'Check the provider, or update src/contract/ if the API has legitimately changed.',
     );
     // Kept off the enumerable properties so reporters that serialise errors do not print response secrets.
@@ -64,7 +63,7 @@ export class ContractViolationError extends Error {
 export type TransportFailure = 'connection' | 'timeout' | 'http-status' | 'non-json';
 
 /** No usable API answer: the connection failed, timed out, answered 5xx, or did not answer JSON. */
-export class TransportError extends Error {
+export class TransportError extends HarnessError {
   override readonly name = 'TransportError';
   readonly kind = 'transport' as const;
 
@@ -75,7 +74,7 @@ export class TransportError extends Error {
     readonly httpStatus?: number,
     options?: { cause?: unknown },
   ) {
-    super(`${PREFIX} ${endpoint}: ${detail}`, options);
+    super(`${endpoint}: ${detail}`, options);
   }
 
   static fromNetworkFailure(request: HttpRequest, error: unknown, timeoutMs: number): TransportError {

@@ -1,5 +1,6 @@
 /**
- * The error catalog: what the GenAuth V3 MFA API answers in each failure scenario.
+ * The error catalog: what the GenAuth V3 MFA API answers in each failure scenario. (Longer than most files
+ * here because it is the table itself: one entry per scenario, each with its evidence.)
  *
  * `documented` fields are fixed by the public API documentation (apiCode list, throttling page) and are
  * asserted exactly against every environment. Everything else is the harness's decision where the

@@ -23,13 +23,3 @@ export function parseFactorId(factorId: string): { userId: string; factorType: F
   const factorType = FACTOR_TYPES.find((type) => FACTOR_ID_SUFFIX[type] === suffix);
   return factorType ? { userId: factorId.slice(0, bar), factorType } : undefined;
 }
-
-/** Factor types whose enrollment is proven with a code the user received or generated. */
-export function usesPassCode(factorType: FactorType): boolean {
-  return factorType !== 'FACE';
-}
-
-/** Factor types whose code is delivered by the provider (and so can be read from an inbox). */
-export function isDeliveredCode(factorType: FactorType): factorType is 'SMS' | 'EMAIL' {
-  return factorType === 'SMS' || factorType === 'EMAIL';
-}

@@ -22,7 +22,6 @@ export interface OperationDefinition {
   readonly input: 'body' | 'query' | 'none';
   readonly request: z.ZodType;
   readonly response: z.ZodType;
-  readonly sdkMethod: string;
 }
 
 /** The seven MFA factor operations of the authentication API (OpenAPI tag `MFA 要素管理`). */
@@ -33,7 +32,6 @@ export const OPERATIONS = {
     input: 'body',
     request: SendEnrollFactorRequestDtoSchema,
     response: SendEnrollFactorRequestRespDtoSchema,
-    sdkMethod: 'sendEnrollFactorRequest',
   },
   enrollFactor: {
     method: 'POST',
@@ -41,7 +39,6 @@ export const OPERATIONS = {
     input: 'body',
     request: EnrollFactorDtoSchema,
     response: EnrollFactorRespDtoSchema,
-    sdkMethod: 'enrollFactor',
   },
   resetFactor: {
     method: 'POST',
@@ -49,7 +46,6 @@ export const OPERATIONS = {
     input: 'body',
     request: ResetFactorDtoSchema,
     response: ResetFactorRespDtoSchema,
-    sdkMethod: 'resetFactor',
   },
   listEnrolledFactors: {
     method: 'GET',
@@ -57,7 +53,6 @@ export const OPERATIONS = {
     input: 'none',
     request: NoParamsSchema,
     response: ListEnrolledFactorsRespDtoSchema,
-    sdkMethod: 'listEnrolledFactors',
   },
   getFactor: {
     method: 'GET',
@@ -65,7 +60,6 @@ export const OPERATIONS = {
     input: 'query',
     request: GetFactorDtoSchema,
     response: GetFactorRespDtoSchema,
-    sdkMethod: 'getFactor',
   },
   listFactorsToEnroll: {
     method: 'GET',
@@ -73,7 +67,6 @@ export const OPERATIONS = {
     input: 'none',
     request: NoParamsSchema,
     response: ListFactorsToEnrollRespDtoSchema,
-    sdkMethod: 'listFactorsToEnroll',
   },
   mfaOtpVerify: {
     method: 'POST',
@@ -81,7 +74,6 @@ export const OPERATIONS = {
     input: 'body',
     request: MfaOtpVerifyDtoSchema,
     response: MfaOtpVerifyRespDtoSchema,
-    sdkMethod: 'mfaOtpVerify',
   },
 } as const satisfies Record<string, OperationDefinition>;
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DefectListVariable } from '../mock/defect-set';
+import type { DefectId } from '../mock/defects';
+import { ConfigurationError, httpUrl, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
 
 /**
@@ -7,7 +10,6 @@ import { DEFAULT_TARGET_ENV } from './env-files';
  */
 
 export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export type InboxConfig =
   | { readonly kind: 'mock' }
@@ -45,30 +47,14 @@ export interface HarnessConfig {
   readonly emailDomain: string;
   readonly fakerSeed: number;
   readonly mockControlToken?: string;
+  /** Provider defects the embedded mock ships (`MOCK_DEFECTS`, or its old name `MOCK_FAULTS`). */
+  readonly mockDefects: readonly DefectId[];
 }
-
-export const CONFIG_PREFIX = '[enroll-factor-harness]';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
-const httpUrl = (example: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${example}` })
-      .transform((url) => url.replace(/\/+$/, ''))
-      .optional(),
-  );
-const positiveInt = (fallback: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .positive({ error: 'must be greater than 0' })
-      .default(fallback),
-  );
+const positiveInt = (fallback: number) => wholeNumber(1).default(fallback);
 const inboxKind = z.preprocess(
   blankToUndefined,
   z.enum(INBOX_KINDS, { error: `must be one of ${INBOX_KINDS.join(', ')}` }).optional(),
@@ -123,15 +109,9 @@ const EnvSchema = z.object({
       .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { error: 'must be a domain name, e.g. example.com' })
       .default('example.com'),
   ),
-  FAKER_SEED: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .nonnegative({ error: 'must be 0 or more' })
-      .optional(),
-  ),
+  FAKER_SEED: wholeNumber(0),
   MOCK_CONTROL_TOKEN: optionalString,
+  MOCK_DEFECTS: DefectListVariable,
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -144,7 +124,7 @@ export function parseConfig(
   env: Readonly<Record<string, string | undefined>>,
   random: () => number = Math.random,
 ): ConfigResult {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse({ ...env, MOCK_DEFECTS: env.MOCK_DEFECTS ?? env.MOCK_FAULTS });
   const targetEnv = env.TARGET_ENV?.trim() || DEFAULT_TARGET_ENV;
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
@@ -274,29 +254,39 @@ function toConfig(
     expiryMarginMs: env.EXPIRY_MARGIN_MS,
     facePhoto,
     emailDomain: env.TEST_EMAIL_DOMAIN,
-    fakerSeed: env.FAKER_SEED ?? Math.floor(random() * 2 ** 31),
+    fakerSeed: env.FAKER_SEED ?? randomSeed(random),
     mockControlToken: env.MOCK_CONTROL_TOKEN,
+    mockDefects: env.MOCK_DEFECTS,
   };
 }
 
 /** The one message a run stops with when the configuration is incomplete or invalid. */
-export function formatConfigProblems(targetEnv: string, problems: readonly string[]): string {
-  const files = targetEnv === DEFAULT_TARGET_ENV ? '.env' : `.env or .env.${targetEnv}`;
-  return [
-    `${CONFIG_PREFIX} The configuration for TARGET_ENV=${targetEnv} is incomplete or invalid:`,
-    ...problems.map((problem) => `  - ${problem}`),
-    `Set these variables in the environment or in ${files}; .env.example describes every variable.`,
-  ].join('\n');
-}
-
-export class ConfigError extends Error {
+export class ConfigError extends ConfigurationError {
   override readonly name = 'ConfigError';
   constructor(
     readonly targetEnv: string,
-    readonly problems: readonly string[],
+    problems: readonly string[],
   ) {
-    super(formatConfigProblems(targetEnv, problems));
+    const files = targetEnv === DEFAULT_TARGET_ENV ? '.env' : `.env or .env.${targetEnv}`;
+    super(problems, {
+      heading: `The configuration for TARGET_ENV=${targetEnv} is incomplete or invalid:`,
+      fix: `Set these variables in the environment or in ${files}; .env.example describes every variable.`,
+    });
   }
+}
+
+function randomSeed(random: () => number): number {
+  return Math.floor(random() * 2 ** 31);
+}
+
+/**
+ * The seed of this run's test data: `FAKER_SEED`, or a random one written back to `env`, so every process
+ * the run starts (workers, child runs) builds the same data and the run can be repeated.
+ */
+export function runSeed(env: NodeJS.ProcessEnv = process.env, random: () => number = Math.random): number {
+  const seed = /^\d+$/.test(env.FAKER_SEED?.trim() ?? '') ? Number(env.FAKER_SEED) : randomSeed(random);
+  env.FAKER_SEED = String(seed);
+  return seed;
 }
 
 /** The validated configuration, or a `ConfigError` listing every problem. */

@@ -1,10 +1,10 @@
 import { EnrollFactorClient } from '../client';
-import type { FactorType } from '../contract';
+import { HarnessError } from '../errors';
 import type { DefectId } from '../mock/defects';
 import { realClock, virtualClock } from './capabilities/clock';
 import { createCodeInbox } from './capabilities/code-inbox';
 import { designatedUserProvider, mockUserProvider } from './capabilities/users';
-import { CONFIG_PREFIX, type Credentials, type FacePhoto, type HarnessConfig } from './config';
+import type { Credentials, FacePhoto, HarnessConfig } from './config';
 import { MockControl } from './mock-control';
 import type { Clock, CodeChannel, CodeInbox, UserProvider } from './types';
 
@@ -65,8 +65,7 @@ export async function createEnvironment(
   }
   const appId = config.appId;
   const credentials = config.user;
-  if (!appId || !credentials)
-    throw new Error(`${CONFIG_PREFIX} a real environment needs GENAUTH_APP_ID and a user`);
+  if (!appId || !credentials) throw new HarnessError(`a real environment needs GENAUTH_APP_ID and a user`);
   const designated = (pool: readonly Credentials[]) =>
     designatedUserProvider({
       baseUrl,
@@ -106,9 +105,4 @@ function summaryOf(
     time,
     'faker seed': String(config.fakerSeed),
   };
-}
-
-/** Factor types whose codes come from an inbox, and which inbox. */
-export function inboxFor(environment: Environment, factorType: FactorType): CodeInbox | undefined {
-  return factorType === 'SMS' || factorType === 'EMAIL' ? environment.inboxes[factorType] : undefined;
 }

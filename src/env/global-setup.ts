@@ -1,6 +1,7 @@
+import { prefixed } from '../errors';
 import { reportPaths } from '../report/paths';
 import { writeAllureResult } from '../report/pipeline';
-import { formatConfigProblems, parseConfig } from './config';
+import { ConfigError, parseConfig } from './config';
 import { loadEnvFiles } from './env-files';
 import { preflight } from './preflight';
 
@@ -15,14 +16,12 @@ export default async function globalSetup(): Promise<void> {
   loadEnvFiles();
   const result = parseConfig(process.env);
   if (!result.ok) {
-    process.stderr.write(`\n${formatConfigProblems(result.targetEnv, result.problems)}\n\n`);
+    process.stderr.write(`\n${new ConfigError(result.targetEnv, result.problems).message}\n\n`);
     process.exit(1);
   }
   const { config } = result;
   process.env.FAKER_SEED = String(config.fakerSeed);
-  process.stderr.write(
-    `[enroll-factor-harness] TARGET_ENV=${config.targetEnv} FAKER_SEED=${config.fakerSeed}\n`,
-  );
+  process.stderr.write(`${prefixed(`TARGET_ENV=${config.targetEnv} FAKER_SEED=${config.fakerSeed}`)}\n`);
   if (!config.baseUrl) return;
   const startMs = Date.now();
   const checked = await preflight(config, config.baseUrl);
@@ -35,6 +34,6 @@ export default async function globalSetup(): Promise<void> {
     stopMs: Date.now(),
     layer: 'environment',
   });
-  process.stderr.write(`\n[enroll-factor-harness] ${checked.problem}\nNo test was run.\n\n`);
+  process.stderr.write(`\n${prefixed(checked.problem)}\nNo test was run.\n\n`);
   process.exit(1);
 }

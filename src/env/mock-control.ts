@@ -1,16 +1,17 @@
 import type { z } from 'zod';
+import { HarnessError } from '../errors';
 import {
   ClockResponseSchema,
   CONTROL_PREFIX,
   CONTROL_TOKEN_HEADER,
   type CreateUserRequest,
   CreateUserResponseSchema,
-  FaultsResponseSchema,
+  DefectsResponseSchema,
   HealthResponseSchema,
   OutboxResponseSchema,
-} from '../mock/control-schema';
+  StatsResponseSchema,
+} from '../mock/control/schema';
 import type { DefectId } from '../mock/defects';
-import { CONFIG_PREFIX } from './config';
 
 /** A client of the mock's control plane (`/__mock/*`) on the same origin as the API. */
 export class MockControl {
@@ -34,13 +35,36 @@ export class MockControl {
     });
   }
 
+  /** The user's current virtual time. */
+  async now(userId: string): Promise<number> {
+    return (await this.send('GET', `/clock?userId=${encodeURIComponent(userId)}`, ClockResponseSchema)).now;
+  }
+
   health() {
     return this.send('GET', '/health', HealthResponseSchema);
   }
 
   /** Switches the provider defects the mock ships, for every request from now on. */
   setDefects(defects: readonly DefectId[]) {
-    return this.send('PUT', '/faults', FaultsResponseSchema, { faults: defects });
+    return this.send('PUT', '/defects', DefectsResponseSchema, { defects });
+  }
+
+  defects() {
+    return this.send('GET', '/defects', DefectsResponseSchema);
+  }
+
+  /** Back to the state the mock started with. */
+  reset() {
+    return this.send('POST', '/reset', HealthResponseSchema);
+  }
+
+  stats() {
+    return this.send('GET', '/stats', StatsResponseSchema);
+  }
+
+  /** Sweeps expired state now instead of at the next interval. */
+  sweep() {
+    return this.send('POST', '/sweep', StatsResponseSchema);
   }
 
   private async send<S extends z.ZodType>(
@@ -63,15 +87,15 @@ export class MockControl {
       });
     } catch (error) {
       const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new Error(
-        `${CONFIG_PREFIX} cannot reach the mock control plane at ${this.baseUrl}${CONTROL_PREFIX} (${reason}). ` +
+      throw new HarnessError(
+        `cannot reach the mock control plane at ${this.baseUrl}${CONTROL_PREFIX} (${reason}). ` +
           'Is GENAUTH_BASE_URL a mock started with its control plane?',
       );
     }
     const text = await response.text();
     if (!response.ok) {
-      throw new Error(
-        `${CONFIG_PREFIX} ${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status}: ${text.slice(0, 200)}` +
+      throw new HarnessError(
+        `${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status}: ${text.slice(0, 200)}` +
           (response.status === 401 || response.status === 403 ? ' (check MOCK_CONTROL_TOKEN)' : ''),
       );
     }
@@ -79,16 +103,16 @@ export class MockControl {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new Error(
-        `${CONFIG_PREFIX} environment unavailable: ${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status} ` +
+      throw new HarnessError(
+        `environment unavailable: ${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status} ` +
           `with a body that is not JSON (${response.headers.get('content-type') ?? 'no content-type'}): ` +
           `${this.baseUrl} is not the GenAuth mock with its control plane.`,
       );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new Error(
-        `${CONFIG_PREFIX} ${method} ${CONTROL_PREFIX}${path} answered an unexpected body: ${parsed.error.message}`,
+      throw new HarnessError(
+        `${method} ${CONTROL_PREFIX}${path} answered an unexpected body: ${parsed.error.message}`,
       );
     }
     return parsed.data;

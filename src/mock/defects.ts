@@ -1,39 +1,141 @@
+import type { Rules } from './rules';
+
+export interface Defect {
+  /** What a provider shipping it does wrong. */
+  readonly description: string;
+  /** The one rule it replaces. */
+  readonly overrides: Partial<Rules>;
+}
+
+const TAMPER_PREFIX = 64;
+
 /**
- * Provider defects the mock can be told to ship (`--faults a,b`, `MOCK_FAULTS`, `PUT /__mock/faults`).
- * Each is a realistic bug a real provider could deploy; the sensitivity self-test proves that the suites
- * and the provider verification fail for every one of them.
+ * Provider defects the mock can be told to ship (`--defects a,b`, `MOCK_DEFECTS`, `PUT /__mock/defects`).
+ * Each is a realistic bug a real provider could deploy, and replaces one rule of `rules.ts`; the
+ * sensitivity self-test proves that the suites fail for every one of them.
  */
 export const DEFECTS = {
-  'accept-expired-token': 'enroll-factor accepts enrollment tokens after their TTL',
-  'expire-tokens-early': 'enrollment tokens expire at half their TTL',
-  'accept-any-passcode': 'enroll-factor accepts any SMS or EMAIL passCode',
-  'accept-other-enrollment-code': "enroll-factor accepts a code sent for another of the user's enrollments",
-  'accept-empty-passcode': 'enroll-factor accepts an empty or whitespace-only passCode',
-  'totp-wrong-window': 'TOTP codes are checked against a window of ten steps either side instead of one',
-  'token-reusable': 'an enrollment token is not consumed by a successful enroll-factor',
-  'race-double-enroll':
-    'the token is consumed only after an asynchronous gap, so concurrent enrolls both succeed',
-  'accept-tampered-token': 'enrollment tokens are looked up by their first 64 characters only',
-  'ignore-factor-type-mismatch': 'enroll-factor ignores that the token was issued for another factorType',
-  'ignore-token-owner': "enroll-factor accepts another user's enrollment token",
-  'bind-nothing': 'enroll-factor reports success but binds nothing',
-  'allow-duplicate-binding': 'an already bound factor type can be bound again',
-  'still-listed-to-enroll': 'a bound factor stays in list-factors-to-enroll',
-  'get-factor-not-found': 'get-factor answers "not found" for bound factors',
-  'reset-keeps-factor': 'reset-factor reports success but keeps the factor bound',
-  'status-code-as-string': 'statusCode is sent as a string ("200")',
-  'drop-api-code': 'apiCode is dropped from every error envelope',
-  'http-500-on-malformed-json': 'malformed JSON bodies get HTTP 500 instead of an envelope',
-  'http-500-on-wrong-types': 'bodies with wrongly typed fields crash the handler with HTTP 500',
-  'skip-access-token-check': 'requests without a valid access token are served as the first user',
-  'reject-bare-token': 'the bare access token form (no "Bearer ") is rejected',
-  'no-resend-limit': 'the 60-second resend limit per phone number or email is not enforced',
-  'omit-otp-data': 'send-enroll-factor-request for OTP answers without otpData',
-  'invalid-base32-secret': 'the TOTP secret in qrCodeUri is not valid Base32',
-  'bad-recovery-code': 'recoveryCode is not six dash-joined groups of four hex digits',
-  'face-without-photo': 'FACE is bound without a photo',
-  'ignore-external-photo-flag': 'isExternalPhoto is neither type-checked nor matched against the photo',
-} as const;
+  'accept-expired-token': {
+    description: 'enroll-factor accepts enrollment tokens after their TTL',
+    overrides: { tokenExpired: () => false },
+  },
+  'expire-tokens-early': {
+    description: 'enrollment tokens expire at half their TTL',
+    overrides: { tokenExpired: (ageMs, ttlMs) => ageMs >= ttlMs / 2 },
+  },
+  'accept-any-passcode': {
+    description: 'enroll-factor accepts any SMS or EMAIL passCode',
+    overrides: { passCodeMatches: () => true },
+  },
+  'accept-other-enrollment-code': {
+    description: "enroll-factor accepts a code sent for another of the user's enrollments",
+    overrides: { passCodeMatches: (given, expected, others) => given === expected || others.includes(given) },
+  },
+  'accept-empty-passcode': {
+    description: 'enroll-factor accepts an empty or whitespace-only passCode',
+    overrides: { blankPassCodeRefused: false },
+  },
+  'totp-wrong-window': {
+    description: 'TOTP codes are checked against a window of ten steps either side instead of one',
+    overrides: { totpWindow: 10 },
+  },
+  'token-reusable': {
+    description: 'an enrollment token is not consumed by a successful enroll-factor',
+    overrides: { consumesToken: false },
+  },
+  'race-double-enroll': {
+    description: 'the token is consumed only after an asynchronous gap, so concurrent enrolls both succeed',
+    overrides: { consumeDelayMs: 25 },
+  },
+  'accept-tampered-token': {
+    description: `enrollment tokens are looked up by their first ${TAMPER_PREFIX} characters only`,
+    overrides: {
+      findPending: (pending, token) => {
+        const exact = pending.get(token);
+        if (exact || token.length < TAMPER_PREFIX) return exact;
+        const prefix = token.slice(0, TAMPER_PREFIX);
+        for (const [candidate, enrollment] of pending) if (candidate.startsWith(prefix)) return enrollment;
+        return undefined;
+      },
+    },
+  },
+  'ignore-factor-type-mismatch': {
+    description: 'enroll-factor ignores that the token was issued for another factorType',
+    overrides: { tokenFactorTypeChecked: false },
+  },
+  'ignore-token-owner': {
+    description: "enroll-factor accepts another user's enrollment token",
+    overrides: { tokenOwnerChecked: false },
+  },
+  'bind-nothing': {
+    description: 'enroll-factor reports success but binds nothing',
+    overrides: { bindsFactor: false },
+  },
+  'allow-duplicate-binding': {
+    description: 'an already bound factor type can be bound again',
+    overrides: { duplicateBindingRefused: false },
+  },
+  'still-listed-to-enroll': {
+    description: 'a bound factor stays in list-factors-to-enroll',
+    overrides: { boundTypesLeftOutOfToEnroll: false },
+  },
+  'get-factor-not-found': {
+    description: 'get-factor answers "not found" for bound factors',
+    overrides: { getFactorFindsBound: false },
+  },
+  'reset-keeps-factor': {
+    description: 'reset-factor reports success but keeps the factor bound',
+    overrides: { resetUnbinds: false },
+  },
+  'status-code-as-string': {
+    description: 'statusCode is sent as a string ("200")',
+    overrides: { statusCodeIsNumber: false },
+  },
+  'drop-api-code': {
+    description: 'apiCode is dropped from every error envelope',
+    overrides: { errorsCarryApiCode: false },
+  },
+  'http-500-on-malformed-json': {
+    description: 'malformed JSON bodies get HTTP 500 instead of an envelope',
+    overrides: { malformedJsonAnswered: false },
+  },
+  'http-500-on-wrong-types': {
+    description: 'bodies with wrongly typed fields crash the handler with HTTP 500',
+    overrides: { wrongTypesAnswered: false },
+  },
+  'skip-access-token-check': {
+    description: 'requests without a valid access token are served as the first user',
+    overrides: { accessTokenRequired: false },
+  },
+  'reject-bare-token': {
+    description: 'the bare access token form (no "Bearer ") is rejected',
+    overrides: { bareTokenAccepted: false },
+  },
+  'no-resend-limit': {
+    description: 'the 60-second resend limit per phone number or email is not enforced',
+    overrides: { resendWindowEnforced: false },
+  },
+  'omit-otp-data': {
+    description: 'send-enroll-factor-request for OTP answers without otpData',
+    overrides: { otpDataSent: false },
+  },
+  'invalid-base32-secret': {
+    description: 'the TOTP secret in qrCodeUri is not valid Base32',
+    overrides: { advertisedSecret: (secret) => `${secret.slice(0, -3).toLowerCase()}018` },
+  },
+  'bad-recovery-code': {
+    description: 'recoveryCode is not six dash-joined groups of four hex digits',
+    overrides: { advertisedRecoveryCode: (code) => code.replaceAll('-', '').toUpperCase() },
+  },
+  'face-without-photo': {
+    description: 'FACE is bound without a photo',
+    overrides: { facePhotoRequired: false },
+  },
+  'ignore-external-photo-flag': {
+    description: 'isExternalPhoto is neither type-checked nor matched against the photo',
+    overrides: { externalPhotoFlagChecked: false },
+  },
+} as const satisfies Record<string, Defect>;
 
 export type DefectId = keyof typeof DEFECTS;
 export const DEFECT_IDS = Object.keys(DEFECTS) as DefectId[];

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
-import type { Delivery } from './enrollment';
+import type { Delivery } from './context';
 
 export interface Deliverer {
   deliver(delivery: Delivery): void;

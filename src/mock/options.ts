@@ -1,8 +1,9 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { FactorTypeSchema } from '../contract';
+import { describeIssues, HarnessError } from '../errors';
+import { parseDefects } from './defect-set';
 import type { DefectId } from './defects';
-import { parseFaults } from './faults';
 
 /** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
 export const SeedUserSchema = z.strictObject({
@@ -18,15 +19,16 @@ export const SeedUserSchema = z.strictObject({
 });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
-export type LogLevel = 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface MockOptions {
   /** Default 0 (any free port); the CLI defaults to 4010. */
   readonly port?: number;
   /** Default `127.0.0.1`. */
   readonly host?: string;
-  /** Provider defects switched on from the start. Default none. */
-  readonly faults?: readonly DefectId[];
+  /** Provider defects switched on from the start (`defects.ts`). Default none. */
+  readonly defects?: readonly DefectId[];
   /** Serve the control plane under `/__mock/`. Default true. */
   readonly control?: boolean;
   /** When set, control requests must carry it in `x-mock-control-token`; required on non-loopback hosts. */
@@ -62,92 +64,57 @@ export interface MockOptions {
   readonly logDestination?: DestinationStream;
 }
 
-export type ResolvedMockOptions = Required<
-  Omit<MockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl' | 'logDestination'>
-> &
-  Pick<MockOptions, 'controlToken' | 'smtpUrl' | 'smsWebhookUrl' | 'logDestination'>;
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.number().int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
+const positive = (min: number) => z.number().finite().min(min, `must be at least ${min}`);
 
-export const MOCK_DEFAULTS = {
-  port: 0,
-  host: '127.0.0.1',
-  faults: [],
-  control: true,
-  enrollmentTokenTtlSeconds: 60,
-  accessTokenTtlSeconds: 7200,
-  codeLength: 6,
-  resendWindowSeconds: 60,
-  rateLimitPerSecond: 1000,
-  bodyLimitBytes: 65_536,
-  defaultUserPoolName: 'GenAuthMock',
-  seedUsers: [],
-  validateResponses: true,
-  sweepIntervalMs: 30_000,
-  smtpFrom: 'GenAuth Mock <no-reply@genauth-mock.test>',
-  logLevel: 'silent',
-} as const satisfies Omit<
-  ResolvedMockOptions,
-  'controlToken' | 'smtpUrl' | 'smsWebhookUrl' | 'logDestination'
->;
+const OptionsSchema = z.object({
+  port: whole(0, 65_535).default(0),
+  host: z.string().min(1).default('127.0.0.1'),
+  defects: z
+    .array(z.string())
+    .default([])
+    .transform((ids, ctx) => {
+      try {
+        return parseDefects(ids);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as HarnessError).detail ?? String(error) });
+        return z.NEVER;
+      }
+    }),
+  control: z.boolean().default(true),
+  controlToken: z.string().min(1).optional(),
+  enrollmentTokenTtlSeconds: positive(0.001).default(60),
+  accessTokenTtlSeconds: positive(1).default(7200),
+  codeLength: whole(4, 12).default(6),
+  resendWindowSeconds: positive(0).default(60),
+  rateLimitPerSecond: whole(0).default(1000),
+  bodyLimitBytes: whole(1024).default(65_536),
+  defaultUserPoolName: z.string().min(1).default('GenAuthMock'),
+  seedUsers: z.array(SeedUserSchema).default([]),
+  validateResponses: z.boolean().default(true),
+  sweepIntervalMs: whole(10).default(30_000),
+  smtpUrl: z.string().min(1).optional(),
+  smtpFrom: z.string().min(1).default('GenAuth Mock <no-reply@genauth-mock.test>'),
+  smsWebhookUrl: z.string().min(1).optional(),
+  logLevel: z.enum(LOG_LEVELS).default('silent'),
+  logDestination: z.custom<DestinationStream>().optional(),
+});
 
-function optionError(name: string, problem: string, fix: string): Error {
-  return new Error(`[enroll-factor-harness] mock option ${name} ${problem}. ${fix}`);
-}
+export type ResolvedMockOptions = z.output<typeof OptionsSchema>;
 
-function checkNumber(name: string, value: number, min: number, integer = true): void {
-  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw optionError(name, `is ${value}`, `Use ${integer ? 'an integer' : 'a number'} >= ${min}.`);
+/** Mock options that cannot be used: every problem, one line each. */
+export class MockOptionsError extends HarnessError {
+  override readonly name = 'MockOptionsError';
+  constructor(readonly problems: readonly string[]) {
+    super(`the mock options are invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
 }
 
+/** Fills in the defaults and validates every option, listing every problem at once. */
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
-  const resolved: ResolvedMockOptions = {
-    ...MOCK_DEFAULTS,
-    ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
-  } as ResolvedMockOptions;
-  checkNumber('port', resolved.port, 0);
-  if (resolved.port > 65_535) throw optionError('port', `is ${resolved.port}`, 'Use 0-65535.');
-  checkNumber('enrollmentTokenTtlSeconds', resolved.enrollmentTokenTtlSeconds, 0.001, false);
-  checkNumber('accessTokenTtlSeconds', resolved.accessTokenTtlSeconds, 1, false);
-  checkNumber('codeLength', resolved.codeLength, 4);
-  if (resolved.codeLength > 12) throw optionError('codeLength', `is ${resolved.codeLength}`, 'Use 4-12.');
-  checkNumber('resendWindowSeconds', resolved.resendWindowSeconds, 0, false);
-  checkNumber('rateLimitPerSecond', resolved.rateLimitPerSecond, 0);
-  checkNumber('bodyLimitBytes', resolved.bodyLimitBytes, 1024);
-  checkNumber('sweepIntervalMs', resolved.sweepIntervalMs, 10);
-  parseFaults(resolved.faults);
-  for (const [index, seed] of resolved.seedUsers.entries()) {
-    const parsed = SeedUserSchema.safeParse(seed);
-    if (!parsed.success) {
-      throw optionError(
-        `seedUsers[${index}]`,
-        `is invalid (${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'user'}: ${issue.message}`).join('; ')})`,
-        'Each seed user needs account and password; optional email, phoneNumber, factorTypes, userPoolName, appId, userId.',
-      );
-    }
-  }
-  return resolved;
-}
-
-/** Parses `MOCK_SEED_USERS`: a JSON array of seed users. */
-export function parseSeedUsers(json: string | undefined): SeedUser[] {
-  if (!json?.trim()) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw optionError(
-      'MOCK_SEED_USERS',
-      'is not valid JSON',
-      'Give a JSON array such as [{"account":"rehearsal","password":"…","email":"a@example.com"}].',
-    );
-  }
-  const parsed = z.array(SeedUserSchema).safeParse(value);
-  if (!parsed.success) {
-    throw optionError(
-      'MOCK_SEED_USERS',
-      `is invalid (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
-      'Each user needs account and password; optional email, phoneNumber, factorTypes, userPoolName, appId, userId.',
-    );
-  }
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const parsed = OptionsSchema.safeParse(defined);
+  if (!parsed.success) throw new MockOptionsError(describeIssues(parsed.error.issues, 'options'));
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import type { FactorType } from '../contract';
-import type { OutboxEntry } from './control-schema';
+import type { OutboxEntry } from './control/schema';
 
 export interface App {
   readonly appId: string;
@@ -24,26 +24,38 @@ export interface AccessTokenRecord {
   readonly expiresAt: number;
 }
 
-export interface PendingEnrollment {
-  readonly token: string;
-  readonly userId: string;
-  readonly factorType: FactorType;
-  readonly profile: Readonly<Record<string, string>>;
-  /** In the owner's virtual time. */
-  readonly issuedAt: number;
-  readonly code?: string;
-  readonly totpSecret?: string;
-  readonly recoveryCode?: string;
+export interface PhoneProfile {
+  readonly phoneNumber: string;
+  readonly phoneCountryCode: string;
 }
 
-export interface BoundFactor {
-  readonly factorId: string;
-  readonly factorType: FactorType;
-  readonly profile: Readonly<Record<string, string>>;
-  readonly totpSecret?: string;
-  readonly recoveryCode?: string;
-  readonly photo?: string;
+export interface EmailProfile {
+  readonly email: string;
 }
+
+interface Issued {
+  readonly token: string;
+  readonly userId: string;
+  /** In the owner's virtual time. */
+  readonly issuedAt: number;
+}
+
+/** An enrollment requested and not yet completed: what proves it depends on the factor type. */
+export type PendingEnrollment = Issued &
+  (
+    | { readonly factorType: 'SMS'; readonly profile: PhoneProfile; readonly code: string }
+    | { readonly factorType: 'EMAIL'; readonly profile: EmailProfile; readonly code: string }
+    | { readonly factorType: 'OTP'; readonly totpSecret: string; readonly recoveryCode: string }
+    | { readonly factorType: 'FACE' }
+  );
+
+/** A bound factor: what it keeps depends on the factor type. */
+export type BoundFactor = { readonly factorId: string } & (
+  | { readonly factorType: 'SMS'; readonly profile: PhoneProfile }
+  | { readonly factorType: 'EMAIL'; readonly profile: EmailProfile }
+  | { readonly factorType: 'OTP'; readonly totpSecret: string; readonly recoveryCode: string }
+  | { readonly factorType: 'FACE'; readonly photo: string }
+);
 
 export interface OutboxRecord extends OutboxEntry {
   readonly userId: string;
@@ -58,7 +70,7 @@ export interface ResendLock {
 /** Why a token that is no longer pending cannot be used: kept so the answer can say "used" or "expired". */
 export type SpentReason = 'used' | 'expired';
 
-/** A map that forgets its oldest entries beyond `limit`: bounded memory for tombstones and the outbox. */
+/** A map that forgets its oldest entries beyond `limit`: bounded memory for tombstones. */
 export class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
   constructor(private readonly limit: number) {}
@@ -70,8 +82,8 @@ export class BoundedMap<K, V> {
   set(key: K, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
-    while (this.map.size > this.limit) {
-      const oldest = this.map.keys().next().value as K;
+    for (const oldest of this.map.keys()) {
+      if (this.map.size <= this.limit) break;
       this.map.delete(oldest);
     }
   }
@@ -88,7 +100,7 @@ export class BoundedMap<K, V> {
 export const TOMBSTONE_LIMIT = 20_000;
 export const OUTBOX_LIMIT = 10_000;
 
-/** Everything the mock remembers. Plain data; the rules live in `enrollment.ts`. */
+/** Everything the mock remembers. Plain data; the rules live in `core/`. */
 export class MockState {
   readonly apps = new Map<string, App>();
   readonly users = new Map<string, User>();

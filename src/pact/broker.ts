@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { GitFacts } from '../git';
+import { type Env, optionalText, variableProblems, wholeNumber } from '../variables';
 import { PactConfigError, type PactSettings } from './config';
 
 /**
@@ -5,9 +8,8 @@ import { PactConfigError, type PactSettings } from './config';
  * lines of the `pact-broker` CLI (@pact-foundation/pact-cli) and the options of the pact-js verifier.
  * Credentials never go on a command line: the CLI reads PACT_BROKER_TOKEN / PACT_BROKER_USERNAME /
  * PACT_BROKER_PASSWORD from the environment it inherits, so a printed command line is safe to log.
+ * Every reader validates its variables with zod and names every problem at once.
  */
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 export type BrokerAuth =
   | { readonly kind: 'token' }
@@ -23,41 +25,53 @@ export interface BrokerSettings {
 
 const value = (env: Env, name: string) => env[name]?.trim() || undefined;
 
+function parse<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new PactConfigError(variableProblems(parsed.error.issues));
+  return parsed.data;
+}
+
+const brokerEnvSchema = (purpose: string) =>
+  z
+    .object({
+      PACT_BROKER_BASE_URL: optionalText.pipe(
+        z
+          .string({
+            error: `is not set, so there is no broker to ${purpose}. Set it to your Pact Broker or PactFlow URL (e.g. https://broker.example.com), with PACT_BROKER_TOKEN or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD; see docs/contract-testing.md`,
+          })
+          .url({ protocol: /^https?$/, error: 'is not an http(s) URL; e.g. https://broker.example.com' })
+          .transform((url) => url.replace(/\/+$/, '')),
+      ),
+      PACT_BROKER_TOKEN: optionalText,
+      PACT_BROKER_USERNAME: optionalText,
+      PACT_BROKER_PASSWORD: optionalText,
+    })
+    .superRefine((env, ctx) => {
+      if (env.PACT_BROKER_TOKEN && (env.PACT_BROKER_USERNAME || env.PACT_BROKER_PASSWORD)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PACT_BROKER_TOKEN'],
+          message:
+            'and PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD are both set: use a token (PactFlow, bearer) or a username and password (basic auth), not both',
+        });
+      }
+      if (Boolean(env.PACT_BROKER_USERNAME) !== Boolean(env.PACT_BROKER_PASSWORD)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PACT_BROKER_USERNAME'],
+          message: 'and PACT_BROKER_PASSWORD must be set together',
+        });
+      }
+    });
+
 export function brokerSettingsFrom(env: Env, purpose: string): BrokerSettings {
-  const baseUrl = value(env, 'PACT_BROKER_BASE_URL');
-  if (!baseUrl) {
-    throw new PactConfigError(
-      `PACT_BROKER_BASE_URL is not set, so there is no broker to ${purpose}. Set it to your Pact Broker or PactFlow URL (e.g. https://broker.example.com), with PACT_BROKER_TOKEN or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD; see docs/contract-testing.md.`,
-    );
-  }
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new PactConfigError(
-      `PACT_BROKER_BASE_URL="${baseUrl}" is not a URL; e.g. https://broker.example.com`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PactConfigError(`PACT_BROKER_BASE_URL must be an http(s) URL, not ${url.protocol}`);
-  }
-  const token = value(env, 'PACT_BROKER_TOKEN');
-  const username = value(env, 'PACT_BROKER_USERNAME');
-  const password = value(env, 'PACT_BROKER_PASSWORD');
-  if (token && (username || password)) {
-    throw new PactConfigError(
-      'set either PACT_BROKER_TOKEN (PactFlow, bearer token) or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD (basic auth), not both.',
-    );
-  }
-  if (Boolean(username) !== Boolean(password)) {
-    throw new PactConfigError('PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD must be set together.');
-  }
-  const auth: BrokerAuth = token
+  const broker = parse(brokerEnvSchema(purpose), env);
+  const auth: BrokerAuth = broker.PACT_BROKER_TOKEN
     ? { kind: 'token' }
-    : username
-      ? { kind: 'basic', username }
+    : broker.PACT_BROKER_USERNAME
+      ? { kind: 'basic', username: broker.PACT_BROKER_USERNAME }
       : { kind: 'none' };
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), auth };
+  return { baseUrl: broker.PACT_BROKER_BASE_URL, auth };
 }
 
 /** What identifies the code being published or verified: the git commit and branch. */
@@ -66,11 +80,6 @@ export interface VersionInfo {
   readonly branch: string;
   /** `PACT_BUILD_URL`, else the CI's build URL when known. */
   readonly buildUrl?: string;
-}
-
-export interface GitFacts {
-  readonly commit?: string;
-  readonly branch?: string;
 }
 
 /**
@@ -87,14 +96,15 @@ export function versionInfoFrom(env: Env, git: GitFacts): VersionInfo {
     value(env, 'BRANCH_NAME') ??
     value(env, 'GIT_BRANCH') ??
     (git.branch && git.branch !== 'HEAD' ? git.branch : undefined);
-  if (!version) {
-    throw new PactConfigError(
-      'no version: run inside a git checkout with a commit, or set PACT_APP_VERSION.',
-    );
-  }
-  if (!branch) {
-    throw new PactConfigError('no branch: check out a branch (not a detached HEAD), or set PACT_BRANCH.');
-  }
+  const problems = [
+    ...(version
+      ? []
+      : ['PACT_APP_VERSION is not set and there is no git commit: run inside a git checkout, or set it']),
+    ...(branch
+      ? []
+      : ['PACT_BRANCH is not set and no branch is checked out (a detached HEAD): check one out, or set it']),
+  ];
+  if (!version || !branch) throw new PactConfigError(problems);
   const githubRun =
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -173,28 +183,25 @@ export function recordDeploymentCommand(broker: BrokerSettings, options: RecordD
   ];
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  const parsed = Number(raw);
-  if (!Number.isInteger(parsed) || parsed < 0) {
-    throw new PactConfigError(`${name}="${raw}" must be a whole number of 0 or more.`);
-  }
-  return parsed;
-}
+const DeploymentEnvSchema = z.object({
+  PACT_ENVIRONMENT: optionalText.pipe(
+    z.string({ error: 'is not set: the environment to deploy to, e.g. production' }),
+  ),
+  PACT_PACTICIPANT: optionalText,
+  PACT_APPLICATION_INSTANCE: optionalText,
+  PACT_CAN_I_DEPLOY_RETRIES: wholeNumber(0).default(10),
+  PACT_CAN_I_DEPLOY_RETRY_INTERVAL: wholeNumber(0).default(30),
+});
 
 export function deploymentTargetFrom(env: Env, settings: PactSettings, version: string) {
-  const environment = value(env, 'PACT_ENVIRONMENT');
-  if (!environment) {
-    throw new PactConfigError('PACT_ENVIRONMENT is not set: the environment to deploy to, e.g. production.');
-  }
+  const target = parse(DeploymentEnvSchema, env);
   return {
-    pacticipant: value(env, 'PACT_PACTICIPANT') ?? settings.consumer,
+    pacticipant: target.PACT_PACTICIPANT ?? settings.consumer,
     version,
-    environment,
-    applicationInstance: value(env, 'PACT_APPLICATION_INSTANCE'),
-    retryWhileUnknown: positiveInteger(env, 'PACT_CAN_I_DEPLOY_RETRIES', 10),
-    retryIntervalSeconds: positiveInteger(env, 'PACT_CAN_I_DEPLOY_RETRY_INTERVAL', 30),
+    environment: target.PACT_ENVIRONMENT,
+    applicationInstance: target.PACT_APPLICATION_INSTANCE,
+    retryWhileUnknown: target.PACT_CAN_I_DEPLOY_RETRIES,
+    retryIntervalSeconds: target.PACT_CAN_I_DEPLOY_RETRY_INTERVAL,
   };
 }
 
@@ -227,6 +234,16 @@ export interface BrokerVerifierOptions {
   readonly pactBrokerPassword?: string;
 }
 
+const VerifierEnvSchema = z.object({
+  PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: optionalText.transform((flag) => flag?.toLowerCase() === 'true'),
+  PACT_INCLUDE_WIP_PACTS_SINCE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be a date, e.g. ${DEFAULT_WIP_SINCE}` })
+      .default(DEFAULT_WIP_SINCE),
+  ),
+});
+
 /**
  * The pact-js verifier options of a verification from the broker. Results are published only when
  * `PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true` (CI), with the provider's commit and branch.
@@ -237,13 +254,10 @@ export function brokerVerifierOptions(
   settings: PactSettings,
   version: VersionInfo,
 ): BrokerVerifierOptions {
-  const publish = value(env, 'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS')?.toLowerCase() === 'true';
-  const wipSince = value(env, 'PACT_INCLUDE_WIP_PACTS_SINCE') ?? DEFAULT_WIP_SINCE;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(wipSince)) {
-    throw new PactConfigError(
-      `PACT_INCLUDE_WIP_PACTS_SINCE="${wipSince}" must be a date, e.g. ${DEFAULT_WIP_SINCE}.`,
-    );
-  }
+  const { PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: publish, PACT_INCLUDE_WIP_PACTS_SINCE: wipSince } = parse(
+    VerifierEnvSchema,
+    env,
+  );
   const credentials =
     broker.auth.kind === 'token'
       ? { pactBrokerToken: value(env, 'PACT_BROKER_TOKEN') }
@@ -266,12 +280,15 @@ export function brokerVerifierOptions(
 
 /** Where the provider project takes its pacts from: `PACT_VERIFY_SOURCE`, default broker when one is configured. */
 export function verificationSource(env: Env): 'files' | 'broker' {
-  const source = value(env, 'PACT_VERIFY_SOURCE');
-  if (source === 'files' || source === 'broker') return source;
-  if (source !== undefined) {
-    throw new PactConfigError(`PACT_VERIFY_SOURCE="${source}" must be files or broker.`);
-  }
-  return value(env, 'PACT_BROKER_BASE_URL') ? 'broker' : 'files';
+  const { PACT_VERIFY_SOURCE: source } = parse(
+    z.object({
+      PACT_VERIFY_SOURCE: optionalText.pipe(
+        z.enum(['files', 'broker'], { error: 'must be files or broker' }).optional(),
+      ),
+    }),
+    env,
+  );
+  return source ?? (value(env, 'PACT_BROKER_BASE_URL') ? 'broker' : 'files');
 }
 
 /** A command line for a log: arguments with spaces quoted. Holds no secret by construction. */

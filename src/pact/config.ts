@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError, type Env, optionalText, variableProblems } from '../variables';
 
 /** Who the pact is between, and where its files live. */
 export interface PactSettings {
@@ -19,45 +21,50 @@ export const DEFAULT_CONSUMER_NAME = 'mfa-enrollment-app';
 export const DEFAULT_PROVIDER_NAME = 'genauth-authentication-api';
 export const DEFAULT_PACT_DIR = 'pacts';
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The Pact or Pact Broker variables are incomplete or invalid: every problem, at once. */
+export class PactConfigError extends ConfigurationError {
+  override readonly name = 'PactConfigError';
+  constructor(problems: readonly string[]) {
+    super(problems, {
+      heading: 'The Pact configuration is incomplete or invalid:',
+      fix: 'Set these variables in the environment or in .env; .env.example and docs/contract-testing.md describe them.',
+    });
+  }
+}
 
 /** A pacticipant name the broker accepts in a URL path. */
-const PACTICIPANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const pacticipant = (fallback: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+        error: `is not a usable pacticipant name: use letters, digits, ".", "_" or "-", e.g. ${fallback}`,
+      })
+      .default(fallback),
+  );
 
-export class PactConfigError extends Error {
-  override readonly name = 'PactConfigError';
-  constructor(message: string) {
-    super(`[enroll-factor-harness] ${message}`);
-  }
-}
-
-function pacticipant(env: Env, variable: string, fallback: string): string {
-  const value = env[variable]?.trim() || fallback;
-  if (!PACTICIPANT_NAME.test(value)) {
-    throw new PactConfigError(
-      `${variable}="${value}" is not a usable pacticipant name: use letters, digits, ".", "_" or "-", e.g. ${fallback}.`,
-    );
-  }
-  return value;
-}
+const PactEnvSchema = z
+  .object({
+    PACT_CONSUMER_NAME: pacticipant(DEFAULT_CONSUMER_NAME),
+    PACT_PROVIDER_NAME: pacticipant(DEFAULT_PROVIDER_NAME),
+    PACT_DIR: optionalText.pipe(z.string().default(DEFAULT_PACT_DIR)),
+    PACT_LOG_LEVEL: optionalText.pipe(
+      z.enum(PACT_LOG_LEVELS, { error: `must be one of ${PACT_LOG_LEVELS.join(', ')}` }).default('warn'),
+    ),
+  })
+  .refine((env) => env.PACT_CONSUMER_NAME !== env.PACT_PROVIDER_NAME, {
+    path: ['PACT_PROVIDER_NAME'],
+    error: 'is the same as PACT_CONSUMER_NAME; a pact needs two different parties',
+  });
 
 export function pactSettingsFrom(env: Env = process.env): PactSettings {
-  const consumer = pacticipant(env, 'PACT_CONSUMER_NAME', DEFAULT_CONSUMER_NAME);
-  const provider = pacticipant(env, 'PACT_PROVIDER_NAME', DEFAULT_PROVIDER_NAME);
-  if (consumer === provider) {
-    throw new PactConfigError(
-      `PACT_CONSUMER_NAME and PACT_PROVIDER_NAME are both "${consumer}"; a pact needs two different parties.`,
-    );
-  }
-  const logLevel = (env.PACT_LOG_LEVEL?.trim() || 'warn') as PactLogLevel;
-  if (!PACT_LOG_LEVELS.includes(logLevel)) {
-    throw new PactConfigError(`PACT_LOG_LEVEL="${logLevel}" must be one of ${PACT_LOG_LEVELS.join(', ')}.`);
-  }
+  const parsed = PactEnvSchema.safeParse(env);
+  if (!parsed.success) throw new PactConfigError(variableProblems(parsed.error.issues));
   return {
-    consumer,
-    provider,
-    pactDir: path.resolve(env.PACT_DIR?.trim() || DEFAULT_PACT_DIR),
-    logLevel,
+    consumer: parsed.data.PACT_CONSUMER_NAME,
+    provider: parsed.data.PACT_PROVIDER_NAME,
+    pactDir: path.resolve(parsed.data.PACT_DIR),
+    logLevel: parsed.data.PACT_LOG_LEVEL,
   };
 }
 

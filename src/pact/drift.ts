@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { prefixed } from '../errors';
+import { git } from '../git';
 import { parsePactFile } from './pact-file';
 
 /** The text of every `.json` file in `dir`, by file name (none when the directory does not exist). */
@@ -15,20 +16,15 @@ export async function readPactTexts(dir: string): Promise<Map<string, string>> {
 
 /** The pact files of `git HEAD` in `pactDir`, by file name; undefined outside a git checkout. */
 export function committedPactTexts(pactDir: string): Map<string, string> | undefined {
-  try {
-    const relative = path.relative(process.cwd(), pactDir) || '.';
-    const listing = execFileSync('git', ['ls-tree', '--name-only', 'HEAD', `${relative}/`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const files = new Map<string, string>();
-    for (const file of listing.split('\n').filter((line) => line.endsWith('.json'))) {
-      files.set(path.basename(file), execFileSync('git', ['show', `HEAD:${file}`], { encoding: 'utf8' }));
-    }
-    return files;
-  } catch {
-    return undefined;
+  const relative = path.relative(process.cwd(), pactDir) || '.';
+  const listing = git(['ls-tree', '--name-only', 'HEAD', `${relative}/`], { raw: true });
+  if (listing === undefined) return undefined;
+  const files = new Map<string, string>();
+  for (const file of listing.split('\n').filter((line) => line.endsWith('.json'))) {
+    const text = git(['show', `HEAD:${file}`], { raw: true });
+    if (text !== undefined) files.set(path.basename(file), text);
   }
+  return files;
 }
 
 /** How freshly generated pacts differ from the committed ones, file by file and interaction by interaction. */
@@ -80,7 +76,9 @@ export function findPactDrift(
 /** The message the gate prints when the contract changed. */
 export function formatPactDrift(drift: readonly PactDrift[], pactDir = 'pacts'): string {
   const lines = [
-    `[enroll-factor-harness] contract drift: the consumer tests now produce pacts that differ from the committed ${pactDir}/.`,
+    prefixed(
+      `contract drift: the consumer tests now produce pacts that differ from the committed ${pactDir}/.`,
+    ),
   ];
   for (const item of drift) {
     lines.push(`  ${pactDir}/${item.file}: ${item.change}`);

@@ -1,3 +1,4 @@
+import { prefixed } from '../errors';
 import { pactSettingsFrom } from './config';
 import { INTERACTION_DESCRIPTIONS } from './interactions';
 import { writeStagedPacts } from './staging';
@@ -10,5 +11,5 @@ import { writeStagedPacts } from './staging';
 export default async function writePacts(): Promise<void> {
   const settings = pactSettingsFrom();
   const { staged, written } = await writeStagedPacts(settings, INTERACTION_DESCRIPTIONS);
-  if (staged) process.stderr.write(`[enroll-factor-harness] pacts written: ${written.join(', ')}\n`);
+  if (staged) process.stderr.write(prefixed(`pacts written: ${written.join(', ')}\n`));
 }

@@ -10,8 +10,9 @@ import {
   RECOVERY_CODE_PATTERN,
   SUCCESS_STATUS_CODE,
 } from '../contract';
+import { HarnessError } from '../errors';
 import { EXAMPLE } from './examples';
-import { type ProviderStateValueName, stateExpression } from './states';
+import { type ProviderStateValueName, stateExpression } from './provider-states';
 
 const { regex, string, integer, fromProviderState } = MatchersV3;
 
@@ -100,7 +101,7 @@ export function requestHeaders({ authenticated = true } = {}) {
  */
 export function numberMatching(pattern: RegExp, example: number) {
   if (!pattern.test(String(example))) {
-    throw new Error(`[enroll-factor-harness] example ${example} does not match ${pattern}`);
+    throw new HarnessError(`example ${example} does not match ${pattern}`);
   }
   return { 'pact:matcher:type': 'regex', regex: pattern.source, value: example } as const;
 }
@@ -123,8 +124,8 @@ function checked<T>(
 ): T {
   const result = schema.safeParse(example);
   if (!result.success) {
-    throw new Error(
-      `[enroll-factor-harness] the pact body for ${what} contradicts the contract schema: ${result.error?.message}`,
+    throw new HarnessError(
+      `the pact body for ${what} contradicts the contract schema: ${result.error?.message}`,
     );
   }
   return body;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { HarnessError } from '../errors';
 
 /** The parts of a Pact V4 file this module reads; everything else is carried through untouched. */
 export interface PactFile {
@@ -18,11 +19,8 @@ export interface PactInteraction {
   readonly [key: string]: unknown;
 }
 
-export class PactFileError extends Error {
+export class PactFileError extends HarnessError {
   override readonly name = 'PactFileError';
-  constructor(message: string) {
-    super(`[enroll-factor-harness] ${message}`);
-  }
 }
 
 export function parsePactFile(text: string, source: string): PactFile {

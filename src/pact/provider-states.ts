@@ -1,13 +1,58 @@
 import type { EnrollmentKit, PendingEnrollment } from '../../fixtures/enrollment';
 import { type FactorType, FactorTypeSchema, TOTP_PARAMETERS, totpCodeAt } from '../contract';
 import { type AcquireUserOptions, type Clock, letElapse, type TestUser, type UserProvider } from '../env';
-import {
-  isProviderStateName,
-  PROVIDER_STATES,
-  type ProviderStateName,
-  type ProviderStateParams,
-  type ProviderStateValues,
-} from './states';
+import { HarnessError } from '../errors';
+
+/**
+ * The provider states the pacts use. Each takes `{ factorType }` as its parameter and returns the values
+ * the provider generated, which the pact injects into requests with `fromProviderState('${name}')`.
+ */
+export const PROVIDER_STATES = {
+  /** A logged-in user whose application enables the factor type, which is not bound yet. */
+  canEnroll: 'a user who can enroll a factor',
+  /** `canEnroll`, plus a send-enroll-factor-request made a moment ago. */
+  pendingEnrollment: 'a user with a pending enrollment',
+  /** `pendingEnrollment`, with the enrollment token's lifetime (60 s) passed. */
+  expiredEnrollment: 'a user with an expired enrollment',
+  /** A user who has the factor type bound. */
+  boundFactor: 'a user with a bound factor',
+} as const;
+
+export type ProviderStateKey = keyof typeof PROVIDER_STATES;
+export type ProviderStateName = (typeof PROVIDER_STATES)[ProviderStateKey];
+
+export interface ProviderStateParams {
+  readonly factorType: FactorType;
+}
+
+/** What a state handler returns; the names are the `fromProviderState` expressions of the pacts. */
+export interface ProviderStateValues {
+  /** `canEnroll` for SMS and every later state for SMS: the phone number the provider sends codes to. */
+  phoneNumber?: string;
+  /** As `phoneNumber`, for EMAIL. */
+  email?: string;
+  /** `pendingEnrollment`, `expiredEnrollment`. */
+  enrollmentToken?: string;
+  /** `pendingEnrollment`, `expiredEnrollment` for SMS, EMAIL and OTP: the code that would bind the factor. */
+  passCode?: string;
+  /** `pendingEnrollment` for SMS, EMAIL and OTP: a well-formed code that is certainly not accepted. */
+  wrongPassCode?: string;
+  /** `pendingEnrollment` for FACE: a photo URL the provider accepts with `isExternalPhoto: true`. */
+  photo?: string;
+  /** `boundFactor`. */
+  factorId?: string;
+}
+
+export type ProviderStateValueName = keyof ProviderStateValues;
+
+export function isProviderStateName(name: string): name is ProviderStateName {
+  return (Object.values(PROVIDER_STATES) as string[]).includes(name);
+}
+
+/** The `${name}` expression `fromProviderState` takes. */
+export function stateExpression(name: ProviderStateValueName): string {
+  return `\${${name}}`;
+}
 
 /**
  * The provider states of the pacts, set up through what the target environment can do: a user from the
@@ -35,11 +80,9 @@ export interface ActiveState {
   readonly values: ProviderStateValues;
 }
 
-export class ProviderStateError extends Error {
+/** A provider state that cannot be set up: what is wrong, and what the pact or the provider should change. */
+export class ProviderStateError extends HarnessError {
   override readonly name = 'ProviderStateError';
-  constructor(message: string) {
-    super(`[enroll-factor-harness] ${message}`);
-  }
 }
 
 /** A well-formed code that differs from every accepted one: each digit moved by one, until it is free. */
@@ -173,9 +216,10 @@ export class ProviderStates {
     };
     if (factorType === 'FACE') return { ...values, photo: kit.facePhoto().photo };
     values.passCode = await kit.passCode(pending);
-    const accepted = pending.totp
+    const { totp } = pending;
+    const accepted = totp
       ? [-1, 0, 1, 2].map((step) =>
-          totpCodeAt(pending.totp!, pending.answeredAt + step * TOTP_PARAMETERS.period * 1000),
+          totpCodeAt(totp, pending.answeredAt + step * TOTP_PARAMETERS.period * 1000),
         )
       : [values.passCode];
     values.wrongPassCode = wrongCodeFor([values.passCode, ...accepted]);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
+import { prefixed } from '../errors';
 import { redactText } from '../report/redact';
 import type { BrokerVerifierOptions } from './broker';
 import type { PactLogLevel } from './config';
@@ -193,7 +194,7 @@ export function mismatchesOf(failure: unknown, { named = false } = {}): Interact
 export function formatMismatches(outcome: VerificationOutcome, providerBaseUrl: string): string {
   const host = new URL(providerBaseUrl).host;
   return [
-    `[enroll-factor-harness] the provider at ${host} does not honour the interaction "${outcome.description}":`,
+    prefixed(`the provider at ${host} does not honour the interaction "${outcome.description}":`),
     ...outcome.mismatches.map((mismatch) => `  ${mismatch.path}: ${mismatch.problem}`),
   ].join('\n');
 }

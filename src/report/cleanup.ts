@@ -1,6 +1,7 @@
 import { EnrollFactorClient } from '../client';
 import { signIn } from '../env/capabilities/users';
 import type { HarnessConfig } from '../env/config';
+import { HarnessError } from '../errors';
 
 export interface CleanupOutcome {
   /** `factorType factorId` of every factor reset. */
@@ -29,8 +30,8 @@ export async function resetDesignatedUser(config: HarnessConfig): Promise<Cleanu
     }
     const left = await client.listEnrolledFactors();
     if (left.length > 0) {
-      throw new Error(
-        `[enroll-factor-harness] a designated user still has ${left.map((f) => f.factorType).join(', ')} ` +
+      throw new HarnessError(
+        `a designated user still has ${left.map((f) => f.factorType).join(', ')} ` +
           'enrolled after reset-factor: reset them by hand before the next run.',
       );
     }

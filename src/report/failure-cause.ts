@@ -35,8 +35,3 @@ export function classifyFailure(message: string | undefined, stack?: string): Fa
   const matched = FAILURE_CAUSES.find((cause) => cause.pattern?.test(text));
   return matched ?? (FAILURE_CAUSES.at(-1) as FailureCause);
 }
-
-/** True when a failure was caused by the environment (and so may be retried), never by an assertion. */
-export function isEnvironmentFailure(message: string | undefined, stack?: string): boolean {
-  return classifyFailure(message, stack).id === 'environment';
-}

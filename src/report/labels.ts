@@ -1,4 +1,3 @@
-import { parameter } from 'allure-js-commons';
 import type { FactorType } from '../contract';
 
 /** The Allure epic of every test of the harness. */
@@ -50,16 +49,4 @@ export function scenarioDetails(metadata: ScenarioMetadata): ScenarioDetails {
     (value) => (value.startsWith('@') ? value : `@${value.toLowerCase().replace(/\s+/g, '-')}`),
   );
   return { tag, annotation };
-}
-
-export interface RunParameters {
-  readonly factorType?: FactorType;
-  /** The `TARGET_ENV` the test runs against, e.g. `mock`. */
-  readonly environment: string;
-}
-
-/** Records the test's parameters (factor type, environment) in the Allure result. */
-export async function recordParameters({ factorType, environment }: RunParameters): Promise<void> {
-  if (factorType) await parameter('factor type', factorType);
-  await parameter('environment', environment);
 }

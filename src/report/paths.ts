@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { HarnessError } from '../errors';
 
 /** Where reports go. Every path derives from `REPORTS_DIR` (default `reports`) unless overridden. */
 export interface ReportPaths {
@@ -41,18 +42,28 @@ export interface Shard {
   readonly total: number;
 }
 
-/** Parses `i/n` (1 ≤ i ≤ n); undefined for no value, an error message for a bad one. */
+/** Parses `i/n` (1 ≤ i ≤ n); undefined for no value, a `HarnessError` for a bad one. */
 export function parseShard(value: string | undefined): Shard | undefined {
   if (value === undefined || value === '') return undefined;
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
   if (!match || index < 1 || total < 1 || index > total) {
-    throw new Error(
-      `[enroll-factor-harness] --shard=${value} is not a shard: use --shard=i/n with 1 ≤ i ≤ n, e.g. --shard=1/2.`,
+    throw new HarnessError(
+      `--shard=${value} is not a shard: use --shard=i/n with 1 ≤ i ≤ n, e.g. --shard=1/2.`,
     );
   }
   return { index, total };
+}
+
+/** The shard of a command that takes `--shard=i/n` and nothing else. */
+export function parseShardArguments(argv: readonly string[], usage: string): Shard | undefined {
+  let shard: Shard | undefined;
+  for (const argument of argv) {
+    if (argument.startsWith('--shard=')) shard = parseShard(argument.slice('--shard='.length));
+    else throw new HarnessError(`unknown option "${argument}". Usage: ${usage}`);
+  }
+  return shard;
 }
 
 export function shardName(shard: Shard): string {

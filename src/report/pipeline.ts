@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { prefixed } from '../errors';
 import { EPIC } from './labels';
 import { redactText } from './redact';
 
@@ -65,7 +66,7 @@ export function runCommand(
     pipe(child.stdout, process.stdout);
     pipe(child.stderr, process.stderr);
     child.on('error', (error) => {
-      emit(`[enroll-factor-harness] cannot start ${command}: ${error.message}`, process.stderr);
+      emit(prefixed(`cannot start ${command}: ${error.message}`), process.stderr);
     });
     child.on('close', (code, signal) => {
       log.end();
@@ -134,5 +135,5 @@ export function formatSummary(title: string, outcomes: readonly StepOutcome[]): 
   });
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
   const verdict = failed === 0 ? 'all steps passed' : `${failed} step(s) failed`;
-  return `\n[enroll-factor-harness] ${title}: ${verdict}\n${lines.join('\n')}\n`;
+  return `\n${prefixed(`${title}: ${verdict}`)}\n${lines.join('\n')}\n`;
 }

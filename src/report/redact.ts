@@ -69,11 +69,6 @@ function learn(value: string | undefined): void {
   if (value && (/\d/.test(value) || value.length >= 16)) registerSecret(value);
 }
 
-/** Forgets every remembered value (tests of this module only). */
-export function forgetSecrets(): void {
-  remembered.clear();
-}
-
 function rememberFromOtpAuthUri(uri: string): void {
   const secret = /[?&]secret=([^&#\s"'\\]+)/i.exec(uri)?.[1];
   if (secret) registerSecret(decodeURIComponent(secret));

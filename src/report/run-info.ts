@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gitFacts } from '../git';
 
 /** What the report's environment panel shows about a run. */
 export interface RunInfo {
@@ -19,15 +19,7 @@ export interface RunInfo {
 }
 
 function gitCommit(env: NodeJS.ProcessEnv): string {
-  if (env.GITHUB_SHA) return env.GITHUB_SHA;
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
+  return env.GITHUB_SHA || gitFacts().commit || 'unknown';
 }
 
 function hostOf(baseUrl: string | undefined): string {

@@ -51,10 +51,8 @@ for (const factorType of FACTOR_TYPES) {
       scenario({ factorType, scenario: 'auth', defects: ['skip-access-token-check'] }),
       async ({ client, enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
-        const result = await client.with({ accessToken: undefined }).attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: await enrollment.enrollmentData(pending),
+        const result = await enrollment.enroll(pending, undefined, {
+          client: client.with({ accessToken: undefined }),
         });
         await expectFailure(result, 'notLoggedIn');
       },
@@ -72,7 +70,10 @@ for (const factorType of FACTOR_TYPES) {
         async ({ client, enrollment }) => {
           const asForm = client.with({ authScheme });
           const pending = await enrollment.start(factorType, { client: asForm });
-          expectAccepted(await enrollment.complete(pending, asForm), `enroll-factor with ${form}`);
+          expectAccepted(
+            await enrollment.enroll(pending, undefined, { client: asForm }),
+            `enroll-factor with ${form}`,
+          );
           const factors = await asForm.listEnrolledFactors();
           test.expect(factors.map((factor) => factor.factorType)).toContain(factorType);
         },

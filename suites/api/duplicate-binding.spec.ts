@@ -28,8 +28,8 @@ for (const factorType of FACTOR_TYPES) {
       async ({ enrollment, expectFailure }) => {
         const first = await enrollment.start(factorType);
         const second = await enrollment.start(factorType);
-        expectAccepted(await enrollment.complete(first), 'the first enrollment');
-        await expectFailure(await enrollment.complete(second), alreadyBound(factorType));
+        expectAccepted(await enrollment.enroll(first), 'the first enrollment');
+        await expectFailure(await enrollment.enroll(second), alreadyBound(factorType));
       },
     );
   });

@@ -1,4 +1,4 @@
-import { aFactor, expect, expectAccepted, scenario, test } from '../../fixtures';
+import { aFactor, defined, expect, expectAccepted, scenario, test } from '../../fixtures';
 import { FACTOR_TYPES, RecoveryCodeSchema } from '../../src/contract';
 
 for (const factorType of FACTOR_TYPES) {
@@ -39,15 +39,17 @@ for (const factorType of FACTOR_TYPES) {
           expect(pending.data.otpData, `${factorType} answers carry no otpData`).toBeUndefined();
         }
 
-        expectAccepted(await enrollment.complete(pending), 'enroll-factor with the right proof');
+        expectAccepted(await enrollment.enroll(pending), 'enroll-factor with the right proof');
 
         const factorId = await test.step('list-enrolled-factors shows the factor', async () => {
           const enrolled = await client.listEnrolledFactors();
-          const factor = enrolled.find((candidate) => candidate.factorType === factorType);
-          expect(factor, `${factorType} is listed by list-enrolled-factors`).toBeDefined();
-          if (factorType === 'SMS') expect(factor?.profile.phoneNumber).toBe(pending.profile?.phoneNumber);
-          if (factorType === 'EMAIL') expect(factor?.profile.email).toBe(pending.profile?.email);
-          return factor!.factorId;
+          const factor = defined(
+            enrolled.find((candidate) => candidate.factorType === factorType),
+            `${factorType} is listed by list-enrolled-factors`,
+          );
+          if (factorType === 'SMS') expect(factor.profile.phoneNumber).toBe(pending.profile?.phoneNumber);
+          if (factorType === 'EMAIL') expect(factor.profile.email).toBe(pending.profile?.email);
+          return factor.factorId;
         });
 
         await test.step('get-factor returns it', async () => {

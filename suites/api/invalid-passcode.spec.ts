@@ -1,4 +1,4 @@
-import { aFactor, expectAccepted, scenario, test } from '../../fixtures';
+import { aFactor, defined, expectAccepted, scenario, test } from '../../fixtures';
 import { FACTOR_TYPES, type FactorType, TOTP_PARAMETERS, totpCodeAt } from '../../src/contract';
 
 const CODE_TYPES = FACTOR_TYPES.filter((type): type is 'OTP' | 'SMS' | 'EMAIL' => type !== 'FACE');
@@ -19,14 +19,10 @@ for (const factorType of CODE_TYPES) {
         scenario: 'invalid passCode',
         defects: [...acceptsAnyPassCode(factorType), 'drop-api-code'],
       }),
-      async ({ enrollment, client, testData, expectFailure }) => {
+      async ({ enrollment, testData, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const wrongCode = testData.otherCode(await enrollment.passCode(pending));
-        const result = await client.attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: { passCode: wrongCode },
-        });
+        const result = await enrollment.enroll(pending, { passCode: wrongCode });
         await expectFailure(result, WRONG[factorType]);
       },
     );
@@ -39,16 +35,12 @@ for (const factorType of CODE_TYPES) {
         defects:
           factorType === 'OTP' ? ['drop-api-code'] : ['accept-other-enrollment-code', 'accept-any-passcode'],
       }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const other = await enrollment.start(factorType);
         const otherCode = await enrollment.passCode(other);
         test.skip(otherCode === (await enrollment.passCode(pending)), 'both enrollments drew the same code');
-        const result = await client.attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: { passCode: otherCode },
-        });
+        const result = await enrollment.enroll(pending, { passCode: otherCode });
         await expectFailure(result, WRONG[factorType]);
       },
     );
@@ -64,7 +56,7 @@ for (const factorType of CODE_TYPES) {
           'drop-api-code',
         ],
       }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const code = await enrollment.passCode(pending);
         const variants = [
@@ -76,11 +68,7 @@ for (const factorType of CODE_TYPES) {
         ] as const;
         for (const variant of variants) {
           await test.step(`${variant.name} is refused`, async () => {
-            const result = await client.attempt('enrollFactor', {
-              factorType,
-              enrollmentToken: pending.enrollmentToken,
-              enrollmentData: { passCode: variant.passCode },
-            });
+            const result = await enrollment.enroll(pending, { passCode: variant.passCode });
             await expectFailure(result, variant.expected);
           });
         }
@@ -90,12 +78,11 @@ for (const factorType of CODE_TYPES) {
     test(
       `the right ${factorType} code cannot be used again after a successful enrollment`,
       scenario({ factorType, scenario: 'invalid passCode', defects: ['token-reusable'] }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const enrollmentData = await enrollment.enrollmentData(pending);
-        const request = { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData };
-        expectAccepted(await client.attempt('enrollFactor', request), 'the first enroll-factor');
-        await expectFailure(await client.attempt('enrollFactor', request), 'enrollmentTokenUsed');
+        expectAccepted(await enrollment.enroll(pending, enrollmentData), 'the first enroll-factor');
+        await expectFailure(await enrollment.enroll(pending, enrollmentData), 'enrollmentTokenUsed');
       },
     );
   });
@@ -107,20 +94,17 @@ test.describe('OTP time window', () => {
   test(
     'an OTP enrollment is refused with a TOTP from outside the accepted window',
     scenario({ factorType: 'OTP', scenario: 'invalid passCode', defects: ['totp-wrong-window'] }),
-    async ({ enrollment, client, environment, user, expectFailure }) => {
+    async ({ enrollment, environment, user, expectFailure }) => {
       const pending = await enrollment.start('OTP');
+      const totp = defined(pending.totp, 'the authenticator set up from qrCodeUri');
       const now = await environment.clock.now(user);
       const stepMs = TOTP_PARAMETERS.period * 1000;
-      const inWindow = new Set([-1, 0, 1].map((step) => totpCodeAt(pending.totp!, now + step * stepMs)));
+      const inWindow = new Set([-1, 0, 1].map((step) => totpCodeAt(totp, now + step * stepMs)));
       for (const steps of [-5, 5]) {
-        const code = totpCodeAt(pending.totp!, now + steps * stepMs);
+        const code = totpCodeAt(totp, now + steps * stepMs);
         if (inWindow.has(code)) continue;
         await test.step(`a TOTP ${steps > 0 ? 'from' : ''} ${Math.abs(steps)} steps ${steps > 0 ? 'ahead' : 'ago'} is refused`, async () => {
-          const result = await client.attempt('enrollFactor', {
-            factorType: 'OTP',
-            enrollmentToken: pending.enrollmentToken,
-            enrollmentData: { passCode: code },
-          });
+          const result = await enrollment.enroll(pending, { passCode: code });
           await expectFailure(result, 'wrongTotp');
         });
       }
@@ -142,16 +126,12 @@ for (const [factorType, otherChannel] of [
         scenario: 'invalid passCode',
         defects: ['accept-other-enrollment-code', 'accept-any-passcode'],
       }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const other = await enrollment.start(otherChannel);
         const otherCode = await enrollment.passCode(other);
         test.skip(otherCode === (await enrollment.passCode(pending)), 'both enrollments drew the same code');
-        const result = await client.attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: { passCode: otherCode },
-        });
+        const result = await enrollment.enroll(pending, { passCode: otherCode });
         await expectFailure(result, 'wrongPassCode');
       },
     );
@@ -164,18 +144,14 @@ test.describe('FACE photo checks', () => {
   test(
     'a FACE enrollment is refused without a photo',
     scenario({ factorType: 'FACE', scenario: 'invalid passCode', defects: ['face-without-photo'] }),
-    async ({ enrollment, client, expectFailure }) => {
+    async ({ enrollment, expectFailure }) => {
       const pending = await enrollment.start('FACE');
       for (const [name, enrollmentData] of [
         ['no photo field', {}],
         ['an empty photo', { photo: '', isExternalPhoto: true }],
       ] as const) {
         await test.step(`${name} is refused`, async () => {
-          const result = await client.attempt('enrollFactor', {
-            factorType: 'FACE',
-            enrollmentToken: pending.enrollmentToken,
-            enrollmentData,
-          });
+          const result = await enrollment.enroll(pending, enrollmentData);
           await expectFailure(result, 'facePhotoMissing');
         });
       }

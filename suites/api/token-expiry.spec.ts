@@ -28,11 +28,7 @@ for (const factorType of FACTOR_TYPES) {
 
         await test.step(`enroll-factor ${margin} ms before the TTL is accepted`, async () => {
           await letElapse(clock, user, early.requestedAt, ttlMs - margin);
-          const result = await client.attempt('enrollFactor', {
-            factorType,
-            enrollmentToken: early.enrollmentToken,
-            enrollmentData: await earlyProof(),
-          });
+          const result = await enrollment.enroll(early, await earlyProof());
           expectAccepted(result, `enroll-factor ${margin} ms before the TTL`);
           // The second token must be judged on its age alone, not on a factor already being bound.
           const bound = await enrollment.boundFactor(factorType);
@@ -41,11 +37,7 @@ for (const factorType of FACTOR_TYPES) {
 
         await test.step(`enroll-factor ${margin} ms after the TTL is rejected as expired`, async () => {
           await letElapse(clock, user, late.answeredAt, ttlMs + margin);
-          const result = await client.attempt('enrollFactor', {
-            factorType,
-            enrollmentToken: late.enrollmentToken,
-            enrollmentData: await lateProof(),
-          });
+          const result = await enrollment.enroll(late, await lateProof());
           await expectFailure(result, 'enrollmentTokenExpired');
         });
       },

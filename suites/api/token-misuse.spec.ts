@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { aFactor, expect, expectAccepted, scenario, test } from '../../fixtures';
+import { aFactor, defined, expect, expectAccepted, scenario, test } from '../../fixtures';
 import { FACTOR_TYPES, type FactorType } from '../../src/contract';
 
-const otherTypeThan = (factorType: FactorType): FactorType =>
-  FACTOR_TYPES[(FACTOR_TYPES.indexOf(factorType) + 1) % FACTOR_TYPES.length]!;
+const OTHER_TYPE: Readonly<Record<FactorType, FactorType>> = {
+  OTP: 'SMS',
+  SMS: 'EMAIL',
+  EMAIL: 'FACE',
+  FACE: 'OTP',
+};
 
 /** Changes one base64 character at `index` (counted from the end when negative), keeping the length. */
 function tamper(token: string, index: number): string {
@@ -19,12 +23,10 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment is refused with an enrollment token the provider never issued`,
       scenario({ factorType, scenario: 'token misuse', defects: ['drop-api-code'] }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
-        const result = await client.attempt('enrollFactor', {
-          factorType,
+        const result = await enrollment.enroll(pending, undefined, {
           enrollmentToken: randomBytes(128).toString('base64'),
-          enrollmentData: await enrollment.enrollmentData(pending),
         });
         await expectFailure(result, 'enrollmentTokenInvalid');
       },
@@ -33,7 +35,7 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment is refused with a tampered enrollment token`,
       scenario({ factorType, scenario: 'token misuse', defects: ['accept-tampered-token'] }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const token = pending.enrollmentToken;
         const variants = [
@@ -45,11 +47,7 @@ for (const factorType of FACTOR_TYPES) {
         ] as const;
         for (const [name, enrollmentToken] of variants) {
           await test.step(`a token with ${name} is refused`, async () => {
-            const result = await client.attempt('enrollFactor', {
-              factorType,
-              enrollmentToken,
-              enrollmentData: await enrollment.enrollmentData(pending),
-            });
+            const result = await enrollment.enroll(pending, undefined, { enrollmentToken });
             await expectFailure(result, 'enrollmentTokenInvalid');
           });
         }
@@ -61,27 +59,22 @@ for (const factorType of FACTOR_TYPES) {
       scenario({ factorType, scenario: 'token misuse', defects: ['token-reusable'] }),
       async ({ enrollment, client, expectFailure }) => {
         const pending = await enrollment.start(factorType);
-        expectAccepted(await enrollment.complete(pending), 'the first enroll-factor');
-        const bound = await enrollment.boundFactor(factorType);
-        expect(bound, `${factorType} is bound`).toBeDefined();
-        await client.resetFactor({ factorId: bound!.factorId });
-        await expectFailure(await enrollment.complete(pending), 'enrollmentTokenUsed');
+        expectAccepted(await enrollment.enroll(pending), 'the first enroll-factor');
+        const bound = defined(await enrollment.boundFactor(factorType), `${factorType} is bound`);
+        await client.resetFactor({ factorId: bound.factorId });
+        await expectFailure(await enrollment.enroll(pending), 'enrollmentTokenUsed');
       },
     );
 
     test(
       `${aFactor(factorType)} enrollment is refused with another user's enrollment token`,
       scenario({ factorType, scenario: 'token misuse', defects: ['ignore-token-owner'] }),
-      async ({ enrollment, client, otherUser, clientAs, expectFailure }) => {
+      async ({ enrollment, otherUser, clientAs, expectFailure }) => {
         const othersPending = await enrollment.start(factorType, {
           user: otherUser,
           client: clientAs(otherUser),
         });
-        const result = await client.attempt('enrollFactor', {
-          factorType,
-          enrollmentToken: othersPending.enrollmentToken,
-          enrollmentData: await enrollment.enrollmentData(othersPending),
-        });
+        const result = await enrollment.enroll(othersPending);
         await expectFailure(result, 'enrollmentTokenMismatch');
       },
     );
@@ -89,13 +82,9 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment token is refused for another factorType`,
       scenario({ factorType, scenario: 'token misuse', defects: ['ignore-factor-type-mismatch'] }),
-      async ({ enrollment, client, expectFailure }) => {
+      async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
-        const result = await client.attempt('enrollFactor', {
-          factorType: otherTypeThan(factorType),
-          enrollmentToken: pending.enrollmentToken,
-          enrollmentData: await enrollment.enrollmentData(pending),
-        });
+        const result = await enrollment.enroll(pending, undefined, { factorType: OTHER_TYPE[factorType] });
         await expectFailure(result, 'enrollmentTokenMismatch');
       },
     );
@@ -106,14 +95,16 @@ for (const factorType of FACTOR_TYPES) {
       async ({ enrollment, client, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         const enrollmentData = await enrollment.enrollmentData(pending);
-        const request = { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData };
         const results = await Promise.all([
-          client.attempt('enrollFactor', request),
-          client.attempt('enrollFactor', request),
+          enrollment.enroll(pending, enrollmentData),
+          enrollment.enroll(pending, enrollmentData),
         ]);
         const accepted = results.filter((result) => result.ok);
         expect(accepted, 'exactly one of the two concurrent enroll-factor calls succeeds').toHaveLength(1);
-        const refused = results.find((result) => !result.ok)!;
+        const refused = defined(
+          results.find((result) => !result.ok),
+          'one of the two concurrent enroll-factor calls is refused',
+        );
         await expectFailure(refused, [
           'enrollmentTokenUsed',
           factorType === 'FACE' ? 'faceAlreadyBound' : 'factorAlreadyBound',

@@ -3,7 +3,7 @@ import type { V4InteractionWithResponse } from '@pact-foundation/pact/src/v4/htt
 import { type FactorType, OPERATIONS } from '../../src/contract';
 import type { InteractionDescription } from '../../src/pact/interactions';
 import { requestHeaders } from '../../src/pact/matchers';
-import type { ProviderStateName } from '../../src/pact/states';
+import type { ProviderStateName } from '../../src/pact/provider-states';
 
 export interface EnrollFactorInteraction {
   readonly description: InteractionDescription;

@@ -1,7 +1,7 @@
 import { EXAMPLE } from '../../src/pact/examples';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { fromState, successBody } from '../../src/pact/matchers';
-import { PROVIDER_STATES } from '../../src/pact/states';
+import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { enrollFactorInteraction } from './enroll-factor-interaction';
 import { expect, test } from './fixtures';
 

@@ -3,7 +3,7 @@ import { OPERATIONS } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { fromState, requestHeaders, successBody } from '../../src/pact/matchers';
-import { PROVIDER_STATES } from '../../src/pact/states';
+import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { expect, test } from './fixtures';
 
 test(INTERACTIONS.listEnrolled, async ({ pact, clientFor }) => {

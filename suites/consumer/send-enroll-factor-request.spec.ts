@@ -2,7 +2,7 @@ import { OPERATIONS, RECOVERY_CODE_PATTERN } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { fromState, opaqueToken, otpDataMatcher, requestHeaders, successBody } from '../../src/pact/matchers';
-import { PROVIDER_STATES } from '../../src/pact/states';
+import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { expect, test } from './fixtures';
 
 const { method, path } = OPERATIONS.sendEnrollFactorRequest;

@@ -1,3 +1,5 @@
+import { prefixed } from '../../src/errors';
+import { gitFacts } from '../../src/git';
 import {
   brokerSettingsFrom,
   brokerVerifierOptions,
@@ -5,7 +7,6 @@ import {
   versionInfoFrom,
 } from '../../src/pact/broker';
 import { pactSettingsFrom } from '../../src/pact/config';
-import { gitFacts } from '../../src/pact/git';
 import { readPactFilesSync } from '../../src/pact/pact-file';
 import { formatMismatches, verifyFromBroker } from '../../src/pact/verification';
 import { expect, test } from './fixtures';
@@ -39,7 +40,9 @@ if (verificationSource(process.env) === 'broker') {
   test('there are pacts to verify', () => {
     expect(
       pacts.length,
-      `[enroll-factor-harness] no pact for provider ${settings.provider} in ${settings.pactDir}; run \`npm run pact:consumer\` first`,
+      prefixed(
+        `no pact for provider ${settings.provider} in ${settings.pactDir}; run \`npm run pact:consumer\` first`,
+      ),
     ).toBeGreaterThan(0);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { formatConfigProblems, loadConfig, loadEnvFiles, parseConfig } from '../../src/env';
+import { ConfigError, loadConfig, loadEnvFiles, parseConfig } from '../../src/env';
 
 const REAL = {
   TARGET_ENV: 'staging',
@@ -77,7 +77,7 @@ test.describe('configuration', () => {
     const text = result.problems.join('\n');
     expect(text).toContain('GENAUTH_BASE_URL must be an http(s) URL');
     expect(text).toContain('ENROLLMENT_TOKEN_TTL_SECONDS must be a whole number');
-    expect(text).toContain('EXPIRY_MARGIN_MS must be greater than 0');
+    expect(text).toContain('EXPIRY_MARGIN_MS must be a whole number of at least 1');
     expect(text).toContain('SMS_INBOX must be one of mock, maildev, http-json, static');
     expect(text).toContain('CODE_PATTERN is not a valid regular expression');
     expect(text).toContain('GENAUTH_ACCOUNT and GENAUTH_PASSWORD must be set together');
@@ -99,7 +99,7 @@ test.describe('configuration', () => {
   });
 
   test('the message has the harness prefix, one line per problem and points to .env.example', () => {
-    const message = formatConfigProblems('staging', ['A is missing', 'B must be a number']);
+    const { message } = new ConfigError('staging', ['A is missing', 'B must be a number']);
     expect(message.split('\n')).toEqual([
       '[enroll-factor-harness] The configuration for TARGET_ENV=staging is incomplete or invalid:',
       '  - A is missing',

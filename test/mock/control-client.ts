@@ -1,73 +1,28 @@
-import type { z } from 'zod';
-import {
-  ClockResponseSchema,
-  CONTROL_PREFIX,
-  CONTROL_TOKEN_HEADER,
-  type CreateUserRequest,
-  CreateUserResponseSchema,
-  FaultsResponseSchema,
-  HealthResponseSchema,
-  OutboxResponseSchema,
-  StatsResponseSchema,
-} from '../../src/mock/control-schema';
-import type { DefectId } from '../../src/mock/defects';
+import { MockControl } from '../../src/env/mock-control';
+import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER } from '../../src/mock/control/schema';
 
 export interface RawControlAnswer {
   readonly status: number;
   readonly body: unknown;
 }
 
-/** Drives a mock's control plane in the self-tests; every answer is checked against its schema. */
-export class ControlClient {
+/** The harness's control-plane client, with what only the self-tests need: raw requests and the latest code. */
+export class ControlClient extends MockControl {
   constructor(
-    readonly baseUrl: string,
+    baseUrl: string,
     private readonly token?: string,
-  ) {}
-
-  createUser(request: CreateUserRequest = {}) {
-    return this.call('POST', '/users', CreateUserResponseSchema, request);
-  }
-
-  outbox(to: string) {
-    return this.call('GET', `/outbox?to=${encodeURIComponent(to)}`, OutboxResponseSchema);
+  ) {
+    super(baseUrl, token);
   }
 
   async latestCode(to: string): Promise<string> {
     const [latest] = await this.outbox(to);
-    if (!latest) throw new Error(`[enroll-factor-harness] no code was sent to ${to}`);
+    if (!latest) throw new Error(`no code was sent to ${to}`);
     return latest.code;
   }
 
   advance(userId: string, advanceMs: number) {
-    return this.call('POST', '/clock', ClockResponseSchema, { userId, advanceMs });
-  }
-
-  async now(userId: string): Promise<number> {
-    return (await this.call('GET', `/clock?userId=${userId}`, ClockResponseSchema)).now;
-  }
-
-  setFaults(faults: DefectId[]) {
-    return this.call('PUT', '/faults', FaultsResponseSchema, { faults });
-  }
-
-  faults() {
-    return this.call('GET', '/faults', FaultsResponseSchema);
-  }
-
-  health() {
-    return this.call('GET', '/health', HealthResponseSchema);
-  }
-
-  reset() {
-    return this.call('POST', '/reset', HealthResponseSchema);
-  }
-
-  stats() {
-    return this.call('GET', '/stats', StatsResponseSchema);
-  }
-
-  sweep() {
-    return this.call('POST', '/sweep', StatsResponseSchema);
+    return this.advanceClock(userId, advanceMs);
   }
 
   async raw(
@@ -87,15 +42,5 @@ export class ControlClient {
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
-
-  private async call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown) {
-    const answer = await this.raw(method, path, body);
-    if (answer.status !== 200) {
-      throw new Error(
-        `[enroll-factor-harness] ${method} ${CONTROL_PREFIX}${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`,
-      );
-    }
-    return schema.parse(answer.body) as z.infer<S>;
   }
 }

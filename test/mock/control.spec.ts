@@ -39,9 +39,14 @@ test.describe('the control plane', () => {
   });
 
   test('bad control requests get a clear 400 and unknown users a 404', async ({ control }) => {
-    const unknownFault = await control.raw('PUT', '/faults', { faults: ['no-such-defect'] });
-    expect(unknownFault.status).toBe(400);
-    expect(JSON.stringify(unknownFault.body)).toContain('[enroll-factor-harness]');
+    const unknownDefect = await control.raw('PUT', '/defects', { defects: ['no-such-defect'] });
+    expect(unknownDefect.status).toBe(400);
+    expect(JSON.stringify(unknownDefect.body)).toContain('[enroll-factor-harness]');
+    const clashing = await control.raw('PUT', '/defects', {
+      defects: ['accept-expired-token', 'expire-tokens-early'],
+    });
+    expect(clashing.status).toBe(400);
+    expect(JSON.stringify(clashing.body)).toContain('both replace the rule tokenExpired');
     expect((await control.raw('POST', '/users', { factorTypes: ['SMS', 'PIGEON'] })).status).toBe(400);
     expect((await control.raw('POST', '/clock', { userId: 'nobody', advanceMs: 1 })).status).toBe(404);
     expect((await control.raw('POST', '/clock', { userId: 'x', advanceMs: -5 })).status).toBe(400);
@@ -64,12 +69,12 @@ test.describe('the control plane', () => {
     expect(await harness.control.outbox('nobody@example.test')).toEqual([]);
   });
 
-  test('reset forgets users and restores the start-up faults', async () => {
-    await withMock({ faults: ['drop-api-code'] }, async (harness) => {
+  test('reset forgets users and restores the start-up defects', async () => {
+    await withMock({ defects: ['drop-api-code'] }, async (harness) => {
       const user = await harness.newUser();
-      await harness.control.setFaults(['bind-nothing']);
+      await harness.control.setDefects(['bind-nothing']);
       const health = await harness.control.reset();
-      expect(health.faults).toEqual(['drop-api-code']);
+      expect(health.defects).toEqual(['drop-api-code']);
       expect((await harness.control.stats()).users).toBe(0);
       expect((await user.client.attempt('listEnrolledFactors', {})).ok).toBe(false);
     });
@@ -81,7 +86,7 @@ test.describe('npm run mock', () => {
     test.setTimeout(60_000);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/mock/cli.ts', '--port', '0', '--no-control', '--faults', 'drop-api-code'],
+      ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--no-control', '--defects', 'drop-api-code'],
       {
         cwd: process.cwd(),
         env: { ...process.env, MOCK_LOG_LEVEL: 'silent' },
@@ -105,18 +110,27 @@ test.describe('npm run mock', () => {
     expect(code).toBe(0);
   });
 
-  test('the CLI rejects an unknown fault with a clear message', async () => {
+  test('the CLI rejects an unknown defect and every other bad setting in one message', async () => {
     test.setTimeout(60_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', '--faults', 'made-up'], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'cli/mock.ts', '--defects', 'made-up', '--port', '0x3c'],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, MOCK_CODE_LENGTH: '1e1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let errors = '';
     child.stderr.on('data', (chunk) => {
       errors += chunk;
     });
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
-    expect(errors).toContain('[enroll-factor-harness] unknown mock fault(s): made-up');
+    expect(errors).toContain('[enroll-factor-harness] The mock cannot start with these settings:');
+    expect(errors).toContain('MOCK_DEFECTS unknown mock defect(s): made-up');
+    expect(errors).toContain('MOCK_PORT must be a whole number');
+    expect(errors).toContain('MOCK_CODE_LENGTH must be a whole number');
+    expect(errors).not.toMatch(/^\s+at /m);
   });
 });

@@ -317,7 +317,7 @@ test.describe('every provider defect changes the mock behaviour it names', () =>
     test(`switching on ${id} changes the answer from the faithful one`, async () => {
       const { probe, faithful, defective } = PROBES[id];
       const faithfulSeen = await withMock({}, async (h) => probe(h, await h.newUser()));
-      const defectiveSeen = await withMock({ faults: [id] }, async (h) => probe(h, await h.newUser()));
+      const defectiveSeen = await withMock({ defects: [id] }, async (h) => probe(h, await h.newUser()));
       expect(faithfulSeen, 'behaviour with no defect').toEqual(faithful);
       expect(defectiveSeen, `behaviour with ${id}`).toEqual(defective);
     });
@@ -330,11 +330,11 @@ test.describe('every provider defect changes the mock behaviour it names', () =>
     const probe = () =>
       call(harness, user, 'listEnrolledFactors', { authorization: user.accessToken }).then((a) => a.outcome);
     expect(await probe()).toBe('ok');
-    await harness.control.setFaults(['reject-bare-token']);
+    await harness.control.setDefects(['reject-bare-token']);
     try {
       expect(await probe()).toBe('notLoggedIn');
     } finally {
-      await harness.control.setFaults([]);
+      await harness.control.setDefects([]);
     }
     expect(await probe()).toBe('ok');
   });

@@ -2,15 +2,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
 import { EnrollFactorClient } from '../../src/client';
 import {
-  type ErrorEnvelope,
-  ErrorEnvelopeSchema,
   type FactorType,
   OPERATIONS,
   type OperationName,
   OtpAuthUriSchema,
   totpCodeAt,
 } from '../../src/contract';
-import type { CreateUserRequest, CreateUserResponse } from '../../src/mock/control-schema';
+import type { CreateUserRequest, CreateUserResponse } from '../../src/mock/control/schema';
 import { type MockOptions, type RunningMock, startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
 
@@ -179,6 +177,3 @@ export function operationUrl(mock: RunningMock, operation: OperationName, query 
 }
 
 /** Asserts a raw answer is the error envelope of `scenario` exactly as the catalog says. */
-export function errorEnvelopeOf(answer: RawAnswer): ErrorEnvelope {
-  return ErrorEnvelopeSchema.parse(answer.json);
-}

@@ -21,9 +21,17 @@ const settings = pactSettingsFrom({});
 
 test('every broker script refuses clearly without PACT_BROKER_BASE_URL', () => {
   expect(() => brokerSettingsFrom({}, 'publish the pacts to')).toThrow(
-    /^\[enroll-factor-harness\] PACT_BROKER_BASE_URL is not set, so there is no broker to publish the pacts to/,
+    /^\[enroll-factor-harness\] The Pact configuration is incomplete or invalid:\n {2}- PACT_BROKER_BASE_URL is not set, so there is no broker to publish the pacts to/,
   );
-  expect(() => brokerSettingsFrom({ PACT_BROKER_BASE_URL: 'broker' }, 'x')).toThrow(/not a URL/);
+  expect(() => brokerSettingsFrom({ PACT_BROKER_BASE_URL: 'broker' }, 'x')).toThrow(/not an http\(s\) URL/);
+});
+
+test('every problem of the broker variables is named at once', () => {
+  expect(() =>
+    brokerSettingsFrom({ PACT_BROKER_BASE_URL: 'broker', PACT_BROKER_USERNAME: 'ci' }, 'x'),
+  ).toThrow(
+    /PACT_BROKER_BASE_URL is not an http\(s\) URL.*\n.*PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD must be set together/,
+  );
 });
 
 test('broker credentials are a token or a username with a password, never both', () => {

@@ -11,7 +11,7 @@ function runProvider(faults: string, outputDir: string): Promise<{ code: number 
     const child = spawn(
       'npx',
       ['playwright', 'test', '--project=provider', '--reporter=line', `--output=${outputDir}`],
-      { env: { ...env, MOCK_FAULTS: faults, TARGET_ENV: 'mock', GENAUTH_BASE_URL: '' } },
+      { env: { ...env, MOCK_DEFECTS: faults, TARGET_ENV: 'mock', GENAUTH_BASE_URL: '' } },
     );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

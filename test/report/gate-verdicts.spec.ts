@@ -19,7 +19,7 @@ function runGate(name: string, env: NodeJS.ProcessEnv) {
   ]) {
     delete childEnv[inherited];
   }
-  const run = spawnSync('npx', ['tsx', 'scripts/gate.ts'], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/gate.ts'], {
     env: childEnv,
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
@@ -30,7 +30,7 @@ function runGate(name: string, env: NodeJS.ProcessEnv) {
 }
 
 test('a gate against a mock that ships a provider defect fails and files it under product defect', () => {
-  const gate = runGate('defect', { MOCK_FAULTS: 'accept-expired-token' });
+  const gate = runGate('defect', { MOCK_DEFECTS: 'accept-expired-token' });
   expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
   const productDefects = gate.failedIn('Product defect');
   expect(productDefects).toEqual(

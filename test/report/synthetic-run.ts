@@ -42,14 +42,14 @@ export function runSyntheticSuite(
 
 /** `npm run report` with the project's allurerc.mjs into `<reportsDir>/allure-report`. */
 export function generateAllureReport(reportsDir: string, resultsDirs: readonly string[]): ChildRun {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', 'generate', ...resultsDirs], {
+  return run(process.execPath, ['--import', 'tsx', 'cli/report.ts', 'generate', ...resultsDirs], {
     REPORTS_DIR: reportsDir,
   });
 }
 
 /** `npm run report:merge` over the shards under `<reportsDir>/shards/`. */
 export function mergeShards(reportsDir: string): ChildRun {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', 'merge'], {
+  return run(process.execPath, ['--import', 'tsx', 'cli/report.ts', 'merge'], {
     REPORTS_DIR: reportsDir,
   });
 }

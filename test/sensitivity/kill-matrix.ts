@@ -88,7 +88,7 @@ export function killMatrix(
     const failedApi = new Set(runs.filter((o) => o.suite === 'api' && !o.passed).map(label));
     return {
       defect,
-      description: DEFECTS[defect],
+      description: DEFECTS[defect].description,
       caughtByApi: [...failedApi],
       caughtByProvider: runs.filter((o) => o.suite === 'provider' && !o.passed).map(label),
       guardedBy,

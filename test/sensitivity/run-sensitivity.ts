@@ -31,7 +31,13 @@ export async function runSensitivity(variables: NodeJS.ProcessEnv = {}): Promise
     FORCE_COLOR: '0',
     ...variables,
   };
-  for (const name of ['GENAUTH_BASE_URL', 'MOCK_FAULTS', 'TEST_WORKER_INDEX', 'TEST_PARALLEL_INDEX'])
+  for (const name of [
+    'GENAUTH_BASE_URL',
+    'MOCK_DEFECTS',
+    'MOCK_FAULTS',
+    'TEST_WORKER_INDEX',
+    'TEST_PARALLEL_INDEX',
+  ])
     delete env[name];
   await new Promise<void>((resolve, reject) => {
     const args = [

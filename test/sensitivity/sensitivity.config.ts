@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import type { SensitivityFixtures } from '../../fixtures/sensitivity';
-import type { MockFaultsOption } from '../../fixtures/worker';
+import type { MockDefectsOption } from '../../fixtures/worker';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
 import { CLEAN, projectName, roundName, type Suite } from './kill-matrix';
 
@@ -33,22 +33,22 @@ const each = Object.entries(suites) as [Suite, { testDir: string; testMatch: str
 const clean = each.map(([suite, files]) => ({
   name: projectName(suite, CLEAN),
   ...files,
-  use: { mockFaults: [] },
+  use: { mockDefects: [] },
 }));
 const perDefect = defects.flatMap((defect) =>
   each.map(([suite, files]) => ({
     name: projectName(suite, defect),
     ...files,
-    use: { mockFaults: [defect] },
+    use: { mockDefects: [defect] },
   })),
 );
 const claimed = Array.from({ length: rounds }, (_, index) => ({
   name: projectName('api', roundName(index + 1)),
   ...suites.api,
-  use: { mockFaults: [], sensitivityRound: { round: index + 1, rounds, defects } },
+  use: { mockDefects: [], sensitivityRound: { round: index + 1, rounds, defects } },
 }));
 
-export default defineConfig<MockFaultsOption & Pick<SensitivityFixtures, 'sensitivityRound'>>({
+export default defineConfig<MockDefectsOption & Pick<SensitivityFixtures, 'sensitivityRound'>>({
   globalSetup: ['../../src/env/global-setup.ts'],
   outputDir: process.env.SENSITIVITY_OUTPUT_DIR || '../../reports/sensitivity-results',
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON || '../../reports/sensitivity-run.json' }]],

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HarnessError } from '../../errors';
 import type { MockControl } from '../mock-control';
 import type { Clock, TestUser } from '../types';
 
 /** Per-user virtual time of the mock: advancing one user's clock leaves every other test's clock alone. */
 export function virtualClock(control: MockControl): Clock {
   const userIdOf = (user: TestUser) => {
-    if (!user.userId)
-      throw new Error('[enroll-factor-harness] the virtual clock needs a mock user with a userId');
+    if (!user.userId) throw new HarnessError('the virtual clock needs a mock user with a userId');
     return user.userId;
   };
   return {

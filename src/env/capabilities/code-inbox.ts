@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CONFIG_PREFIX, type InboxConfig } from '../config';
+import { HarnessError } from '../../errors';
+import type { InboxConfig } from '../config';
 import type { MockControl } from '../mock-control';
 import type { CodeChannel, CodeInbox, WaitForCodeOptions } from '../types';
 
@@ -52,8 +53,8 @@ async function poll(
     const code = await read();
     if (code) return code;
     if (Date.now() >= deadline) {
-      throw new Error(
-        `${CONFIG_PREFIX} no ${channel} code for ${to} arrived in ${description} within ${timeoutMs} ms. ` +
+      throw new HarnessError(
+        `no ${channel} code for ${to} arrived in ${description} within ${timeoutMs} ms. ` +
           `Check that the environment delivers ${channel} codes there (see ${channel}_INBOX in .env.example).`,
       );
     }
@@ -87,9 +88,9 @@ async function getJson(url: string, what: string): Promise<unknown> {
     });
   } catch (error) {
     const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new Error(`${CONFIG_PREFIX} cannot reach ${what} at ${url} (${reason})`);
+    throw new HarnessError(`cannot reach ${what} at ${url} (${reason})`);
   }
-  if (!response.ok) throw new Error(`${CONFIG_PREFIX} ${what} at ${url} answered HTTP ${response.status}`);
+  if (!response.ok) throw new HarnessError(`${what} at ${url} answered HTTP ${response.status}`);
   return response.json();
 }
 
@@ -191,7 +192,7 @@ export function staticCodeInbox(code: string): CodeInbox {
 export function createCodeInbox(config: InboxConfig, pattern: RegExp, control?: MockControl): CodeInbox {
   switch (config.kind) {
     case 'mock':
-      if (!control) throw new Error(`${CONFIG_PREFIX} the mock outbox needs the mock control plane`);
+      if (!control) throw new HarnessError(`the mock outbox needs the mock control plane`);
       return mockOutboxInbox(control);
     case 'maildev':
       return maildevInbox(config.url, pattern);

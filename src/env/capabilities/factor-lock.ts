@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HarnessError } from '../../errors';
 
 /**
  * A lock shared by every worker process of a run (and of concurrent runs on the same machine), so tests
@@ -24,8 +25,8 @@ export class FactorLock {
       const unlock = await this.tryAcquire(names);
       if (unlock) return unlock;
       if (Date.now() > deadline) {
-        throw new Error(
-          `[enroll-factor-harness] waited ${timeoutMs} ms for the test-user locks ${[...names].sort().join(', ')}`,
+        throw new HarnessError(
+          `waited ${timeoutMs} ms for the test-user locks ${[...names].sort().join(', ')}`,
         );
       }
       await sleep(100);

@@ -9,7 +9,8 @@ import {
   LoginTokenRespDtoSchema,
   SIGNIN_PATH,
 } from '../../contract';
-import { CONFIG_PREFIX, type Credentials } from '../config';
+import { HarnessError } from '../../errors';
+import type { Credentials } from '../config';
 import type { MockControl } from '../mock-control';
 import type { AcquireUserOptions, TestUser, UserProvider } from '../types';
 import { FactorLock } from './factor-lock';
@@ -40,7 +41,7 @@ export async function signIn(
 ): Promise<string> {
   const url = `${baseUrl}${SIGNIN_PATH}`;
   const fail = (detail: string) =>
-    new Error(`${CONFIG_PREFIX} signing in as ${credentials.account} at ${url} failed: ${detail}`);
+    new HarnessError(`signing in as ${credentials.account} at ${url} failed: ${detail}`);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -135,8 +136,8 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
         if (unlock) return { member, unlock };
       }
       if (Date.now() > deadline) {
-        throw new Error(
-          `${CONFIG_PREFIX} waited ${POOL_WAIT_MS} ms for a designated user whose ${touches.join('/')} factors are free`,
+        throw new HarnessError(
+          `waited ${POOL_WAIT_MS} ms for a designated user whose ${touches.join('/')} factors are free`,
         );
       }
       await sleep(100);
@@ -157,8 +158,8 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
         const found = await clientFor(user.accessToken).listEnrolledFactors();
         const alreadyBound = found.filter((factor) => touches.includes(factor.factorType));
         if (alreadyBound.length > 0) {
-          throw new Error(
-            `${CONFIG_PREFIX} a designated test user already has ${alreadyBound.map(describeFactor).join(', ')} ` +
+          throw new HarnessError(
+            `a designated test user already has ${alreadyBound.map(describeFactor).join(', ')} ` +
               'enrolled; the suites bind these types themselves. Reset them (reset-factor) before the run.',
           );
         }
@@ -184,8 +185,8 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
         const now = ofTouchedTypes(await client.listEnrolledFactors());
         const before = ofTouchedTypes(session.found);
         if (!sameFactors(now, before)) {
-          throw new Error(
-            `${CONFIG_PREFIX} cleanup failed: the designated test user's ${session.touches.join('/')} factors are ` +
+          throw new HarnessError(
+            `cleanup failed: the designated test user's ${session.touches.join('/')} factors are ` +
               `[${now.map(describeFactor).join(', ')}] after the test, but were [${before.map(describeFactor).join(', ')}]`,
           );
         }

@@ -7,9 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pactSettingsFrom } from '../config';
-import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../drift';
-import { removeDir } from '../pact-file';
+import { HarnessError, prefixed } from '../src/errors';
+import { pactSettingsFrom } from '../src/pact/config';
+import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../src/pact/drift';
+import { removeDir } from '../src/pact/pact-file';
+import { runMain } from './main';
 
 async function main(): Promise<number> {
   const settings = pactSettingsFrom();
@@ -29,10 +31,7 @@ async function main(): Promise<number> {
       { stdio: 'inherit', env: { ...process.env, PACT_DIR: generatedDir } },
     );
     if (run.status !== 0) {
-      console.error(
-        '[enroll-factor-harness] the consumer tests failed, so the pacts could not be regenerated.',
-      );
-      return 2;
+      throw new HarnessError('the consumer tests failed, so the pacts could not be regenerated.');
     }
     const committed =
       (againstWorktree ? undefined : committedPactTexts(settings.pactDir)) ??
@@ -43,7 +42,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(
-      `[enroll-factor-harness] no contract drift: the consumer tests reproduce the committed pacts byte for byte.`,
+      prefixed('no contract drift: the consumer tests reproduce the committed pacts byte for byte.'),
     );
     return 0;
   } finally {
@@ -51,4 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+runMain(main);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { FactorTypeSchema } from '../contract';
-import { DEFECT_IDS } from './defects';
+import { FactorTypeSchema } from '../../contract';
+import { DEFECT_IDS, type DefectId } from '../defects';
 
 /** DTOs of the mock's control plane under `/__mock/`: shared by the mock and the environments that drive it. */
 export const CONTROL_PREFIX = '/__mock';
 export const CONTROL_TOKEN_HEADER = 'x-mock-control-token';
 
-export const DefectIdSchema = z.enum(DEFECT_IDS as [string, ...string[]]);
+export const DefectIdSchema = z.enum(DEFECT_IDS as [DefectId, ...DefectId[]]);
 
 export const CreateUserRequestSchema = z.strictObject({
   /** Factor types the user's application enables. Default: all four. */
@@ -42,24 +42,17 @@ export const ClockRequestSchema = z.strictObject({
   userId: z.string().min(1),
   advanceMs: z.number().int().nonnegative(),
 });
-export type ClockRequest = z.infer<typeof ClockRequestSchema>;
 export const ClockResponseSchema = z.object({ userId: z.string(), now: z.number() });
-export type ClockResponse = z.infer<typeof ClockResponseSchema>;
 
-export const FaultsRequestSchema = z.strictObject({ faults: z.array(DefectIdSchema) });
-export const FaultsResponseSchema = z.object({ faults: z.array(DefectIdSchema) });
-export type FaultsResponse = z.infer<typeof FaultsResponseSchema>;
+export const DefectsRequestSchema = z.strictObject({ defects: z.array(DefectIdSchema) });
+export const DefectsResponseSchema = z.object({ defects: z.array(DefectIdSchema) });
 
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
-  faults: z.array(DefectIdSchema),
+  defects: z.array(DefectIdSchema),
   enrollmentTokenTtlMs: z.number(),
   codeLength: z.number(),
 });
-export type HealthResponse = z.infer<typeof HealthResponseSchema>;
-
-/** Errors of the control plane itself use the same envelope shape as the API. */
-export const ControlErrorSchema = z.object({ statusCode: z.number(), message: z.string() });
 
 /** `GET /__mock/clock?userId=`: the user's current virtual time. */
 export const ClockQuerySchema = z.strictObject({ userId: z.string().min(1) });

@@ -2,8 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MailDev } from 'maildev';
-import { loadEnvFiles } from '../env-files';
-import { startSmsSink } from './sms-sink';
+import { loadEnvFiles } from '../src/env/env-files';
+import { startSmsSink } from '../src/env/rehearsal/sms-sink';
+import { HarnessError, prefixed } from '../src/errors';
+import { runMain } from './main';
 
 /**
  * The real-environment rehearsal: the suites run through the real-environment path (no control plane,
@@ -14,19 +16,19 @@ import { startSmsSink } from './sms-sink';
  * Extra arguments go to `playwright test` (default `--workers=4`, so the real waits overlap).
  */
 
-const PREFIX = '[enroll-factor-harness] rehearsal:';
-const log = (message: string) => process.stderr.write(`${PREFIX} ${message}\n`);
+const log = (message: string) => process.stderr.write(`${prefixed(`rehearsal: ${message}`)}\n`);
 
 function portOf(url: string | undefined, name: string): number {
   const port = url ? Number(new URL(url).port) : Number.NaN;
-  if (!port) throw new Error(`${PREFIX} ${name} in .env.rehearsal must be an http URL with a port`);
+  if (!port) throw new HarnessError(`rehearsal: ${name} in .env.rehearsal must be an http URL with a port`);
   return port;
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${PREFIX} the mock exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new HarnessError(`rehearsal: the mock exited with code ${child.exitCode}`);
     const answered = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
       () => true,
       () => false,
@@ -34,7 +36,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 20_000)
     if (answered) return;
     await sleep(100);
   }
-  throw new Error(`${PREFIX} the mock did not answer at ${url} within ${timeoutMs} ms`);
+  throw new HarnessError(`rehearsal: the mock did not answer at ${url} within ${timeoutMs} ms`);
 }
 
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -51,7 +53,7 @@ async function main(): Promise<number> {
   const mailWebPort = portOf(env.EMAIL_INBOX_URL, 'EMAIL_INBOX_URL');
   const smsPort = portOf(env.SMS_INBOX_URL, 'SMS_INBOX_URL');
   const smtpPort = Number(env.REHEARSAL_SMTP_PORT);
-  if (!smtpPort) throw new Error(`${PREFIX} REHEARSAL_SMTP_PORT is missing from .env.rehearsal`);
+  if (!smtpPort) throw new HarnessError(`rehearsal: REHEARSAL_SMTP_PORT is missing from .env.rehearsal`);
   const appId = env.GENAUTH_APP_ID ?? '';
 
   // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>) and the other user sign in with a
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
       [
         '--import',
         'tsx',
-        'src/mock/cli.ts',
+        'cli/mock.ts',
         '--no-control',
         '--port',
         String(apiPort),
@@ -105,7 +107,7 @@ async function main(): Promise<number> {
           MOCK_SEED_USERS: JSON.stringify(seedUsers),
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
-          MOCK_FAULTS: process.env.MOCK_FAULTS ?? '',
+          MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? process.env.MOCK_FAULTS ?? '',
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
@@ -133,10 +135,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,7 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { StatsResponse } from './control-schema';
+import { describeIssues, HarnessError } from '../../errors';
+import type { MockContext } from '../context';
+import { sweep } from '../core/sweep';
+import { createUser } from '../core/users';
 import {
   ClockQuerySchema,
   ClockRequestSchema,
@@ -10,19 +13,18 @@ import {
   CONTROL_TOKEN_HEADER,
   CreateUserRequestSchema,
   CreateUserResponseSchema,
-  FaultsRequestSchema,
-  FaultsResponseSchema,
+  DefectsRequestSchema,
+  DefectsResponseSchema,
   HealthResponseSchema,
   OutboxResponseSchema,
+  type StatsResponse,
   StatsResponseSchema,
-} from './control-schema';
-import type { DefectId } from './defects';
-import { type Core, createUser, sweep } from './enrollment';
+} from './schema';
 
 export interface ControlPlaneOptions {
   readonly controlToken?: string;
   readonly validateResponses: boolean;
-  /** Restores the state a fresh mock starts with (seed users, start-up faults). */
+  /** Restores the state a fresh mock starts with (seed users, start-up defects). */
   readonly reset: () => void;
 }
 
@@ -32,7 +34,9 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-class ControlError extends Error {
+/** A control request the plane refuses: its HTTP status and what to do about it. */
+class ControlError extends HarnessError {
+  override readonly name = 'ControlError';
   constructor(
     readonly statusCode: number,
     message: string,
@@ -47,41 +51,49 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function parseBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.infer<S> {
-  const raw = typeof request.body === 'string' ? request.body : '';
-  let value: unknown = {};
-  if (raw.trim()) {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new ControlError(400, '[enroll-factor-harness] control request body is not valid JSON');
-    }
-  }
-  return parseValue(schema, value);
-}
-
 function parseValue<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
+    throw new ControlError(
+      400,
+      `invalid control request: ${describeIssues(parsed.error.issues, 'body').join('; ')}`,
     );
-    throw new ControlError(400, `[enroll-factor-harness] invalid control request: ${problems.join('; ')}`);
   }
   return parsed.data;
 }
 
-export function stats(core: Core): StatsResponse {
+function parseBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.infer<S> {
+  const raw = typeof request.body === 'string' ? request.body : '';
+  if (!raw.trim()) return parseValue(schema, {});
+  try {
+    return parseValue(schema, JSON.parse(raw));
+  } catch (error) {
+    if (error instanceof ControlError) throw error;
+    throw new ControlError(400, 'control request body is not valid JSON');
+  }
+}
+
+export function stats(context: MockContext): StatsResponse {
+  const { state } = context;
   let boundFactors = 0;
-  for (const factors of core.state.factors.values()) boundFactors += factors.size;
+  for (const factors of state.factors.values()) boundFactors += factors.size;
   return {
-    users: core.state.users.size,
-    accessTokens: core.state.accessTokens.size,
-    pendingEnrollments: core.state.pending.size,
-    spentTokens: core.state.spentTokens.size,
+    users: state.users.size,
+    accessTokens: state.accessTokens.size,
+    pendingEnrollments: state.pending.size,
+    spentTokens: state.spentTokens.size,
     boundFactors,
-    resendLocks: core.state.resendLocks.size,
-    outbox: core.state.outbox.length,
+    resendLocks: state.resendLocks.size,
+    outbox: state.outbox.length,
+  };
+}
+
+function health(context: MockContext) {
+  return {
+    status: 'ok' as const,
+    defects: context.defects.list(),
+    enrollmentTokenTtlMs: context.config.enrollmentTokenTtlMs,
+    codeLength: context.config.codeLength,
   };
 }
 
@@ -89,23 +101,21 @@ export function stats(core: Core): StatsResponse {
  * The control plane under `/__mock/`: powers the real API does not give (create users, read sent codes,
  * move a user's clock, switch provider defects). Loopback callers only unless a control token is set.
  */
-export function registerControlPlane(app: FastifyInstance, core: Core, options: ControlPlaneOptions): void {
+export function registerControlPlane(
+  app: FastifyInstance,
+  context: MockContext,
+  options: ControlPlaneOptions,
+): void {
   const guard = (request: FastifyRequest) => {
     if (options.controlToken) {
       const given = request.headers[CONTROL_TOKEN_HEADER];
       if (typeof given !== 'string' || !sameSecret(given, options.controlToken)) {
-        throw new ControlError(
-          401,
-          `[enroll-factor-harness] control plane needs a valid ${CONTROL_TOKEN_HEADER} header`,
-        );
+        throw new ControlError(401, `control plane needs a valid ${CONTROL_TOKEN_HEADER} header`);
       }
       return;
     }
     if (!LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? '')) {
-      throw new ControlError(
-        403,
-        '[enroll-factor-harness] control plane answers loopback callers only; set MOCK_CONTROL_TOKEN',
-      );
+      throw new ControlError(403, 'control plane answers loopback callers only; set MOCK_CONTROL_TOKEN');
     }
   };
 
@@ -119,25 +129,23 @@ export function registerControlPlane(app: FastifyInstance, core: Core, options: 
       method,
       url: `${CONTROL_PREFIX}${path}`,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const answer = (statusCode: number, body: unknown) =>
+          reply.code(statusCode).type('application/json; charset=utf-8').send(JSON.stringify(body));
         try {
           guard(request);
           const body = handle(request);
           if (options.validateResponses) parseValue(schema, body);
-          return reply.code(200).type('application/json; charset=utf-8').send(JSON.stringify(body));
+          return answer(200, body);
         } catch (error) {
           if (!(error instanceof ControlError)) throw error;
-          return reply
-            .code(error.statusCode)
-            .type('application/json; charset=utf-8')
-            .send(JSON.stringify({ statusCode: error.statusCode, message: error.message }));
+          return answer(error.statusCode, { statusCode: error.statusCode, message: error.message });
         }
       },
     });
   };
 
   route('POST', '/users', CreateUserResponseSchema, (request) => {
-    const body = parseBody(CreateUserRequestSchema, request);
-    const { user, accessToken } = createUser(core, body);
+    const { user, accessToken } = createUser(context, parseBody(CreateUserRequestSchema, request));
     return {
       userId: user.userId,
       accessToken,
@@ -151,63 +159,57 @@ export function registerControlPlane(app: FastifyInstance, core: Core, options: 
   route('GET', '/outbox', OutboxResponseSchema, (request) => {
     const { to } = request.query as { to?: unknown };
     if (to !== undefined && typeof to !== 'string') {
-      throw new ControlError(400, '[enroll-factor-harness] outbox takes one ?to=<phone number or email>');
+      throw new ControlError(400, 'outbox takes one ?to=<phone number or email>');
     }
     const wanted = to?.trim().toLowerCase();
-    return core.state.outbox
+    return context.state.outbox
       .filter((entry) => wanted === undefined || entry.to.toLowerCase() === wanted)
       .reverse()
       .map(({ to: recipient, channel, code, sentAt }) => ({ to: recipient, channel, code, sentAt }));
   });
 
   const userOrThrow = (userId: string) => {
-    if (!core.state.users.has(userId)) {
-      throw new ControlError(
-        404,
-        `[enroll-factor-harness] no mock user ${userId}; create one with POST ${CONTROL_PREFIX}/users`,
-      );
+    if (!context.state.users.has(userId)) {
+      throw new ControlError(404, `no mock user ${userId}; create one with POST ${CONTROL_PREFIX}/users`);
     }
   };
 
   route('POST', '/clock', ClockResponseSchema, (request) => {
     const { userId, advanceMs } = parseBody(ClockRequestSchema, request);
     userOrThrow(userId);
-    return { userId, now: core.clocks.advance(userId, advanceMs) };
+    return { userId, now: context.clocks.advance(userId, advanceMs) };
   });
 
   route('GET', '/clock', ClockResponseSchema, (request) => {
     const { userId } = parseValue(ClockQuerySchema, { ...(request.query as object) });
     userOrThrow(userId);
-    return { userId, now: core.clocks.now(userId) };
+    return { userId, now: context.clocks.now(userId) };
   });
 
-  route('PUT', '/faults', FaultsResponseSchema, (request) => {
-    core.faults.replace(parseBody(FaultsRequestSchema, request).faults as DefectId[]);
-    return { faults: core.faults.list() };
+  route('PUT', '/defects', DefectsResponseSchema, (request) => {
+    const { defects } = parseBody(DefectsRequestSchema, request);
+    try {
+      context.defects.replace(defects);
+    } catch (error) {
+      if (error instanceof HarnessError) throw new ControlError(400, error.detail);
+      throw error;
+    }
+    return { defects: context.defects.list() };
   });
 
-  route('GET', '/faults', FaultsResponseSchema, () => ({ faults: core.faults.list() }));
+  route('GET', '/defects', DefectsResponseSchema, () => ({ defects: context.defects.list() }));
 
   route('POST', '/reset', HealthResponseSchema, () => {
     options.reset();
-    return health(core);
+    return health(context);
   });
 
-  route('GET', '/health', HealthResponseSchema, () => health(core));
+  route('GET', '/health', HealthResponseSchema, () => health(context));
 
-  route('GET', '/stats', StatsResponseSchema, () => stats(core));
+  route('GET', '/stats', StatsResponseSchema, () => stats(context));
 
   route('POST', '/sweep', StatsResponseSchema, () => {
-    const swept = sweep(core);
-    return { ...stats(core), swept };
+    const swept = sweep(context);
+    return { ...stats(context), swept };
   });
-}
-
-function health(core: Core) {
-  return {
-    status: 'ok' as const,
-    faults: core.faults.list(),
-    enrollmentTokenTtlMs: core.config.enrollmentTokenTtlMs,
-    codeLength: core.config.codeLength,
-  };
 }

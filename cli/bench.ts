@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { formatGateBreakdown, measureGateOverhead } from './gate-overhead';
-import { measureMemory } from './memory';
-import { measureThroughput } from './mock-throughput';
-import { measureNpmTest, measureSensitivity } from './suite-durations';
-import { measureFlatCost, measureTimeControl } from './time-control';
+import { formatGateBreakdown, measureGateOverhead } from '../bench/gate-overhead';
+import { measureMemory } from '../bench/memory';
+import { measureThroughput } from '../bench/mock-throughput';
+import { measureNpmTest, measureSensitivity } from '../bench/suite-durations';
+import { measureFlatCost, measureTimeControl } from '../bench/time-control';
 
 /**
  * `npm run bench`: every figure in one run on one machine, printed with its goal and written to

@@ -7,18 +7,18 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { HarnessError, prefixed } from '../src/errors';
 import { allureEnv, shardResultsDirs } from '../src/report/allure-cli';
 import { buildAllureReport } from '../src/report/allure-report';
 import { reportPaths } from '../src/report/paths';
 import { runCommand } from '../src/report/pipeline';
+import { runMain } from './main';
 
-const PREFIX = '[enroll-factor-harness]';
 const paths = reportPaths();
 const [command = 'generate', ...rest] = process.argv.slice(2);
 
 function fail(message: string): never {
-  process.stderr.write(`${PREFIX} ${message}\n`);
-  process.exit(2);
+  throw new HarnessError(message);
 }
 
 async function generate(): Promise<number> {
@@ -27,7 +27,7 @@ async function generate(): Promise<number> {
   if (missing.length > 0) fail(`no Allure results in ${missing.join(', ')}: run \`npm run gate\` first.`);
   const { report } = await buildAllureReport(paths, dirs, { qualityGate: false });
   if (!report.ok) fail(`the report could not be built: ${report.error}`);
-  process.stdout.write(`${PREFIX} report: ${report.index}\n`);
+  process.stdout.write(`${prefixed(`report: ${report.index}`)}\n`);
   return 0;
 }
 
@@ -51,15 +51,17 @@ async function merge(): Promise<number> {
   }
   const shardRunInfo = join(dirs[0] as string, '..', 'run-info.json');
   if (!existsSync(paths.runInfo) && existsSync(shardRunInfo)) copyFileSync(shardRunInfo, paths.runInfo);
-  process.stdout.write(`${PREFIX} merging ${dirs.length} result directories:\n  ${dirs.join('\n  ')}\n`);
+  process.stdout.write(`${prefixed(`merging ${dirs.length} result directories:`)}\n  ${dirs.join('\n  ')}\n`);
   const { report, qualityGate } = await buildAllureReport(paths, dirs, { qualityGate: true });
   if (!report.ok) fail(`the merged report could not be built: ${report.error}`);
   const verdict = qualityGate?.passed ? 'passed' : `FAILED\n${qualityGate?.summary ?? ''}`;
-  process.stdout.write(`${PREFIX} merged report: ${report.index}; quality gate ${verdict}\n`);
+  process.stdout.write(`${prefixed(`merged report: ${report.index}; quality gate ${verdict}`)}\n`);
   return qualityGate?.passed ? 0 : 1;
 }
 
 const commands: Record<string, () => Promise<number>> = { generate, open, merge };
-const run = commands[command];
-if (!run) fail(`unknown report command "${command}": use generate, open or merge.`);
-process.exit(await run());
+runMain(() => {
+  const run = commands[command];
+  if (!run) fail(`unknown report command "${command}": use generate, open or merge.`);
+  return run();
+});

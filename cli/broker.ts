@@ -1,0 +1,84 @@
+/**
+ * The Pact Broker workflow, one subcommand each:
+ *
+ *   npm run pact:publish             publishes pacts/ with the git commit as consumer version and the branch
+ *   npm run pact:verify:broker       the provider project, verifying the pacts the broker selects (main
+ *                                    branch, matching branch, deployed or released; pending and WIP pacts)
+ *   npm run pact:can-i-deploy        may this commit go to PACT_ENVIRONMENT? (polls while unknown)
+ *   npm run pact:record-deployment   records that this commit now runs in PACT_ENVIRONMENT
+ *
+ * The command line is assembled from the environment and printed (it holds no credential); a
+ * configuration problem ends the command before anything runs.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { loadEnvFiles } from '../src/env';
+import { HarnessError } from '../src/errors';
+import { gitFacts } from '../src/git';
+import {
+  brokerSettingsFrom,
+  canIDeployCommand,
+  deploymentTargetFrom,
+  printable,
+  publishCommand,
+  recordDeploymentCommand,
+  versionInfoFrom,
+} from '../src/pact/broker';
+import { pactSettingsFrom } from '../src/pact/config';
+import { runMain } from './main';
+
+interface Command {
+  readonly binary: string;
+  readonly args: string[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const COMMANDS: Readonly<Record<string, (extra: string[]) => Command>> = {
+  publish: () => {
+    const broker = brokerSettingsFrom(process.env, 'publish the pacts to');
+    const version = versionInfoFrom(process.env, gitFacts());
+    return { binary: 'pact-broker', args: publishCommand(broker, pactSettingsFrom().pactDir, version) };
+  },
+  verify: (extra) => {
+    brokerSettingsFrom(process.env, 'verify pacts from');
+    versionInfoFrom(process.env, gitFacts());
+    return {
+      binary: 'playwright',
+      args: ['test', '--project=provider', ...extra],
+      env: { PACT_VERIFY_SOURCE: 'broker' },
+    };
+  },
+  'can-i-deploy': () => {
+    const broker = brokerSettingsFrom(process.env, 'ask can-i-deploy');
+    const { version } = versionInfoFrom(process.env, gitFacts());
+    const target = deploymentTargetFrom(process.env, pactSettingsFrom(), version);
+    return { binary: 'pact-broker', args: canIDeployCommand(broker, target) };
+  },
+  'record-deployment': () => {
+    const broker = brokerSettingsFrom(process.env, 'record the deployment in');
+    const { version } = versionInfoFrom(process.env, gitFacts());
+    const target = deploymentTargetFrom(process.env, pactSettingsFrom(), version);
+    return { binary: 'pact-broker', args: recordDeploymentCommand(broker, target) };
+  },
+};
+
+runMain(() => {
+  const [name = '', ...extra] = process.argv.slice(2);
+  const assemble = COMMANDS[name];
+  if (!assemble) {
+    throw new HarnessError(`unknown broker command "${name}": use ${Object.keys(COMMANDS).join(', ')}.`);
+  }
+  loadEnvFiles();
+  const command = assemble(extra);
+  process.stdout.write(`$ ${printable(command.binary, command.args)}\n`);
+  const result = spawnSync(path.resolve('node_modules/.bin', command.binary), command.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...command.env },
+  });
+  if (result.error) {
+    throw new HarnessError(
+      `could not run ${command.binary}: ${result.error.message}. Run npm install first.`,
+    );
+  }
+  return result.status ?? 1;
+});

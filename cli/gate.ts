@@ -1,0 +1,139 @@
+/**
+ * The CI gate: one Playwright run of the consumer tests, the provider verification and the API suites on
+ * the embedded mock (project `gate`, two workers shared by all three) → pact drift check → Allure report
+ * and quality gate in one pass. Every step runs even when an earlier one failed, so the report shows
+ * everything; the exit code is 0 only when every step passed.
+ *
+ *   npm run gate                   the whole gate
+ *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer tests and the drift
+ *                                  check run in shard 1 only); results in reports/shards/shard-i-of-n/,
+ *                                  report and quality gate come from `npm run report:merge`
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSeed } from '../src/env/config';
+import { loadEnvFiles } from '../src/env/env-files';
+import { prefixed } from '../src/errors';
+import { pactSettingsFrom } from '../src/pact/config';
+import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../src/pact/drift';
+import { buildAllureReport } from '../src/report/allure-report';
+import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
+import {
+  cleanDirectories,
+  formatSummary,
+  runCommand,
+  type StepOutcome,
+  writeAllureResult,
+} from '../src/report/pipeline';
+import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
+import { runMain } from './main';
+
+const PLAYWRIGHT_CLI = 'node_modules/@playwright/test/cli.js';
+
+runMain(async () => {
+  const shard = parseShardArguments(process.argv.slice(2), 'npm run gate [-- --shard=i/n]');
+  loadEnvFiles();
+  runSeed();
+
+  const base = reportPaths();
+  const shardDir = shard ? join(base.shards, shardName(shard)) : undefined;
+  const env: NodeJS.ProcessEnv = shardDir ? { ALLURE_RESULTS_DIR: join(shardDir, 'allure-results') } : {};
+  const paths = reportPaths({ ...process.env, ...env });
+  const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
+  const firstShard = !shard || shard.index === 1;
+  const pactDir = pactSettingsFrom().pactDir;
+
+  cleanDirectories([paths.allureResults, junitDir, paths.testResults, paths.logs, paths.allureReport]);
+  writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
+  if (shardDir)
+    writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
+
+  // What the run must reproduce: the pacts of the last commit, or as found before the run outside git.
+  const committedPacts = firstShard
+    ? (committedPactTexts(pactDir) ?? (await readPactTexts(pactDir)))
+    : undefined;
+
+  const outcomes: StepOutcome[] = [];
+
+  async function step(name: string, body: () => Promise<Omit<StepOutcome, 'name' | 'durationMs'>>) {
+    process.stdout.write(`\n${prefixed(`gate step: ${name}`)}\n`);
+    const started = Date.now();
+    const outcome = { name, ...(await body()), durationMs: Date.now() - started, startedAtMs: started };
+    outcomes.push(outcome);
+    return outcome;
+  }
+
+  async function playwright(run: string, projects: readonly string[], sharded: boolean) {
+    const args = [PLAYWRIGHT_CLI, 'test', ...projects.map((project) => `--project=${project}`)];
+    args.push(`--output=${join(paths.testResults, run)}`);
+    if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
+    const { exitCode } = await runCommand(process.execPath, args, {
+      env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${run}.xml`) },
+      logFile: join(paths.logs, `${run}.log`),
+    });
+    return {
+      status: exitCode === 0 ? ('passed' as const) : ('failed' as const),
+      detail:
+        exitCode === 0 ? '' : `playwright exited ${exitCode}; see the report and ${paths.logs}/${run}.log`,
+    };
+  }
+
+  const skippedInThisShard = { status: 'skipped' as const, detail: 'runs in shard 1 only' };
+
+  if (shard) {
+    await step('consumer pact tests', async () =>
+      firstShard ? playwright('consumer', ['consumer'], false) : skippedInThisShard,
+    );
+    await step('provider verification + API suites', () => playwright('verify', ['provider', 'api'], true));
+  } else {
+    await step('consumer pact tests + provider verification + API suites', () =>
+      playwright('gate', ['gate'], false),
+    );
+  }
+
+  await step('pact drift check', async () => {
+    if (!committedPacts) return skippedInThisShard;
+    const startMs = Date.now();
+    const drift = findPactDrift(committedPacts, await readPactTexts(pactDir));
+    const passed = drift.length === 0;
+    writeAllureResult(paths.allureResults, {
+      name: 'pact drift check: the generated pacts equal the committed ones',
+      status: passed ? 'passed' : 'failed',
+      message: passed ? undefined : formatPactDrift(drift),
+      startMs,
+      stopMs: Date.now(),
+      layer: 'gate',
+    });
+    if (!passed) process.stderr.write(`${formatPactDrift(drift)}\n`);
+    return {
+      status: passed ? 'passed' : 'failed',
+      detail: passed ? '' : 'pacts differ from the committed ones',
+    };
+  });
+
+  if (shard) {
+    process.stdout.write(
+      `\n${prefixed(`shard ${shard.index}/${shard.total}: results in ${paths.allureResults}.`)} ` +
+        'After every shard, `npm run report:merge` builds the report and applies the quality gate.\n',
+    );
+  } else {
+    let qualityGate: { passed: boolean; summary: string } | undefined;
+    await step('Allure report', async () => {
+      const outcome = await buildAllureReport(paths, [paths.allureResults], { qualityGate: true });
+      qualityGate = outcome.qualityGate;
+      return outcome.report.ok
+        ? { status: 'passed', detail: outcome.report.index }
+        : { status: 'failed', detail: `the report could not be built: ${outcome.report.error}` };
+    });
+    outcomes.push({
+      name: 'quality gate',
+      status: qualityGate?.passed ? 'passed' : 'failed',
+      detail: qualityGate?.summary.split('\n').slice(0, 3).join(' ') ?? 'no report, so no quality gate',
+      durationMs: 0,
+    });
+  }
+
+  process.stdout.write(formatSummary(shard ? `gate shard ${shard.index}/${shard.total}` : 'gate', outcomes));
+  writeFileSync(join(shardDir ?? paths.root, 'gate-steps.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
+  return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
+});

@@ -1,0 +1,197 @@
+/**
+ * `npm run mock`: the GenAuth MFA simulator on its own, configured by flags or MOCK_* variables (a flag
+ * wins). Every bad value is listed in one message before anything starts.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { HarnessError } from '../src/errors';
+import { DefectListVariable } from '../src/mock/defect-set';
+import { LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
+import { startMock } from '../src/mock/server';
+import {
+  ConfigurationError,
+  decimalNumber,
+  flag,
+  optionalText,
+  variableProblems,
+  wholeNumber,
+} from '../src/variables';
+import { runMain } from './main';
+
+const USAGE = `Usage: npm run mock -- [options]
+
+  --port <n>                       MOCK_PORT                        default 4010
+  --host <addr>                    MOCK_HOST                        default 127.0.0.1
+  --defects <a,b>                  MOCK_DEFECTS (or MOCK_FAULTS)    provider defects (src/mock/defects.ts)
+  --no-control                     MOCK_CONTROL=false               no /__mock/ control plane
+                                   MOCK_CONTROL_TOKEN               required header x-mock-control-token
+  --token-ttl-seconds <n>          MOCK_TOKEN_TTL_SECONDS           enrollment token TTL, default 60
+  --access-token-ttl-seconds <n>   MOCK_ACCESS_TOKEN_TTL_SECONDS    default 7200
+  --code-length <n>                MOCK_CODE_LENGTH                 SMS/EMAIL code digits, default 6
+  --resend-window-seconds <n>      MOCK_RESEND_WINDOW_SECONDS       default 60
+  --rate-limit <n>                 MOCK_RATE_LIMIT_RPS              per user pool per second, 0 = off, default 1000
+  --body-limit <bytes>             MOCK_BODY_LIMIT_BYTES            default 65536
+  --pool-name <name>               MOCK_USER_POOL_NAME              default GenAuthMock
+                                   MOCK_SEED_USERS                  JSON array of {account,password,email?,phoneNumber?,factorTypes?,userPoolName?,appId?,userId?}
+  --no-validate                    MOCK_VALIDATE_RESPONSES=false    skip contract validation of answers (benchmarks)
+                                   MOCK_SMTP_URL, MOCK_SMTP_FROM    also mail EMAIL codes (e.g. smtp://127.0.0.1:1025)
+                                   MOCK_SMS_WEBHOOK_URL             also POST SMS codes as JSON
+  --log-level <level>              MOCK_LOG_LEVEL                   silent|error|warn|info|debug, default info
+`;
+
+/** Flags and the variables they stand for; a flag given on the command line wins over its variable. */
+const FLAGS = {
+  port: 'MOCK_PORT',
+  host: 'MOCK_HOST',
+  defects: 'MOCK_DEFECTS',
+  'token-ttl-seconds': 'MOCK_TOKEN_TTL_SECONDS',
+  'access-token-ttl-seconds': 'MOCK_ACCESS_TOKEN_TTL_SECONDS',
+  'code-length': 'MOCK_CODE_LENGTH',
+  'resend-window-seconds': 'MOCK_RESEND_WINDOW_SECONDS',
+  'rate-limit': 'MOCK_RATE_LIMIT_RPS',
+  'body-limit': 'MOCK_BODY_LIMIT_BYTES',
+  'pool-name': 'MOCK_USER_POOL_NAME',
+  'log-level': 'MOCK_LOG_LEVEL',
+} as const;
+
+const seedUsers = optionalText.transform((json, ctx) => {
+  if (json === undefined) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'is not valid JSON; give an array such as [{"account":"rehearsal","password":"…","email":"a@example.com"}]',
+    });
+    return z.NEVER;
+  }
+  const parsed = z.array(SeedUserSchema).safeParse(value);
+  if (!parsed.success) {
+    for (const problem of variableProblems(parsed.error.issues))
+      ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+const MockEnvSchema = z.object({
+  MOCK_PORT: wholeNumber(0, 65_535).default(4010),
+  MOCK_HOST: optionalText,
+  MOCK_DEFECTS: DefectListVariable,
+  MOCK_CONTROL: flag,
+  MOCK_CONTROL_TOKEN: optionalText,
+  MOCK_TOKEN_TTL_SECONDS: decimalNumber(0.001),
+  MOCK_ACCESS_TOKEN_TTL_SECONDS: decimalNumber(1),
+  MOCK_CODE_LENGTH: wholeNumber(4, 12),
+  MOCK_RESEND_WINDOW_SECONDS: decimalNumber(0),
+  MOCK_RATE_LIMIT_RPS: wholeNumber(0),
+  MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
+  MOCK_USER_POOL_NAME: optionalText,
+  MOCK_SEED_USERS: seedUsers,
+  MOCK_VALIDATE_RESPONSES: flag,
+  MOCK_SMTP_URL: optionalText,
+  MOCK_SMTP_FROM: optionalText,
+  MOCK_SMS_WEBHOOK_URL: optionalText,
+  MOCK_LOG_LEVEL: optionalText.pipe(
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+});
+
+function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'help' {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        ...Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }])),
+        'no-control': { type: 'boolean' },
+        'no-validate': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new HarnessError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return 'help';
+  const variables: Record<string, string | undefined> = {
+    ...env,
+    MOCK_DEFECTS: env.MOCK_DEFECTS ?? env.MOCK_FAULTS,
+  };
+  for (const [name, variable] of Object.entries(FLAGS)) {
+    if (typeof values[name] === 'string') variables[variable] = values[name];
+  }
+  const checked = MockEnvSchema.safeParse(variables);
+  if (!checked.success) {
+    throw new ConfigurationError(variableProblems(checked.error.issues), {
+      heading: 'The mock cannot start with these settings:',
+      fix: `Fix the flags or MOCK_* variables (.env.example describes them).\n\n${USAGE}`,
+    });
+  }
+  const v = checked.data;
+  return {
+    port: v.MOCK_PORT,
+    host: v.MOCK_HOST,
+    defects: v.MOCK_DEFECTS,
+    control: values['no-control'] ? false : v.MOCK_CONTROL,
+    controlToken: v.MOCK_CONTROL_TOKEN,
+    enrollmentTokenTtlSeconds: v.MOCK_TOKEN_TTL_SECONDS,
+    accessTokenTtlSeconds: v.MOCK_ACCESS_TOKEN_TTL_SECONDS,
+    codeLength: v.MOCK_CODE_LENGTH,
+    resendWindowSeconds: v.MOCK_RESEND_WINDOW_SECONDS,
+    rateLimitPerSecond: v.MOCK_RATE_LIMIT_RPS,
+    bodyLimitBytes: v.MOCK_BODY_LIMIT_BYTES,
+    defaultUserPoolName: v.MOCK_USER_POOL_NAME,
+    seedUsers: v.MOCK_SEED_USERS,
+    validateResponses: values['no-validate'] ? false : v.MOCK_VALIDATE_RESPONSES,
+    smtpUrl: v.MOCK_SMTP_URL,
+    smtpFrom: v.MOCK_SMTP_FROM,
+    smsWebhookUrl: v.MOCK_SMS_WEBHOOK_URL,
+    logLevel: v.MOCK_LOG_LEVEL,
+  };
+}
+
+runMain(async () => {
+  const options = optionsFrom(process.argv.slice(2), process.env);
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  let mock: Awaited<ReturnType<typeof startMock>>;
+  try {
+    mock = await startMock(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new HarnessError(`port ${options.port} is in use; pick another with --port`);
+    }
+    throw error;
+  }
+  process.stdout.write(`GenAuth MFA mock listening on ${mock.url}\n`);
+  process.stdout.write(
+    `  control plane: ${options.control === false ? 'off' : `${mock.url}/__mock/health`}\n`,
+  );
+  for (const user of mock.seededUsers) {
+    process.stdout.write(
+      `  seeded user ${user.account}: userId ${user.userId}, appId ${user.appId}, pool ${user.userPoolName}\n`,
+    );
+  }
+  if (options.defects?.length) process.stdout.write(`  defects: ${options.defects.join(', ')}\n`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`${signal}: stopping the mock\n`);
+      mock.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+});

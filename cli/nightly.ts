@@ -1,0 +1,175 @@
+/**
+ * The nightly check of a real environment: provider verification and API suites against TARGET_ENV.
+ * Failures the environment caused (connection errors, timeouts, 5xx, 429; see src/report/failure-causes.json)
+ * are re-run, only those tests, up to NIGHTLY_ENV_RETRIES times; assertion failures never are. A test that
+ * passes on a re-run shows as flaky in the report. The designated user's factors are reset at the end,
+ * whatever happened. Allure history is kept across runs (reports/history, cache it in CI).
+ *
+ *   TARGET_ENV=staging npm run nightly [-- --shard=i/n]
+ *
+ * NIGHTLY_ENV_RETRIES (default 2) re-runs; NIGHTLY_RETRY_DELAY_MS (default 30 000) before the first, doubled
+ * after; HARNESS_TRANSPORT_RETRIES (default 2 here) retries inside the client transport first.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, runSeed } from '../src/env/config';
+import { loadEnvFiles } from '../src/env/env-files';
+import { prefixed } from '../src/errors';
+import { buildAllureReport } from '../src/report/allure-report';
+import { resetDesignatedUser } from '../src/report/cleanup';
+import type { RecordedFailure } from '../src/report/failures-reporter';
+import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
+import { cleanDirectories, formatSummary, runCommand, type StepOutcome } from '../src/report/pipeline';
+import { redactText } from '../src/report/redact';
+import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
+import { runMain } from './main';
+
+runMain(async () => {
+  const shard = parseShardArguments(process.argv.slice(2), 'npm run nightly [-- --shard=i/n]');
+  loadEnvFiles();
+  runSeed();
+  process.env.HARNESS_TRANSPORT_RETRIES ||= '2';
+  const envRetries = Number(process.env.NIGHTLY_ENV_RETRIES ?? 2);
+  const firstDelayMs = Number(process.env.NIGHTLY_RETRY_DELAY_MS ?? 30_000);
+
+  const base = reportPaths();
+  const shardDir = shard ? join(base.shards, shardName(shard)) : undefined;
+  const env: NodeJS.ProcessEnv = shardDir ? { ALLURE_RESULTS_DIR: join(shardDir, 'allure-results') } : {};
+  const paths = reportPaths({ ...process.env, ...env });
+  const workDir = join(shardDir ?? paths.root, 'nightly');
+  const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
+
+  cleanDirectories([
+    paths.allureResults,
+    junitDir,
+    paths.testResults,
+    paths.logs,
+    workDir,
+    paths.allureReport,
+  ]);
+  writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
+  if (shardDir)
+    writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
+
+  const outcomes: StepOutcome[] = [];
+  const readFailures = (file: string): RecordedFailure[] => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as RecordedFailure[];
+    } catch {
+      return [];
+    }
+  };
+
+  async function run(round: number, lastFailedFile?: string) {
+    const failuresFile = join(workDir, `failures-${round}.json`);
+    const args = [
+      'node_modules/@playwright/test/cli.js',
+      'test',
+      '--project=provider',
+      '--project=api',
+      `--output=${join(paths.testResults, `round-${round}`)}`,
+    ];
+    if (lastFailedFile) args.push('--last-failed');
+    else if (shard) args.push(`--shard=${shard.index}/${shard.total}`);
+    const started = Date.now();
+    const { exitCode } = await runCommand(process.execPath, args, {
+      env: {
+        ...env,
+        HARNESS_FAILURES_FILE: failuresFile,
+        PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `nightly-${round}.xml`),
+        ...(lastFailedFile ? { PLAYWRIGHT_LAST_RUN_OUTPUT_FILE: lastFailedFile } : {}),
+      },
+      logFile: join(paths.logs, `nightly-${round}.log`),
+    });
+    const failures = readFailures(failuresFile);
+    const environmental = failures.filter((failure) => failure.cause === 'environment');
+    outcomes.push({
+      name:
+        round === 1 ? 'provider verification + API suites' : `re-run of environment failures #${round - 1}`,
+      status: exitCode === 0 ? 'passed' : 'failed',
+      detail:
+        exitCode === 0
+          ? ''
+          : `${failures.length} failed (${environmental.length} caused by the environment)` +
+            (failures.length === 0 ? `; playwright exited ${exitCode}` : ''),
+      durationMs: Date.now() - started,
+    });
+    return { exitCode, failures, environmental };
+  }
+
+  let round = 1;
+  let result = await run(round);
+  let delayMs = firstDelayMs;
+  while (result.environmental.length > 0 && round <= envRetries) {
+    const lastFailedFile = join(workDir, `rerun-${round}.json`);
+    writeFileSync(
+      lastFailedFile,
+      JSON.stringify({
+        status: 'failed',
+        failedTests: result.environmental.map((failure) => failure.testId),
+      }),
+    );
+    process.stdout.write(
+      `\n${prefixed(`${result.environmental.length} test(s) failed because of the environment; re-running them in ${delayMs} ms:`)}\n` +
+        result.environmental.map((failure) => `  ${redactText(failure.title)}`).join('\n') +
+        '\n',
+    );
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    delayMs *= 2;
+    round += 1;
+    const rerun = await run(round, lastFailedFile);
+    const stillFailing = new Set(rerun.failures.map((failure) => failure.testId));
+    const others = result.failures.filter(
+      (failure) => failure.cause !== 'environment' && !stillFailing.has(failure.testId),
+    );
+    result = { ...rerun, failures: [...others, ...rerun.failures] };
+  }
+  const testsFailed = result.failures.length > 0 || (result.exitCode !== 0 && result.failures.length === 0);
+
+  const cleanupStarted = Date.now();
+  try {
+    const { reset, skipped } = await resetDesignatedUser(loadConfig());
+    outcomes.push({
+      name: 'reset the designated user',
+      status: skipped ? 'skipped' : 'passed',
+      detail:
+        skipped ??
+        (reset.length ? `reset ${reset.length}: ${redactText(reset.join(', '))}` : 'nothing left to reset'),
+      durationMs: Date.now() - cleanupStarted,
+    });
+  } catch (error) {
+    outcomes.push({
+      name: 'reset the designated user',
+      status: 'failed',
+      detail: redactText((error as Error).message),
+      durationMs: Date.now() - cleanupStarted,
+    });
+  }
+
+  if (!shard) {
+    const started = Date.now();
+    const { report, qualityGate } = await buildAllureReport(paths, [paths.allureResults], {
+      qualityGate: true,
+    });
+    outcomes.push({
+      name: 'Allure report',
+      status: report.ok ? 'passed' : 'failed',
+      detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
+      durationMs: Date.now() - started,
+    });
+    outcomes.push({
+      name: 'quality gate',
+      status: qualityGate?.passed ? 'passed' : 'failed',
+      detail: qualityGate?.summary.split('\n').slice(0, 3).join(' ') ?? 'no report, so no quality gate',
+      durationMs: 0,
+    });
+  }
+
+  process.stdout.write(
+    formatSummary(shard ? `nightly shard ${shard.index}/${shard.total}` : 'nightly', outcomes),
+  );
+  const stepFailed = outcomes
+    .slice(1)
+    .some((outcome) => outcome.status === 'failed' && !outcome.name.startsWith('re-run'));
+  return testsFailed || stepFailed ? 1 : 0;
+});

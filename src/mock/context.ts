@@ -1,0 +1,40 @@
+import type { VirtualClocks } from './clock';
+import type { DefectSet } from './defect-set';
+import type { Rules } from './rules';
+import type { MockState } from './state';
+
+export interface MockConfig {
+  readonly codeLength: number;
+  readonly enrollmentTokenTtlMs: number;
+  readonly accessTokenTtlMs: number;
+  readonly resendWindowMs: number;
+  readonly defaultUserPoolName: string;
+  /** `iss` of the access tokens. */
+  readonly issuer: string;
+}
+
+/** A code handed to a real channel (SMTP, an SMS webhook) next to the outbox. */
+export interface Delivery {
+  readonly channel: 'SMS' | 'EMAIL';
+  readonly to: string;
+  readonly code: string;
+  readonly phoneCountryCode?: string;
+  readonly userPoolName: string;
+  readonly sentAt: string;
+}
+
+/** What the core of the simulator works with: state, time, configuration, and the rules in force. */
+export interface MockContext {
+  readonly state: MockState;
+  readonly clocks: VirtualClocks;
+  readonly defects: DefectSet;
+  readonly config: MockConfig;
+  readonly signingKey: Buffer;
+  /** Hands a code to the configured real channels; the outbox is written by the core. */
+  readonly deliver: (delivery: Delivery) => void;
+}
+
+/** The rules in force: the faithful ones, with the replacement of each defect the mock ships. */
+export function rulesOf(context: MockContext): Rules {
+  return context.defects.rules;
+}

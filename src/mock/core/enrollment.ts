@@ -1,0 +1,234 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type EnrollFactorDto,
+  EnrollFactorDtoSchema,
+  type ErrorScenario,
+  type FactorType,
+  factorIdOf,
+  type SendEnrollFactorRequestDataDto,
+  SendEnrollFactorRequestDtoSchema,
+} from '../../contract';
+import { type MockContext, rulesOf } from '../context';
+import { qrCodeDataUrl } from '../qr';
+import { newEnrollmentToken, newNumericCode, newRecoveryCode, newTotpSecret } from '../secrets';
+import type { BoundFactor, PendingEnrollment, User } from '../state';
+import { otpAuthUri, verifyTotp } from '../totp';
+import { checkInput, fail, nonBlank, type Outcome, succeed } from './outcome';
+
+/** The rules of `send-enroll-factor-request` and `enroll-factor`. */
+
+function boundConflict(context: MockContext, user: User, factorType: FactorType): ErrorScenario | undefined {
+  if (!rulesOf(context).duplicateBindingRefused) return undefined;
+  if (!context.state.factorsOf(user.userId).has(factorType)) return undefined;
+  return factorType === 'FACE' ? 'faceAlreadyBound' : 'factorAlreadyBound';
+}
+
+function hasPhoneOrEmail(context: MockContext, user: User): boolean {
+  const factors = context.state.factorsOf(user.userId);
+  return Boolean(user.phoneNumber || user.email || factors.has('SMS') || factors.has('EMAIL'));
+}
+
+function resendKey(user: User, channel: 'SMS' | 'EMAIL', address: string): string {
+  return `${user.userPoolName}\u0000${channel}\u0000${address.trim().toLowerCase()}`;
+}
+
+function resendBlocked(context: MockContext, key: string): boolean {
+  const lock = context.state.resendLocks.get(key);
+  if (!lock || !rulesOf(context).resendWindowEnforced) return false;
+  return context.clocks.now(lock.userId) - lock.sentAt < context.config.resendWindowMs;
+}
+
+function otpAccountOf(user: User): string {
+  return user.email ?? user.phoneNumber ?? user.account ?? user.userId;
+}
+
+/** Issues a code to a phone number or email: outbox, real channels, resend lock. */
+function sendCode(
+  context: MockContext,
+  user: User,
+  channel: 'SMS' | 'EMAIL',
+  to: string,
+  phoneCountryCode: string | undefined,
+): Outcome<string> {
+  const key = resendKey(user, channel, to);
+  if (resendBlocked(context, key)) return fail('resendTooSoon');
+  const now = context.clocks.now(user.userId);
+  const code = newNumericCode(context.config.codeLength);
+  const sentAt = new Date(now).toISOString();
+  context.state.resendLocks.set(key, { userId: user.userId, sentAt: now });
+  context.state.record({ userId: user.userId, to, channel, code, sentAt });
+  context.deliver({ channel, to, code, sentAt, userPoolName: user.userPoolName, phoneCountryCode });
+  return succeed(code);
+}
+
+export async function sendEnrollFactorRequest(
+  context: MockContext,
+  user: User,
+  body: unknown,
+): Promise<Outcome<SendEnrollFactorRequestDataDto>> {
+  const rules = rulesOf(context);
+  const checked = checkInput(SendEnrollFactorRequestDtoSchema, body);
+  if (!checked.ok) return checked;
+  const { factorType, profile } = checked.value;
+  const app = context.state.apps.get(user.appId);
+  if (!app?.factorTypes.includes(factorType)) return fail('factorTypeNotEnabled');
+  const conflict = boundConflict(context, user, factorType);
+  if (conflict) return fail(conflict);
+  if (factorType === 'FACE' && !hasPhoneOrEmail(context, user)) return fail('faceNeedsPhoneOrEmail');
+
+  const issued = {
+    token: newEnrollmentToken(),
+    userId: user.userId,
+    issuedAt: context.clocks.now(user.userId),
+  };
+  let pending: PendingEnrollment;
+  switch (factorType) {
+    case 'SMS': {
+      const phoneNumber = profile?.phoneNumber?.trim() ?? '';
+      const phoneCountryCode = profile?.phoneCountryCode?.trim() || '+86';
+      const code = sendCode(context, user, 'SMS', phoneNumber, phoneCountryCode);
+      if (!code.ok) return code;
+      pending = { ...issued, factorType, profile: { phoneNumber, phoneCountryCode }, code: code.value };
+      break;
+    }
+    case 'EMAIL': {
+      const email = profile?.email?.trim() ?? '';
+      const code = sendCode(context, user, 'EMAIL', email, undefined);
+      if (!code.ok) return code;
+      pending = { ...issued, factorType, profile: { email }, code: code.value };
+      break;
+    }
+    case 'OTP':
+      pending = { ...issued, factorType, totpSecret: newTotpSecret(), recoveryCode: newRecoveryCode() };
+      break;
+    case 'FACE':
+      pending = { ...issued, factorType };
+      break;
+  }
+  context.state.addPending(pending);
+
+  if (pending.factorType !== 'OTP' || !rules.otpDataSent) return succeed({ enrollmentToken: pending.token });
+  const qrCodeUri = otpAuthUri(
+    user.userPoolName,
+    otpAccountOf(user),
+    rules.advertisedSecret(pending.totpSecret),
+  );
+  return succeed({
+    enrollmentToken: pending.token,
+    otpData: {
+      qrCodeUri,
+      qrCodeDataUrl: await qrCodeDataUrl(qrCodeUri),
+      recoveryCode: rules.advertisedRecoveryCode(pending.recoveryCode),
+    },
+  });
+}
+
+/** Whether a pending enrollment is past its TTL on its owner's clock. */
+export function isExpired(context: MockContext, pending: PendingEnrollment): boolean {
+  const ageMs = context.clocks.now(pending.userId) - pending.issuedAt;
+  return rulesOf(context).tokenExpired(ageMs, context.config.enrollmentTokenTtlMs);
+}
+
+function isHttpUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value) && URL.canParse(value);
+}
+
+/** What is wrong with the proof of an enrollment, if anything. */
+function checkProof(
+  context: MockContext,
+  pending: PendingEnrollment,
+  data: EnrollFactorDto['enrollmentData'],
+): ErrorScenario | undefined {
+  const rules = rulesOf(context);
+  switch (pending.factorType) {
+    case 'SMS':
+    case 'EMAIL': {
+      const passCode = nonBlank(data.passCode);
+      if (passCode === undefined) return rules.blankPassCodeRefused ? 'missingPassCode' : undefined;
+      const others = context.state
+        .pendingOf(pending.userId)
+        .flatMap((other) => (other.token !== pending.token && 'code' in other ? [other.code] : []));
+      return rules.passCodeMatches(passCode, pending.code, others) ? undefined : 'wrongPassCode';
+    }
+    case 'OTP': {
+      const code = nonBlank(data.passCode);
+      if (code === undefined) return 'missingTotp';
+      const now = context.clocks.now(pending.userId);
+      return verifyTotp(pending.totpSecret, code.trim(), now, rules.totpWindow) ? undefined : 'wrongTotp';
+    }
+    case 'FACE': {
+      const photo = nonBlank(data.photo);
+      if (photo === undefined) return rules.facePhotoRequired ? 'facePhotoMissing' : undefined;
+      if (!rules.externalPhotoFlagChecked) return undefined;
+      return isHttpUrl(photo.trim()) === (data.isExternalPhoto === true) ? undefined : 'facePhotoRejected';
+    }
+  }
+}
+
+/** The request with `isExternalPhoto` left out, where the rules say it is not checked at all. */
+function withoutPhotoFlag(body: unknown): unknown {
+  const data = (body as { enrollmentData?: unknown } | null)?.enrollmentData;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return body;
+  const { isExternalPhoto: _ignored, ...rest } = data as Record<string, unknown>;
+  return { ...(body as object), enrollmentData: rest };
+}
+
+export async function enrollFactor(context: MockContext, user: User, body: unknown): Promise<Outcome> {
+  const rules = rulesOf(context);
+  const checked = checkInput(
+    EnrollFactorDtoSchema,
+    rules.externalPhotoFlagChecked ? body : withoutPhotoFlag(body),
+  );
+  if (!checked.ok) return checked;
+  const dto = checked.value;
+  const pending = rules.findPending(context.state.pending, dto.enrollmentToken);
+  if (!pending) {
+    const spent = context.state.spentTokens.get(dto.enrollmentToken);
+    if (spent === 'used') return fail('enrollmentTokenUsed');
+    return fail(spent === 'expired' ? 'enrollmentTokenExpired' : 'enrollmentTokenInvalid');
+  }
+  if (isExpired(context, pending)) {
+    context.state.retirePending(pending, 'expired');
+    return fail('enrollmentTokenExpired');
+  }
+  if (rules.tokenOwnerChecked && pending.userId !== user.userId) return fail('enrollmentTokenMismatch');
+  if (rules.tokenFactorTypeChecked && pending.factorType !== dto.factorType) {
+    return fail('enrollmentTokenMismatch');
+  }
+  const conflict = boundConflict(context, user, pending.factorType);
+  if (conflict) return fail(conflict);
+  const problem = checkProof(context, pending, dto.enrollmentData);
+  if (problem) return fail(problem);
+
+  if (rules.consumeDelayMs > 0) await sleep(rules.consumeDelayMs);
+  if (rules.consumesToken && context.state.pending.has(pending.token)) {
+    context.state.retirePending(pending, 'used');
+  }
+  if (rules.bindsFactor) bind(context, user, pending, dto.enrollmentData.photo ?? '');
+  return succeed(undefined);
+}
+
+function boundFactorOf(pending: PendingEnrollment, factorId: string, photo: string): BoundFactor {
+  switch (pending.factorType) {
+    case 'SMS':
+      return { factorId, factorType: 'SMS', profile: pending.profile };
+    case 'EMAIL':
+      return { factorId, factorType: 'EMAIL', profile: pending.profile };
+    case 'OTP':
+      return {
+        factorId,
+        factorType: 'OTP',
+        totpSecret: pending.totpSecret,
+        recoveryCode: pending.recoveryCode,
+      };
+    case 'FACE':
+      return { factorId, factorType: 'FACE', photo };
+  }
+}
+
+function bind(context: MockContext, user: User, pending: PendingEnrollment, photo: string): void {
+  const factor = boundFactorOf(pending, factorIdOf(user.userId, pending.factorType), photo);
+  context.state.factorsOf(user.userId).set(factor.factorType, factor);
+  if (factor.factorType === 'SMS') user.phoneNumber ??= factor.profile.phoneNumber;
+  if (factor.factorType === 'EMAIL') user.email ??= factor.profile.email;
+}

@@ -1,0 +1,119 @@
+import { FACTOR_TYPES, type LoginTokenRespDto, SigninByPasswordDtoSchema } from '../../contract';
+import { type MockContext, rulesOf } from '../context';
+import type { CreateUserRequest } from '../control/schema';
+import { newAccessToken, newObjectId } from '../secrets';
+import type { App, User } from '../state';
+import { checkInput, fail, type Outcome, succeed } from './outcome';
+
+export interface NewUser extends CreateUserRequest {
+  readonly account?: string;
+  readonly password?: string;
+  readonly appId?: string;
+  readonly userId?: string;
+}
+
+export function createUser(context: MockContext, request: NewUser): { user: User; accessToken: string } {
+  const userPoolName = request.userPoolName ?? context.config.defaultUserPoolName;
+  const appId = request.appId ?? newObjectId();
+  const app: App = context.state.apps.get(appId) ?? {
+    appId,
+    userPoolName,
+    factorTypes: request.factorTypes ?? [...FACTOR_TYPES],
+  };
+  context.state.apps.set(appId, app);
+  const user: User = {
+    userId: request.userId ?? newObjectId(),
+    appId,
+    userPoolName: app.userPoolName,
+    phoneNumber: request.phoneNumber,
+    email: request.email,
+    account: request.account,
+    password: request.password,
+  };
+  context.state.users.set(user.userId, user);
+  return { user, accessToken: issueAccessToken(context, user) };
+}
+
+export function issueAccessToken(context: MockContext, user: User): string {
+  const now = context.clocks.now(user.userId);
+  const expiresAt = now + context.config.accessTokenTtlMs;
+  const token = newAccessToken(context.signingKey, {
+    sub: user.userId,
+    aud: user.appId,
+    iss: context.config.issuer,
+    iat: Math.floor(now / 1000),
+    exp: Math.floor(expiresAt / 1000),
+  });
+  context.state.accessTokens.set(token, { userId: user.userId, expiresAt });
+  return token;
+}
+
+/** The access token inside an `authorization` header: `Bearer <token>` or the bare token. */
+export function tokenFromAuthorization(
+  header: string | undefined,
+): { token: string; bare: boolean } | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  const bearer = /^bearer\s+(\S+)$/i.exec(value);
+  if (bearer?.[1]) return { token: bearer[1], bare: false };
+  return /\s/.test(value) ? undefined : { token: value, bare: true };
+}
+
+function userOfToken(context: MockContext, token: string | undefined): User | undefined {
+  const record = token === undefined ? undefined : context.state.accessTokens.get(token);
+  if (!record || context.clocks.now(record.userId) >= record.expiresAt) return undefined;
+  return context.state.users.get(record.userId);
+}
+
+export function authenticate(context: MockContext, authorization: string | undefined): Outcome<User> {
+  const rules = rulesOf(context);
+  const presented = tokenFromAuthorization(authorization);
+  const formAccepted = presented !== undefined && (!presented.bare || rules.bareTokenAccepted);
+  const user = formAccepted ? userOfToken(context, presented.token) : undefined;
+  if (user) return succeed(user);
+  const anyone = rules.accessTokenRequired ? undefined : context.state.users.values().next().value;
+  return anyone ? succeed(anyone) : fail('notLoggedIn');
+}
+
+/** An unknown application id is an error; a missing one is tolerated, as the Node SDK may omit it. */
+export function checkAppId(context: MockContext, appId: string | undefined): Outcome<App | undefined> {
+  if (!appId) return succeed(undefined);
+  const app = context.state.apps.get(appId);
+  return app ? succeed(app) : fail('appNotFound');
+}
+
+/** The user pool a request counts against for throttling. */
+export function userPoolOfRequest(
+  context: MockContext,
+  authorization: string | undefined,
+  appId: string | undefined,
+): string {
+  const user = userOfToken(context, tokenFromAuthorization(authorization)?.token);
+  return user?.userPoolName ?? (appId ? context.state.apps.get(appId)?.userPoolName : undefined) ?? '';
+}
+
+export function signin(
+  context: MockContext,
+  appId: string | undefined,
+  body: unknown,
+): Outcome<LoginTokenRespDto['data']> {
+  const checked = checkInput(SigninByPasswordDtoSchema, body);
+  if (!checked.ok) return checked;
+  const { password, account, email, phone, username } = checked.value.passwordPayload;
+  const name = account ?? email ?? phone ?? username;
+  const user = [...context.state.users.values()].find(
+    (candidate) =>
+      candidate.password !== undefined &&
+      (!appId || candidate.appId === appId) &&
+      name !== undefined &&
+      [candidate.account, candidate.email, candidate.phoneNumber].includes(name),
+  );
+  if (!user || user.password !== password) return fail('wrongCredentials');
+  const accessToken = issueAccessToken(context, user);
+  return succeed({
+    access_token: accessToken,
+    id_token: accessToken,
+    token_type: 'Bearer',
+    expire_in: Math.floor(context.config.accessTokenTtlMs / 1000),
+  });
+}

@@ -1,0 +1,72 @@
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { ERROR_CATALOG, ErrorEnvelopeSchema, type ErrorScenario, SUCCESS_STATUS_CODE } from '../../contract';
+import { describeIssues, HarnessError } from '../../errors';
+import type { Rules } from '../rules';
+
+export const SUCCESS_MESSAGE = 'Operation successful';
+
+/** What the mock sends: an HTTP status and a JSON body. */
+export interface Answer {
+  readonly httpStatus: number;
+  readonly body: Record<string, unknown>;
+}
+
+export function successAnswer(requestId: string, data?: unknown): Answer {
+  const body: Record<string, unknown> = {
+    statusCode: SUCCESS_STATUS_CODE,
+    message: SUCCESS_MESSAGE,
+    requestId,
+  };
+  if (data !== undefined) body.data = data;
+  return { httpStatus: 200, body };
+}
+
+/** The error catalog's answer to `scenario`. */
+export function errorAnswer(scenario: ErrorScenario, requestId: string): Answer {
+  const entry = ERROR_CATALOG[scenario];
+  const body: Record<string, unknown> = { statusCode: entry.statusCode, message: entry.message };
+  if ('apiCode' in entry) body.apiCode = entry.apiCode;
+  body.requestId = requestId;
+  return { httpStatus: entry.httpStatus, body };
+}
+
+/** HTTP 500: a crash the rules call for, or a bug of the mock itself. The one body every 500 has. */
+export function internalErrorAnswer(requestId: string, message: string): Answer {
+  return {
+    httpStatus: 500,
+    body: { statusCode: 500, error: 'Internal Server Error', message, requestId },
+  };
+}
+
+/** An answer the mock built against the contract: a bug of the mock, reported loudly instead of sent. */
+export class InvalidMockAnswerError extends HarnessError {
+  override readonly name = 'InvalidMockAnswerError';
+}
+
+/** Checks an answer against its success schema (statusCode 200) or the error envelope. */
+export function assertValidAnswer(answer: Answer, successSchema: z.ZodType, label: string): void {
+  const schema = answer.body.statusCode === SUCCESS_STATUS_CODE ? successSchema : ErrorEnvelopeSchema;
+  const parsed = schema.safeParse(answer.body);
+  if (!parsed.success) {
+    throw new InvalidMockAnswerError(
+      `the mock built an answer of ${label} that breaks the contract (${describeIssues(parsed.error.issues, '$').join('; ')}). ` +
+        'This is a bug in src/mock.',
+    );
+  }
+}
+
+/** The answer as the provider presents it: the rules decide the type of statusCode and whether apiCode stays. */
+export function present(answer: Answer, rules: Rules): Answer {
+  const body = { ...answer.body };
+  if (body.statusCode !== SUCCESS_STATUS_CODE && !rules.errorsCarryApiCode) delete body.apiCode;
+  if (!rules.statusCodeIsNumber) body.statusCode = String(body.statusCode);
+  return { httpStatus: answer.httpStatus, body };
+}
+
+export function send(reply: FastifyReply, answer: Answer): FastifyReply {
+  return reply
+    .code(answer.httpStatus)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(answer.body));
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import type { ErrorScenario } from '../../contract';
+import { fail, type Outcome, succeed } from '../core/outcome';
+
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]*\+)?json(?:\s*;.*)?$/i;
+
+/** A request header's value, trimmed; undefined when absent, repeated or blank. */
+export function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The input of a request: the JSON body of a POST (content type checked), the query of a GET. */
+export function readInput(request: FastifyRequest): Outcome<unknown> {
+  if (request.method !== 'POST') return succeed({ ...(request.query as object) });
+  const raw = typeof request.body === 'string' ? request.body : undefined;
+  const contentType = request.headers['content-type'];
+  const isJson = contentType !== undefined && JSON_CONTENT_TYPE.test(contentType);
+  if (raw === undefined || raw.trim() === '') {
+    return contentType && !isJson ? fail('unsupportedContentType') : succeed({});
+  }
+  if (!isJson) return fail('unsupportedContentType');
+  try {
+    return succeed(JSON.parse(raw) as unknown);
+  } catch {
+    return fail('malformedJson' satisfies ErrorScenario);
+  }
+}

@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ErrorScenario } from '../../contract';
+import type { Rules } from '../rules';
+import { type Answer, assertValidAnswer, errorAnswer, internalErrorAnswer, present, send } from './answers';
+
+/** Which catalog scenarios a provider may crash on instead of answering, and the rule that says it does not. */
+const CRASH_RULES: Partial<Record<ErrorScenario, keyof Rules>> = {
+  malformedJson: 'malformedJsonAnswered',
+  wrongType: 'wrongTypesAnswered',
+};
+
+export interface Responder {
+  /** Checks the answer against the contract (unless switched off), presents it per the rules, sends it. */
+  answer(request: FastifyRequest, reply: FastifyReply, answer: Answer, schema?: z.ZodType): FastifyReply;
+  /** The catalog's answer to a failure scenario, or the crash the rules call for. */
+  failure(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scenario: ErrorScenario,
+    schema?: z.ZodType,
+  ): FastifyReply;
+  /** HTTP 500, as sent: a crash the rules call for, or a bug of the mock. */
+  crash(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply;
+  /** The `statusCode` of the body sent for a request, for the request log. */
+  statusCodeOf(request: FastifyRequest): unknown;
+}
+
+export function createResponder(options: { rules: () => Rules; validateResponses: boolean }): Responder {
+  const sent = new WeakMap<FastifyRequest, unknown>();
+  const deliver = (request: FastifyRequest, reply: FastifyReply, answer: Answer) => {
+    sent.set(request, answer.body.statusCode);
+    return send(reply, answer);
+  };
+  return {
+    answer(request, reply, answer, schema) {
+      if (options.validateResponses && schema)
+        assertValidAnswer(answer, schema, `${request.method} ${request.routeOptions.url ?? request.url}`);
+      return deliver(request, reply, present(answer, options.rules()));
+    },
+    failure(request, reply, scenario, schema) {
+      const rule = CRASH_RULES[scenario];
+      if (rule && options.rules()[rule] === false) return this.crash(request, reply, 'Internal server error');
+      return this.answer(request, reply, errorAnswer(scenario, request.id), schema);
+    },
+    crash: (request, reply, message) => deliver(request, reply, internalErrorAnswer(request.id, message)),
+    statusCodeOf: (request) => sent.get(request),
+  };
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MockContext } from '../context';
+import { authenticate, checkAppId, userPoolOfRequest } from '../core/users';
+import type { PoolThrottle } from '../throttle';
+import { successAnswer } from './answers';
+import { header, readInput } from './body';
+import type { Responder } from './respond';
+import { API_ROUTES, type ApiRoute } from './routes';
+
+/**
+ * Serves the API routes: throttle per user pool → read the input → check the application → authenticate
+ * (routes that act for a user) → the rule → the answer. Every failure on the way is a catalog scenario.
+ */
+export function registerApiRoutes(
+  app: FastifyInstance,
+  context: MockContext,
+  { responder, throttle }: { responder: Responder; throttle: PoolThrottle },
+): void {
+  const serve = (route: ApiRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const failure = (scenario: Parameters<Responder['failure']>[2]) =>
+      responder.failure(request, reply, scenario, route.response);
+    const appId = header(request, 'x-authing-app-id') ?? header(request, 'x-genauth-app-id');
+    const authorization = header(request, 'authorization');
+    if (!throttle.admit(userPoolOfRequest(context, authorization, appId))) return failure('throttled');
+    const input = readInput(request);
+    if (!input.ok) return failure(input.scenario);
+    const knownApp = checkAppId(context, appId);
+    if (!knownApp.ok) return failure(knownApp.scenario);
+    let outcome: Awaited<ReturnType<ApiRoute['handle']>>;
+    if (route.access === 'user') {
+      const user = authenticate(context, authorization);
+      if (!user.ok) return failure(user.scenario);
+      outcome = await route.handle(context, user.value, input.value);
+    } else {
+      outcome = await route.handle(context, input.value, appId);
+    }
+    if (!outcome.ok) return failure(outcome.scenario);
+    return responder.answer(request, reply, successAnswer(request.id, outcome.value), route.response);
+  };
+  for (const route of API_ROUTES) app.route({ method: route.method, url: route.path, handler: serve(route) });
+}
