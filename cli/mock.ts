@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { HarnessError } from '../src/errors';
 import { DefectListVariable } from '../src/mock/defect-set';
-import { LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
+import { FACTOR_ID_FORMATS, LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
 import { startMock } from '../src/mock/server';
 import {
   ConfigurationError,
@@ -31,6 +31,7 @@ const USAGE = `Usage: npm run mock -- [options]
   --resend-window-seconds <n>      MOCK_RESEND_WINDOW_SECONDS       default 60
   --rate-limit <n>                 MOCK_RATE_LIMIT_RPS              per user pool per second, 0 = off, default 1000
   --body-limit <bytes>             MOCK_BODY_LIMIT_BYTES            default 65536
+  --factor-ids <format>            MOCK_FACTOR_IDS                  user-suffixed (<userId>|phone) or opaque
   --pool-name <name>               MOCK_USER_POOL_NAME              default GenAuthMock
                                    MOCK_SEED_USERS                  JSON array of {account,password,email?,phoneNumber?,factorTypes?,userPoolName?,appId?,userId?}
   --no-validate                    MOCK_VALIDATE_RESPONSES=false    skip contract validation of answers (benchmarks)
@@ -50,6 +51,7 @@ const FLAGS = {
   'resend-window-seconds': 'MOCK_RESEND_WINDOW_SECONDS',
   'rate-limit': 'MOCK_RATE_LIMIT_RPS',
   'body-limit': 'MOCK_BODY_LIMIT_BYTES',
+  'factor-ids': 'MOCK_FACTOR_IDS',
   'pool-name': 'MOCK_USER_POOL_NAME',
   'log-level': 'MOCK_LOG_LEVEL',
 } as const;
@@ -88,6 +90,9 @@ const MockEnvSchema = z.object({
   MOCK_RESEND_WINDOW_SECONDS: decimalNumber(0),
   MOCK_RATE_LIMIT_RPS: wholeNumber(0),
   MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
+  MOCK_FACTOR_IDS: optionalText.pipe(
+    z.enum(FACTOR_ID_FORMATS, { error: `must be one of ${FACTOR_ID_FORMATS.join(', ')}` }).optional(),
+  ),
   MOCK_USER_POOL_NAME: optionalText,
   MOCK_SEED_USERS: seedUsers,
   MOCK_VALIDATE_RESPONSES: flag,
@@ -144,6 +149,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     resendWindowSeconds: v.MOCK_RESEND_WINDOW_SECONDS,
     rateLimitPerSecond: v.MOCK_RATE_LIMIT_RPS,
     bodyLimitBytes: v.MOCK_BODY_LIMIT_BYTES,
+    factorIds: v.MOCK_FACTOR_IDS,
     defaultUserPoolName: v.MOCK_USER_POOL_NAME,
     seedUsers: v.MOCK_SEED_USERS,
     validateResponses: values['no-validate'] ? false : v.MOCK_VALIDATE_RESPONSES,

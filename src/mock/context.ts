@@ -1,5 +1,6 @@
 import type { VirtualClocks } from './clock';
 import type { DefectSet } from './defect-set';
+import type { FactorIdFormat } from './options';
 import type { Rules } from './rules';
 import type { MockState } from './state';
 
@@ -11,6 +12,12 @@ export interface MockConfig {
   readonly defaultUserPoolName: string;
   /** `iss` of the access tokens. */
   readonly issuer: string;
+  /** `user-suffixed`: `<userId>|phone` as real SDK test data shows; `opaque`: a random id (clients must not care). */
+  readonly factorIds: FactorIdFormat;
+  /** Requests per second per user pool (0: no limit), unless the pool has its own. */
+  readonly rateLimitPerSecond: number;
+  /** The largest request body served. */
+  readonly bodyLimitBytes: number;
 }
 
 /** A code handed to a real channel (SMTP, an SMS webhook) next to the outbox. */

@@ -135,6 +135,66 @@ export const DEFECTS = {
     description: 'isExternalPhoto is neither type-checked nor matched against the photo',
     overrides: { externalPhotoFlagChecked: false },
   },
+  'face-without-contact': {
+    description: 'FACE can be requested for a user without a phone number or email',
+    overrides: { faceNeedsContact: false },
+  },
+  'drop-profile': {
+    description: 'a bound SMS or EMAIL factor loses the phone number or email it was enrolled with',
+    overrides: { profileKept: false },
+  },
+  'duplicate-listing': {
+    description: 'list-enrolled-factors lists every bound factor twice',
+    overrides: { factorsListedOnce: false },
+  },
+  'get-factor-wrong-type': {
+    description: 'get-factor answers a factor with another factorType than it was bound as',
+    overrides: { getFactorKeepsType: false },
+  },
+  'get-any-factor': {
+    description: "get-factor reads another user's factor given its factorId",
+    overrides: { getFactorChecksOwner: false },
+  },
+  'reset-any-factor': {
+    description: "reset-factor unbinds another user's factor given its factorId",
+    overrides: { resetChecksOwner: false },
+  },
+  'totp-verify-accepts-any': {
+    description: 'mfa-totp-verify answers verified: true for any code',
+    overrides: { totpVerifyChecksCode: false },
+  },
+  'totp-verify-without-factor': {
+    description: 'mfa-totp-verify answers verified: false instead of refusing a user without an OTP factor',
+    overrides: { totpVerifyNeedsFactor: false },
+  },
+  'ignore-unknown-app': {
+    description: 'requests naming an application the provider does not know are served',
+    overrides: { appIdChecked: false },
+  },
+  'ignore-token-app': {
+    description: 'an access token issued for another application is accepted',
+    overrides: { tokenAppChecked: false },
+  },
+  'no-throttling': {
+    description: 'the per-pool rate limit is never enforced',
+    overrides: { rateLimitEnforced: false },
+  },
+  'throttle-as-success': {
+    description: 'a throttled request is answered HTTP 200 with statusCode 200, as if it had been served',
+    overrides: { throttledRefused: false },
+  },
+  'accept-any-content-type': {
+    description: 'request bodies are read as JSON whatever their content type',
+    overrides: { jsonContentTypeRequired: false },
+  },
+  'no-payload-limit': {
+    description: 'request bodies over the size limit are served',
+    overrides: { payloadLimitEnforced: false },
+  },
+  'text-plain-answers': {
+    description: 'answers are labelled content-type text/plain',
+    overrides: { answersLabelledJson: false },
+  },
 } as const satisfies Record<string, Defect>;
 
 export type DefectId = keyof typeof DEFECTS;

@@ -19,6 +19,10 @@ export const SeedUserSchema = z.strictObject({
 });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
+/** How the mock makes factor ids: `<userId>|phone` (as real SDK test data shows) or random opaque ids. */
+export const FACTOR_ID_FORMATS = ['user-suffixed', 'opaque'] as const;
+export type FactorIdFormat = (typeof FACTOR_ID_FORMATS)[number];
+
 export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -43,6 +47,8 @@ export interface MockOptions {
   readonly resendWindowSeconds?: number;
   /** Requests per second per user pool before HTTP 429; 0 turns throttling off. Default 1000. */
   readonly rateLimitPerSecond?: number;
+  /** `user-suffixed` (default: `<userId>|phone`, as real SDK test data shows) or `opaque` (random ids). */
+  readonly factorIds?: FactorIdFormat;
   /** Largest accepted request body. Default 65 536 bytes. */
   readonly bodyLimitBytes?: number;
   /** Issuer of TOTP URIs for users created without a pool name. Default `GenAuthMock`. */
@@ -89,6 +95,7 @@ const OptionsSchema = z.object({
   codeLength: whole(4, 12).default(6),
   resendWindowSeconds: positive(0).default(60),
   rateLimitPerSecond: whole(0).default(1000),
+  factorIds: z.enum(FACTOR_ID_FORMATS).default('user-suffixed'),
   bodyLimitBytes: whole(1024).default(65_536),
   defaultUserPoolName: z.string().min(1).default('GenAuthMock'),
   seedUsers: z.array(SeedUserSchema).default([]),

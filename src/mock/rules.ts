@@ -37,12 +37,28 @@ export interface Rules {
   readonly bindsFactor: boolean;
   /** A factor type already bound cannot be requested or bound again. */
   readonly duplicateBindingRefused: boolean;
+  /** FACE is offered only to a user with a phone number or email. */
+  readonly faceNeedsContact: boolean;
+  /** A bound SMS or EMAIL factor keeps the profile it was enrolled with. */
+  readonly profileKept: boolean;
   /** list-factors-to-enroll leaves out the types already bound. */
   readonly boundTypesLeftOutOfToEnroll: boolean;
+  /** list-enrolled-factors lists each bound factor once. */
+  readonly factorsListedOnce: boolean;
   /** get-factor finds the user's bound factors. */
   readonly getFactorFindsBound: boolean;
+  /** get-factor answers the factorType the factor was bound as. */
+  readonly getFactorKeepsType: boolean;
+  /** get-factor reads only the caller's own factors. */
+  readonly getFactorChecksOwner: boolean;
   /** reset-factor unbinds the factor. */
   readonly resetUnbinds: boolean;
+  /** reset-factor unbinds only the caller's own factors. */
+  readonly resetChecksOwner: boolean;
+  /** mfa-totp-verify compares the code with the bound OTP factor. */
+  readonly totpVerifyChecksCode: boolean;
+  /** mfa-totp-verify refuses a user without an OTP factor (rather than answering `verified`). */
+  readonly totpVerifyNeedsFactor: boolean;
 
   /** One send per phone number or email per resend window. */
   readonly resendWindowEnforced: boolean;
@@ -57,7 +73,21 @@ export interface Rules {
   readonly accessTokenRequired: boolean;
   /** The access token is accepted bare as well as after `Bearer `. */
   readonly bareTokenAccepted: boolean;
+  /** An application id the provider does not know is refused. */
+  readonly appIdChecked: boolean;
+  /** An access token works only with the application it was issued for. */
+  readonly tokenAppChecked: boolean;
+  /** Each user pool gets at most its rate limit per second; more is throttled. */
+  readonly rateLimitEnforced: boolean;
+  /** A throttled request is refused with HTTP 429, not answered as if it had been served. */
+  readonly throttledRefused: boolean;
+  /** A request body must be sent as application/json. */
+  readonly jsonContentTypeRequired: boolean;
+  /** A request body over the size limit is refused. */
+  readonly payloadLimitEnforced: boolean;
 
+  /** Answers are labelled `content-type: application/json`. */
+  readonly answersLabelledJson: boolean;
   /** `statusCode` is sent as a number. */
   readonly statusCodeIsNumber: boolean;
   /** Failure envelopes carry the catalog's apiCode. */
@@ -85,9 +115,17 @@ export const FAITHFUL_RULES: Rules = {
 
   bindsFactor: true,
   duplicateBindingRefused: true,
+  faceNeedsContact: true,
+  profileKept: true,
   boundTypesLeftOutOfToEnroll: true,
+  factorsListedOnce: true,
   getFactorFindsBound: true,
+  getFactorKeepsType: true,
+  getFactorChecksOwner: true,
   resetUnbinds: true,
+  resetChecksOwner: true,
+  totpVerifyChecksCode: true,
+  totpVerifyNeedsFactor: true,
 
   resendWindowEnforced: true,
   otpDataSent: true,
@@ -96,7 +134,14 @@ export const FAITHFUL_RULES: Rules = {
 
   accessTokenRequired: true,
   bareTokenAccepted: true,
+  appIdChecked: true,
+  tokenAppChecked: true,
+  rateLimitEnforced: true,
+  throttledRefused: true,
+  jsonContentTypeRequired: true,
+  payloadLimitEnforced: true,
 
+  answersLabelledJson: true,
   statusCodeIsNumber: true,
   errorsCarryApiCode: true,
   malformedJsonAnswered: true,

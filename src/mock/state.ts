@@ -109,6 +109,10 @@ export class MockState {
   readonly pendingByUser = new Map<string, Set<string>>();
   readonly spentTokens = new BoundedMap<string, SpentReason>(TOMBSTONE_LIMIT);
   readonly factors = new Map<string, Map<FactorType, BoundFactor>>();
+  /** Whose a factorId is, whatever its format: ids are opaque to clients, so ownership is looked up. */
+  readonly factorOwners = new Map<string, { readonly userId: string; readonly factorType: FactorType }>();
+  /** Rate limits of user pools that have their own (`POST /__mock/users` with `rateLimitPerSecond`). */
+  readonly poolRateLimits = new Map<string, number>();
   readonly resendLocks = new Map<string, ResendLock>();
   /** Oldest first; read newest first. */
   outbox: OutboxRecord[] = [];
@@ -144,6 +148,25 @@ export class MockState {
     return factors;
   }
 
+  bindFactor(userId: string, factor: BoundFactor): void {
+    const previous = this.factorsOf(userId).get(factor.factorType);
+    if (previous) this.factorOwners.delete(previous.factorId);
+    this.factorsOf(userId).set(factor.factorType, factor);
+    this.factorOwners.set(factor.factorId, { userId, factorType: factor.factorType });
+  }
+
+  unbindFactor(userId: string, factor: BoundFactor): void {
+    this.factorsOf(userId).delete(factor.factorType);
+    this.factorOwners.delete(factor.factorId);
+  }
+
+  /** The bound factor a factorId names, and its owner. */
+  factorById(factorId: string): { userId: string; factor: BoundFactor } | undefined {
+    const owner = this.factorOwners.get(factorId);
+    const factor = owner && this.factors.get(owner.userId)?.get(owner.factorType);
+    return owner && factor ? { userId: owner.userId, factor } : undefined;
+  }
+
   record(entry: OutboxRecord): void {
     this.outbox.push(entry);
     if (this.outbox.length > OUTBOX_LIMIT) this.outbox = this.outbox.slice(-OUTBOX_LIMIT);
@@ -157,6 +180,8 @@ export class MockState {
     this.pendingByUser.clear();
     this.spentTokens.clear();
     this.factors.clear();
+    this.factorOwners.clear();
+    this.poolRateLimits.clear();
     this.resendLocks.clear();
     this.outbox = [];
   }

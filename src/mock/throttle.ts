@@ -2,15 +2,13 @@
 export class PoolThrottle {
   private readonly windows = new Map<string, { second: number; count: number }>();
 
-  constructor(
-    private readonly perSecond: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Counts a request against `pool`; false when the pool is over its limit for this second. */
-  admit(pool: string): boolean {
-    if (this.perSecond <= 0) return true;
-    const second = Math.floor(this.now() / 1000);
+  /**
+   * Counts a request against `pool` at `nowMs` (the requesting user's clock, so a test can let a window pass
+   * without waiting); false when the pool is over `perSecond` for that second. 0 means no limit.
+   */
+  admit(pool: string, nowMs: number, perSecond: number): boolean {
+    if (perSecond <= 0) return true;
+    const second = Math.floor(nowMs / 1000);
     const window = this.windows.get(pool);
     if (!window || window.second !== second) {
       if (this.windows.size > 10_000) this.windows.clear();
@@ -18,7 +16,7 @@ export class PoolThrottle {
       return true;
     }
     window.count++;
-    return window.count <= this.perSecond;
+    return window.count <= perSecond;
   }
 
   clear(): void {

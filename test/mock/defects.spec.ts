@@ -310,6 +310,150 @@ const PROBES: Record<DefectId, DefectProbe> = {
     faithful: ['facePhotoRejected', 'wrongType'],
     defective: ['ok', 'ok'],
   },
+  'face-without-contact': {
+    probe: async (h) => {
+      const user = await h.newUser({ phoneNumber: undefined, email: undefined });
+      return call(h, user, 'sendEnrollFactorRequest', { body: { factorType: 'FACE' } }).then(
+        (a) => a.outcome,
+      );
+    },
+    faithful: 'faceNeedsPhoneOrEmail',
+    defective: 'ok',
+  },
+  'drop-profile': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'SMS');
+      const [sms] = await user.client.listEnrolledFactors();
+      return sms?.profile.phoneNumber === user.phoneNumber;
+    },
+    faithful: true,
+    defective: false,
+  },
+  'duplicate-listing': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'EMAIL');
+      return (await user.client.listEnrolledFactors()).length;
+    },
+    faithful: 1,
+    defective: 2,
+  },
+  'get-factor-wrong-type': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'EMAIL');
+      const [email] = await user.client.listEnrolledFactors();
+      return (await user.client.getFactor({ factorId: email?.factorId ?? '' })).factorType;
+    },
+    faithful: 'EMAIL',
+    defective: 'FACE',
+  },
+  'get-any-factor': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'EMAIL');
+      const [email] = await user.client.listEnrolledFactors();
+      const intruder = await h.newUser();
+      return call(h, intruder, 'getFactor', {
+        query: `factorId=${encodeURIComponent(email?.factorId ?? '')}`,
+      }).then((a) => a.outcome);
+    },
+    faithful: 'unknownFactorId',
+    defective: 'ok',
+  },
+  'reset-any-factor': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'EMAIL');
+      const [email] = await user.client.listEnrolledFactors();
+      const intruder = await h.newUser();
+      const outcome = await call(h, intruder, 'resetFactor', { body: { factorId: email?.factorId } }).then(
+        (a) => a.outcome,
+      );
+      return [outcome, await listedTypes(user)];
+    },
+    faithful: ['unknownFactorId', ['EMAIL']],
+    defective: ['ok', []],
+  },
+  'totp-verify-accepts-any': {
+    probe: async (h, user) => {
+      const started = await enroll(h, user, 'OTP');
+      const wrong = started.passCode === '123456' ? '654321' : '123456';
+      return (await user.client.mfaOtpVerify({ totp: wrong })).verified;
+    },
+    faithful: false,
+    defective: true,
+  },
+  'totp-verify-without-factor': {
+    probe: async (h, user) =>
+      call(h, user, 'mfaOtpVerify', { body: { totp: '123456' } }).then((a) => a.outcome),
+    faithful: 'otpNotEnrolled',
+    defective: 'ok',
+  },
+  'ignore-unknown-app': {
+    probe: async (h, user) => {
+      const answer = await rawRequest(operationUrl(h.mock, 'listFactorsToEnroll'), {
+        method: 'GET',
+        headers: { authorization: `Bearer ${user.accessToken}`, 'x-authing-app-id': 'f'.repeat(24) },
+      });
+      return outcomeOf(answer.status, answer.json);
+    },
+    faithful: 'appNotFound',
+    defective: 'ok',
+  },
+  'ignore-token-app': {
+    probe: async (h, user) => {
+      const other = await h.newUser();
+      const answer = await rawRequest(operationUrl(h.mock, 'listFactorsToEnroll'), {
+        method: 'GET',
+        headers: { authorization: `Bearer ${user.accessToken}`, 'x-authing-app-id': other.appId },
+      });
+      return outcomeOf(answer.status, answer.json);
+    },
+    faithful: 'notLoggedIn',
+    defective: 'ok',
+  },
+  'no-throttling': {
+    probe: async (h) => {
+      const user = await h.newUser({ rateLimitPerSecond: 2 });
+      const outcomes = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map(() => call(h, user, 'listFactorsToEnroll').then((a) => a.outcome)),
+      );
+      return outcomes.includes('throttled');
+    },
+    faithful: true,
+    defective: false,
+  },
+  'throttle-as-success': {
+    probe: async (h) => {
+      const user = await h.newUser({ rateLimitPerSecond: 1 });
+      const answers = await Promise.all([1, 2, 3, 4].map(() => call(h, user, 'listFactorsToEnroll')));
+      return answers.some((a) => a.status === 200 && a.outcome === 'ok' && !('data' in (a.json as object)));
+    },
+    faithful: false,
+    defective: true,
+  },
+  'accept-any-content-type': {
+    probe: async (h, user) => {
+      const answer = await rawRequest(operationUrl(h.mock, 'sendEnrollFactorRequest'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.accessToken}`, 'content-type': 'text/plain' },
+        body: JSON.stringify({ factorType: 'OTP' }),
+      });
+      return outcomeOf(answer.status, answer.json);
+    },
+    faithful: 'unsupportedContentType',
+    defective: 'ok',
+  },
+  'no-payload-limit': {
+    probe: async (h, user) =>
+      call(h, user, 'sendEnrollFactorRequest', {
+        body: { factorType: 'OTP', padding: 'x'.repeat(70_000) },
+      }).then((a) => a.outcome),
+    faithful: 'payloadTooLarge',
+    defective: 'ok',
+  },
+  'text-plain-answers': {
+    probe: async (h, user) => (await call(h, user, 'listFactorsToEnroll')).contentType.split(';')[0],
+    faithful: 'application/json',
+    defective: 'text/plain',
+  },
 };
 
 test.describe('every provider defect changes the mock behaviour it names', () => {

@@ -61,6 +61,22 @@ test.describe('enrollment of every factor type', () => {
     expect((await user.client.listEnrolledFactors()).map((f) => f.factorType)).toEqual(['OTP']);
   });
 
+  test('with opaque factor ids, every factor gets a fresh id that names neither user nor type', async () => {
+    await withMock({ factorIds: 'opaque' }, async (harness) => {
+      const user = await harness.newUser();
+      for (const factorType of FACTOR_TYPES) await enroll(harness, user, factorType);
+      const ids = (await user.client.listEnrolledFactors()).map((factor) => factor.factorId);
+      expect(new Set(ids).size).toBe(FACTOR_TYPES.length);
+      for (const factorId of ids) {
+        expect(factorId).not.toContain(user.userId);
+        expect(factorId).not.toMatch(/phone|email|otp|face/i);
+        expect((await user.client.getFactor({ factorId })).factorId).toBe(factorId);
+      }
+      await user.client.resetFactor({ factorId: ids[0]! });
+      expect(await user.client.listEnrolledFactors()).toHaveLength(FACTOR_TYPES.length - 1);
+    });
+  });
+
   test("another user's factor can be neither read nor reset", async ({ harness, user }) => {
     await enroll(harness, user, 'OTP');
     const other = await harness.newUser();

@@ -152,6 +152,7 @@ export async function enroll(harness: Harness, user: MockUser, factorType: Facto
 
 export interface RawAnswer {
   readonly status: number;
+  readonly contentType: string;
   readonly text: string;
   readonly json: unknown;
 }
@@ -169,11 +170,9 @@ export async function rawRequest(
   } catch {
     json = undefined;
   }
-  return { status: response.status, text, json };
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, json };
 }
 
 export function operationUrl(mock: RunningMock, operation: OperationName, query = ''): string {
   return `${mock.url}${OPERATIONS[operation].path}${query ? `?${query}` : ''}`;
 }
-
-/** Asserts a raw answer is the error envelope of `scenario` exactly as the catalog says. */

@@ -94,6 +94,7 @@ function health(context: MockContext) {
     defects: context.defects.list(),
     enrollmentTokenTtlMs: context.config.enrollmentTokenTtlMs,
     codeLength: context.config.codeLength,
+    bodyLimitBytes: context.config.bodyLimitBytes,
   };
 }
 

@@ -15,6 +15,11 @@ export const CreateUserRequestSchema = z.strictObject({
   email: z.string().optional(),
   /** Issuer of the user's TOTP URIs. Default `GenAuthMock`. */
   userPoolName: z.string().min(1).optional(),
+  /** A rate limit of its own for the user's pool (requests per second), e.g. to provoke throttling. */
+  rateLimitPerSecond: z.number().int().positive().optional(),
+  /** A sign-in name and password, for `POST /api/v3/signin`. */
+  account: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
@@ -52,6 +57,8 @@ export const HealthResponseSchema = z.object({
   defects: z.array(DefectIdSchema),
   enrollmentTokenTtlMs: z.number(),
   codeLength: z.number(),
+  /** The largest request body the API serves. */
+  bodyLimitBytes: z.number(),
 });
 
 /** `GET /__mock/clock?userId=`: the user's current virtual time. */

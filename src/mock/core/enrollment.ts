@@ -10,7 +10,7 @@ import {
 } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
 import { qrCodeDataUrl } from '../qr';
-import { newEnrollmentToken, newNumericCode, newRecoveryCode, newTotpSecret } from '../secrets';
+import { newEnrollmentToken, newNumericCode, newObjectId, newRecoveryCode, newTotpSecret } from '../secrets';
 import type { BoundFactor, PendingEnrollment, User } from '../state';
 import { otpAuthUri, verifyTotp } from '../totp';
 import { checkInput, fail, nonBlank, type Outcome, succeed } from './outcome';
@@ -74,7 +74,9 @@ export async function sendEnrollFactorRequest(
   if (!app?.factorTypes.includes(factorType)) return fail('factorTypeNotEnabled');
   const conflict = boundConflict(context, user, factorType);
   if (conflict) return fail(conflict);
-  if (factorType === 'FACE' && !hasPhoneOrEmail(context, user)) return fail('faceNeedsPhoneOrEmail');
+  if (factorType === 'FACE' && rules.faceNeedsContact && !hasPhoneOrEmail(context, user)) {
+    return fail('faceNeedsPhoneOrEmail');
+  }
 
   const issued = {
     token: newEnrollmentToken(),
@@ -226,9 +228,17 @@ function boundFactorOf(pending: PendingEnrollment, factorId: string, photo: stri
   }
 }
 
+function newFactorId(
+  context: MockContext,
+  userId: string,
+  factorType: PendingEnrollment['factorType'],
+): string {
+  return context.config.factorIds === 'opaque' ? newObjectId() : factorIdOf(userId, factorType);
+}
+
 function bind(context: MockContext, user: User, pending: PendingEnrollment, photo: string): void {
-  const factor = boundFactorOf(pending, factorIdOf(user.userId, pending.factorType), photo);
-  context.state.factorsOf(user.userId).set(factor.factorType, factor);
+  const factor = boundFactorOf(pending, newFactorId(context, user.userId, pending.factorType), photo);
+  context.state.bindFactor(user.userId, factor);
   if (factor.factorType === 'SMS') user.phoneNumber ??= factor.profile.phoneNumber;
   if (factor.factorType === 'EMAIL') user.email ??= factor.profile.email;
 }

@@ -4,7 +4,6 @@ import {
   type FactorType,
   GetFactorDtoSchema,
   MfaOtpVerifyDtoSchema,
-  parseFactorId,
   ResetFactorDtoSchema,
 } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
@@ -14,14 +13,18 @@ import { checkInput, fail, type Outcome, succeed } from './outcome';
 
 /** The rules of reading, resetting and verifying bound factors. */
 
-function toFactorDto(factor: BoundFactor): FactorDto {
-  const profile = factor.factorType === 'SMS' || factor.factorType === 'EMAIL' ? { ...factor.profile } : {};
+function toFactorDto(context: MockContext, factor: BoundFactor): FactorDto {
+  const hasProfile = factor.factorType === 'SMS' || factor.factorType === 'EMAIL';
+  const profile = hasProfile && rulesOf(context).profileKept ? { ...factor.profile } : {};
   return { factorId: factor.factorId, factorType: factor.factorType, profile };
 }
 
 export function listEnrolledFactors(context: MockContext, user: User): Outcome<FactorDto[]> {
   const factors = context.state.factorsOf(user.userId);
-  return succeed(FACTOR_TYPES.flatMap((type) => factors.get(type) ?? []).map(toFactorDto));
+  const listed = FACTOR_TYPES.flatMap((type) => factors.get(type) ?? []).map((factor) =>
+    toFactorDto(context, factor),
+  );
+  return succeed(rulesOf(context).factorsListedOnce ? listed : [...listed, ...listed]);
 }
 
 export function listFactorsToEnroll(context: MockContext, user: User): Outcome<{ factorType: FactorType }[]> {
@@ -31,26 +34,36 @@ export function listFactorsToEnroll(context: MockContext, user: User): Outcome<{
   return succeed((app?.factorTypes ?? []).filter(offered).map((factorType) => ({ factorType })));
 }
 
-function ownFactor(context: MockContext, user: User, factorId: string): BoundFactor | undefined {
-  const parsed = parseFactorId(factorId.trim());
-  if (!parsed || parsed.userId !== user.userId) return undefined;
-  return context.state.factorsOf(user.userId).get(parsed.factorType);
+/** The factor a factorId names: the caller's own, or anyone's where `ownerChecked` is off. */
+function factorNamed(
+  context: MockContext,
+  user: User,
+  factorId: string,
+  ownerChecked: boolean,
+): { userId: string; factor: BoundFactor } | undefined {
+  const found = context.state.factorById(factorId.trim());
+  return found && (found.userId === user.userId || !ownerChecked) ? found : undefined;
 }
 
 export function getFactor(context: MockContext, user: User, query: unknown): Outcome<FactorDto> {
+  const rules = rulesOf(context);
   const checked = checkInput(GetFactorDtoSchema, query);
   if (!checked.ok) return checked;
-  const factor = ownFactor(context, user, checked.value.factorId);
-  if (!factor || !rulesOf(context).getFactorFindsBound) return fail('unknownFactorId');
-  return succeed(toFactorDto(factor));
+  const found = factorNamed(context, user, checked.value.factorId, rules.getFactorChecksOwner);
+  if (!found || !rules.getFactorFindsBound) return fail('unknownFactorId');
+  const answer = toFactorDto(context, found.factor);
+  if (rules.getFactorKeepsType) return succeed(answer);
+  const otherType = FACTOR_TYPES[(FACTOR_TYPES.indexOf(answer.factorType) + 1) % FACTOR_TYPES.length];
+  return succeed({ ...answer, factorType: otherType ?? answer.factorType });
 }
 
 export function resetFactor(context: MockContext, user: User, body: unknown): Outcome {
+  const rules = rulesOf(context);
   const checked = checkInput(ResetFactorDtoSchema, body);
   if (!checked.ok) return checked;
-  const factor = ownFactor(context, user, checked.value.factorId);
-  if (!factor) return fail('unknownFactorId');
-  if (rulesOf(context).resetUnbinds) context.state.factorsOf(user.userId).delete(factor.factorType);
+  const found = factorNamed(context, user, checked.value.factorId, rules.resetChecksOwner);
+  if (!found) return fail('unknownFactorId');
+  if (rules.resetUnbinds) context.state.unbindFactor(found.userId, found.factor);
   return succeed(undefined);
 }
 
@@ -65,11 +78,15 @@ export function mfaOtpVerify(
       ? fail('missingTotp')
       : fail('wrongType');
   }
+  const rules = rulesOf(context);
   const checked = checkInput(MfaOtpVerifyDtoSchema, body);
   if (!checked.ok) return checked;
   const factor = context.state.factorsOf(user.userId).get('OTP');
-  if (factor?.factorType !== 'OTP') return fail('otpNotEnrolled');
+  if (factor?.factorType !== 'OTP')
+    return rules.totpVerifyNeedsFactor ? fail('otpNotEnrolled') : succeed({ verified: false });
+  if (!rules.totpVerifyChecksCode) return succeed({ verified: true });
   const now = context.clocks.now(user.userId);
-  const window = rulesOf(context).totpWindow;
-  return succeed({ verified: verifyTotp(factor.totpSecret, checked.value.totp.trim(), now, window) });
+  return succeed({
+    verified: verifyTotp(factor.totpSecret, checked.value.totp.trim(), now, rules.totpWindow),
+  });
 }

@@ -31,6 +31,9 @@ export function createUser(context: MockContext, request: NewUser): { user: User
     password: request.password,
   };
   context.state.users.set(user.userId, user);
+  if (request.rateLimitPerSecond !== undefined) {
+    context.state.poolRateLimits.set(app.userPoolName, request.rateLimitPerSecond);
+  }
   return { user, accessToken: issueAccessToken(context, user) };
 }
 
@@ -65,12 +68,21 @@ function userOfToken(context: MockContext, token: string | undefined): User | un
   return context.state.users.get(record.userId);
 }
 
-export function authenticate(context: MockContext, authorization: string | undefined): Outcome<User> {
+/**
+ * The user of the access token in `authorization`. With an application id, the token must have been issued
+ * for that application (its `aud`): another application's id is refused like no token.
+ */
+export function authenticate(
+  context: MockContext,
+  authorization: string | undefined,
+  appId?: string,
+): Outcome<User> {
   const rules = rulesOf(context);
   const presented = tokenFromAuthorization(authorization);
   const formAccepted = presented !== undefined && (!presented.bare || rules.bareTokenAccepted);
   const user = formAccepted ? userOfToken(context, presented.token) : undefined;
-  if (user) return succeed(user);
+  const rightApp = !appId || !rules.tokenAppChecked || user?.appId === appId;
+  if (user && rightApp) return succeed(user);
   const anyone = rules.accessTokenRequired ? undefined : context.state.users.values().next().value;
   return anyone ? succeed(anyone) : fail('notLoggedIn');
 }
@@ -79,17 +91,20 @@ export function authenticate(context: MockContext, authorization: string | undef
 export function checkAppId(context: MockContext, appId: string | undefined): Outcome<App | undefined> {
   if (!appId) return succeed(undefined);
   const app = context.state.apps.get(appId);
-  return app ? succeed(app) : fail('appNotFound');
+  if (app || !rulesOf(context).appIdChecked) return succeed(app);
+  return fail('appNotFound');
 }
 
-/** The user pool a request counts against for throttling. */
-export function userPoolOfRequest(
+/** The user pool a request counts against for throttling, its limit, and the clock it is counted on. */
+export function throttlingOf(
   context: MockContext,
   authorization: string | undefined,
   appId: string | undefined,
-): string {
+): { pool: string; perSecond: number; nowMs: number } {
   const user = userOfToken(context, tokenFromAuthorization(authorization)?.token);
-  return user?.userPoolName ?? (appId ? context.state.apps.get(appId)?.userPoolName : undefined) ?? '';
+  const pool = user?.userPoolName ?? (appId ? context.state.apps.get(appId)?.userPoolName : undefined) ?? '';
+  const perSecond = context.state.poolRateLimits.get(pool) ?? context.config.rateLimitPerSecond;
+  return { pool, perSecond, nowMs: context.clocks.now(user?.userId) };
 }
 
 export function signin(

@@ -1,10 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { ERROR_CATALOG, ErrorEnvelopeSchema, type ErrorScenario, SUCCESS_STATUS_CODE } from '../../contract';
+import {
+  ERROR_CATALOG,
+  ErrorEnvelopeSchema,
+  type ErrorScenario,
+  SUCCESS_MESSAGES,
+  SUCCESS_STATUS_CODE,
+} from '../../contract';
 import { describeIssues, HarnessError } from '../../errors';
 import type { Rules } from '../rules';
-
-export const SUCCESS_MESSAGE = 'Operation successful';
 
 /** What the mock sends: an HTTP status and a JSON body. */
 export interface Answer {
@@ -15,7 +19,7 @@ export interface Answer {
 export function successAnswer(requestId: string, data?: unknown): Answer {
   const body: Record<string, unknown> = {
     statusCode: SUCCESS_STATUS_CODE,
-    message: SUCCESS_MESSAGE,
+    message: SUCCESS_MESSAGES[0],
     requestId,
   };
   if (data !== undefined) body.data = data;
@@ -64,9 +68,10 @@ export function present(answer: Answer, rules: Rules): Answer {
   return { httpStatus: answer.httpStatus, body };
 }
 
-export function send(reply: FastifyReply, answer: Answer): FastifyReply {
-  return reply
-    .code(answer.httpStatus)
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify(answer.body));
+export function send(
+  reply: FastifyReply,
+  answer: Answer,
+  contentType = 'application/json; charset=utf-8',
+): FastifyReply {
+  return reply.code(answer.httpStatus).type(contentType).send(JSON.stringify(answer.body));
 }

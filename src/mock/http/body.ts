@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ErrorScenario } from '../../contract';
 import { fail, type Outcome, succeed } from '../core/outcome';
+import type { Rules } from '../rules';
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]*\+)?json(?:\s*;.*)?$/i;
 
@@ -10,12 +11,19 @@ export function header(request: FastifyRequest, name: string): string | undefine
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** The input of a request: the JSON body of a POST (content type checked), the query of a GET. */
-export function readInput(request: FastifyRequest): Outcome<unknown> {
+/**
+ * The input of a request: the JSON body of a POST (size and content type checked), the query of a GET.
+ * `bodyLimitBytes` is the mock's stated limit; the HTTP server's own cap lies above it, so the rules decide.
+ */
+export function readInput(request: FastifyRequest, rules: Rules, bodyLimitBytes: number): Outcome<unknown> {
   if (request.method !== 'POST') return succeed({ ...(request.query as object) });
   const raw = typeof request.body === 'string' ? request.body : undefined;
+  if (raw !== undefined && rules.payloadLimitEnforced && Buffer.byteLength(raw) > bodyLimitBytes) {
+    return fail('payloadTooLarge');
+  }
   const contentType = request.headers['content-type'];
-  const isJson = contentType !== undefined && JSON_CONTENT_TYPE.test(contentType);
+  const isJson =
+    !rules.jsonContentTypeRequired || (contentType !== undefined && JSON_CONTENT_TYPE.test(contentType));
   if (raw === undefined || raw.trim() === '') {
     return contentType && !isJson ? fail('unsupportedContentType') : succeed({});
   }

@@ -30,7 +30,8 @@ export function createResponder(options: { rules: () => Rules; validateResponses
   const sent = new WeakMap<FastifyRequest, unknown>();
   const deliver = (request: FastifyRequest, reply: FastifyReply, answer: Answer) => {
     sent.set(request, answer.body.statusCode);
-    return send(reply, answer);
+    const labelled = options.rules().answersLabelledJson;
+    return send(reply, answer, labelled ? undefined : 'text/plain; charset=utf-8');
   };
   return {
     answer(request, reply, answer, schema) {
