@@ -13,6 +13,9 @@ import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } f
 
 /** How the access token travels: `Bearer <token>` (Java SDK, Guard) or the bare token (Node, Python, Go SDKs). */
 export type AuthScheme = 'bearer' | 'bare';
+
+/** Every answer of the API is JSON and says so (`application/json`, with or without parameters). */
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 export type AppIdHeader = 'x-authing-app-id' | 'x-genauth-app-id';
 
 export interface EnrollFactorClientOptions {
@@ -61,6 +64,8 @@ export interface RawInput {
   readonly query?: Readonly<Record<string, string>> | string;
   /** Extra headers; `undefined` removes one the client would send. */
   readonly headers?: Readonly<Record<string, string | undefined>>;
+  /** Another path than the operation's (a route the API does not have); the answer is judged the same. */
+  readonly path?: string;
 }
 
 type Data<N extends OperationName> = OperationResponse<N> extends { data: infer D } ? D : never;
@@ -154,7 +159,7 @@ export class EnrollFactorClient {
 
   private buildRequest(operation: OperationName, input: RawInput): HttpRequest {
     const definition = OPERATIONS[operation];
-    const url = new URL(definition.path, this.options.baseUrl);
+    const url = new URL(input.path ?? definition.path, this.options.baseUrl);
     const query =
       typeof input.query === 'string' ? input.query : new URLSearchParams(input.query ?? {}).toString();
     const href = query ? `${url.href}?${query}` : url.href;
@@ -189,6 +194,19 @@ export class EnrollFactorClient {
       body = JSON.parse(response.text);
     } catch {
       throw TransportError.nonJson(request, response.status, response.headers['content-type']);
+    }
+    const contentType = response.headers['content-type'] ?? '';
+    if (!JSON_CONTENT_TYPE.test(contentType)) {
+      throw new ContractViolationError(
+        endpoint,
+        [
+          {
+            path: 'content-type',
+            problem: `is "${contentType || 'missing'}"; the contract answers application/json`,
+          },
+        ],
+        body,
+      );
     }
     const statusCode = (body as { statusCode?: unknown } | null)?.statusCode;
     if (statusCode === SUCCESS_STATUS_CODE) {

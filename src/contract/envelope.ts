@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** `statusCode` 200 is the only success; the HTTP status is 200 too, except for throttling (429). */
 export const SUCCESS_STATUS_CODE = 200;
+/** The success `message` texts of the docs, English first (BEHAVIOUR_DECISIONS.successMessage). */
+export const SUCCESS_MESSAGES = ['Operation successful', '操作成功'] as const;
 
 /** Fields every response body carries, success or failure (OpenAPI `*RespDto`). */
 export const EnvelopeBaseSchema = z.looseObject({

@@ -311,6 +311,13 @@ export const BEHAVIOUR_DECISIONS = {
     source: 'documented',
     reference: 'FactorProfile.phoneNumber / FactorProfile.email descriptions',
   },
+  accessTokenPerApplication: {
+    decision:
+      'an access token works only with the application it was issued for: another application id in x-authing-app-id is answered like no token (notLoggedIn)',
+    source: 'assumed',
+    reference:
+      'access tokens are issued per application (OIDC `aud` = the app id); what the API answers to a mismatch is not documented',
+  },
   successMessage: {
     decision:
       'success answers carry message "Operation successful" (GenAuth English docs); clients must not depend on it',
@@ -318,6 +325,8 @@ export const BEHAVIOUR_DECISIONS = {
     reference: 'GenAuth docs samples; the Chinese docs show "操作成功"',
   },
 } as const;
+
+export type BehaviourDecision = keyof typeof BEHAVIOUR_DECISIONS;
 
 /** Whether an observed failure matches a catalog entry in every field the target allows asserting. */
 export function catalogFieldsToAssert(entry: CatalogEntry, exact: boolean): readonly CatalogField[] {

@@ -2,6 +2,9 @@ import { Secret, TOTP, URI } from 'otpauth';
 import { z } from 'zod';
 
 /** TOTP parameters the API advertises in every `qrCodeUri`. */
+/** Lengths an SMS or EMAIL code may have (BEHAVIOUR_DECISIONS.codeLength). */
+export const PASS_CODE_LENGTHS: readonly number[] = [6];
+
 export const TOTP_PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
 
 export const RECOVERY_CODE_PATTERN = /^[0-9a-f]{4}(?:-[0-9a-f]{4}){5}$/;

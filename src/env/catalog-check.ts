@@ -1,11 +1,15 @@
-import type { ApiResult } from '../client';
 import {
   type CatalogField,
   catalogFieldsToAssert,
   ERROR_CATALOG,
+  type ErrorEnvelope,
   type ErrorScenario,
-  type OperationName,
 } from '../contract';
+
+/** What an answer of any endpoint comes to: served, or a failure envelope (`ApiResult` fits). */
+export type Answered =
+  | { readonly ok: true; readonly httpStatus: number }
+  | { readonly ok: false; readonly httpStatus: number; readonly envelope: ErrorEnvelope };
 
 export interface ObservedFailure {
   readonly httpStatus: number;
@@ -33,11 +37,7 @@ const CLIENT_ERROR_CLASS = (statusCode: number) => statusCode >= 400 && statusCo
  * apiCode as the catalog says (the mock). Otherwise: the documented fields exactly, and for the rest only
  * the error class (a failure envelope with a 4xx statusCode), the answer kept as evidence.
  */
-export function judgeFailure(
-  result: ApiResult<OperationName>,
-  scenario: ErrorScenario,
-  exact: boolean,
-): FailureVerdict {
+export function judgeFailure(result: Answered, scenario: ErrorScenario, exact: boolean): FailureVerdict {
   const entry = ERROR_CATALOG[scenario];
   const asserted = catalogFieldsToAssert(entry, exact);
   const evidence = !exact && entry.source === 'assumed';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DefectListVariable } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
+import { FACTOR_ID_FORMATS } from '../mock/options';
 import { ConfigurationError, httpUrl, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
 
@@ -49,6 +50,12 @@ export interface HarnessConfig {
   readonly mockControlToken?: string;
   /** Provider defects the embedded mock ships (`MOCK_DEFECTS`, or its old name `MOCK_FAULTS`). */
   readonly mockDefects: readonly DefectId[];
+  /** Factor ids the embedded mock issues (`MOCK_FACTOR_IDS`): the suites must work with either. */
+  readonly mockFactorIds: 'user-suffixed' | 'opaque';
+  /** Parallel requests known to exceed the target's rate limit (`THROTTLE_BURST`); unset: not provoked (real). */
+  readonly throttleBurst?: number;
+  /** The target's request body limit (`PAYLOAD_LIMIT_BYTES`); unset on a real target: not provoked. */
+  readonly payloadLimitBytes?: number;
 }
 
 const blankToUndefined = (value: unknown) =>
@@ -100,6 +107,14 @@ const EnvSchema = z.object({
   CODE_TIMEOUT_MS: positiveInt(10_000),
   ENROLLMENT_TOKEN_TTL_SECONDS: positiveInt(60),
   EXPIRY_MARGIN_MS: positiveInt(1_000),
+  THROTTLE_BURST: wholeNumber(2),
+  PAYLOAD_LIMIT_BYTES: wholeNumber(1),
+  MOCK_FACTOR_IDS: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(FACTOR_ID_FORMATS, { error: `must be one of ${FACTOR_ID_FORMATS.join(', ')}` })
+      .default('user-suffixed'),
+  ),
   FACE_PHOTO_URL: httpUrl('https://cdn.example.com/faces/test-user.jpg'),
   FACE_PHOTO_KEY: optionalString,
   TEST_EMAIL_DOMAIN: z.preprocess(
@@ -257,6 +272,9 @@ function toConfig(
     fakerSeed: env.FAKER_SEED ?? randomSeed(random),
     mockControlToken: env.MOCK_CONTROL_TOKEN,
     mockDefects: env.MOCK_DEFECTS,
+    mockFactorIds: env.MOCK_FACTOR_IDS,
+    throttleBurst: env.THROTTLE_BURST,
+    payloadLimitBytes: env.PAYLOAD_LIMIT_BYTES,
   };
 }
 

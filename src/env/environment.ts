@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EnrollFactorClient } from '../client';
 import { HarnessError } from '../errors';
 import type { DefectId } from '../mock/defects';
@@ -26,6 +27,15 @@ export interface Environment {
   readonly summary: Readonly<Record<string, string>>;
   /** Switches the provider defects the target ships (the mock's control plane); absent elsewhere. */
   readonly defects?: { set(defects: readonly DefectId[]): Promise<void> };
+  /**
+   * How to provoke throttling: parallel requests that exceed the rate limit, and the limit a test user gets
+   * (mock: a low limit of the user's own pool). Absent where the configuration does not say it is safe.
+   */
+  readonly throttling?: { readonly burst: number; readonly perSecond?: number };
+  /** The largest request body the target serves; absent where it is not known. */
+  readonly payloadLimitBytes?: number;
+  /** An account to sign in with (mock: one made for the test); absent without one. */
+  readonly signInAccount?: () => Promise<{ readonly account: string; readonly appId: string }>;
 }
 
 export interface EnvironmentOptions {
@@ -34,6 +44,9 @@ export interface EnvironmentOptions {
   /** Housekeeping client of a real environment's designated users (default: a fetch client). */
   readonly client?: (accessToken: string) => EnrollFactorClient;
 }
+
+/** On the mock a throttling test gets a pool limited to 5 requests per second and sends 20 at once. */
+const MOCK_THROTTLE = { perSecond: 5, burst: 20 } as const;
 
 export async function createEnvironment(
   config: HarnessConfig,
@@ -60,6 +73,13 @@ export async function createEnvironment(
         async set(defects) {
           await control.setDefects(defects);
         },
+      },
+      throttling: { burst: MOCK_THROTTLE.burst, perSecond: MOCK_THROTTLE.perSecond },
+      payloadLimitBytes: health.bodyLimitBytes,
+      async signInAccount() {
+        const account = `signin-${randomUUID()}`;
+        const created = await control.createUser({ account, password: randomUUID() });
+        return { account, appId: created.appId };
       },
     };
   }
@@ -89,6 +109,10 @@ export async function createEnvironment(
     enrollmentTokenTtlMs: ttlMs,
     facePhoto: config.facePhoto,
     summary: summaryOf(config, baseUrl, ttlMs, 'real waiting'),
+    throttling: config.throttleBurst ? { burst: config.throttleBurst } : undefined,
+    payloadLimitBytes: config.payloadLimitBytes,
+    signInAccount:
+      'account' in credentials ? async () => ({ account: credentials.account, appId }) : undefined,
   };
 }
 

@@ -26,6 +26,8 @@ export interface AcquireUserOptions {
   readonly touches?: readonly FactorType[];
   readonly phoneNumber?: string;
   readonly email?: string;
+  /** A rate limit of the user's own pool, in requests per second (mock only), to provoke throttling. */
+  readonly rateLimitPerSecond?: number;
 }
 
 export interface UserProvider {

@@ -1,3 +1,5 @@
+import { SUCCESS_MESSAGES } from '../contract';
+
 /**
  * Placeholder values written into the pacts. They only have to satisfy the contract schemas; none is a
  * real credential, so a pact can be printed, published and diffed freely. Values a provider generates
@@ -19,5 +21,5 @@ export const EXAMPLE = {
   qrCodeDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
   recoveryCode: '0000-0000-0000-0000-0000-0000',
   unknownFactorType: 'VOICE',
-  successMessage: 'Operation successful',
+  successMessage: SUCCESS_MESSAGES[0],
 } as const;

@@ -26,6 +26,7 @@ export function mockUserProvider(control: MockControl): UserProvider {
         email: options.email,
         // A pool of its own keeps the per-pool rate limit and resend locks of parallel tests apart.
         userPoolName: `HarnessPool-${randomUUID().slice(0, 8)}`,
+        rateLimitPerSecond: options.rateLimitPerSecond,
       });
       return created;
     },
