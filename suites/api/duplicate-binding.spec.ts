@@ -1,4 +1,4 @@
-import { aFactor, expectAccepted, scenario, test } from '../../fixtures';
+import { aFactor, expect, expectAccepted, scenario, test } from '../../fixtures';
 import { FACTOR_TYPES, type FactorType } from '../../src/contract';
 
 const alreadyBound = (factorType: FactorType) =>
@@ -23,13 +23,23 @@ for (const factorType of FACTOR_TYPES) {
     );
 
     test(
-      `a second pending ${factorType} enrollment cannot be completed once the first is bound`,
-      scenario({ factorType, scenario: 'duplicate binding', defects: ['allow-duplicate-binding'] }),
-      async ({ enrollment, expectFailure }) => {
+      `a second pending ${factorType} enrollment cannot be completed once the first is bound, which stays the only one`,
+      scenario({
+        factorType,
+        scenario: 'duplicate binding',
+        defects: ['allow-duplicate-binding', 'duplicate-listing', 'still-listed-to-enroll'],
+      }),
+      async ({ client, enrollment, expectFailure }) => {
         const first = await enrollment.start(factorType);
         const second = await enrollment.start(factorType);
         expectAccepted(await enrollment.enroll(first), 'the first enrollment');
         await expectFailure(await enrollment.enroll(second), alreadyBound(factorType));
+        const listed = (await client.listEnrolledFactors()).filter(
+          (factor) => factor.factorType === factorType,
+        );
+        expect(listed, `one ${factorType} factor is listed`).toHaveLength(1);
+        const offered = (await client.listFactorsToEnroll()).map((factor) => factor.factorType);
+        expect(offered, `${factorType} is no longer offered`).not.toContain(factorType);
       },
     );
   });

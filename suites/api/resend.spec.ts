@@ -1,16 +1,7 @@
 import { aFactor, expect, scenario, test } from '../../fixtures';
-import { BEHAVIOUR_DECISIONS } from '../../src/contract';
 import { letElapse } from '../../src/env';
 
 const RESEND_WINDOW_MS = 60_000;
-
-const withDecision = (details: ReturnType<typeof scenario>) => ({
-  ...details,
-  annotation: [
-    ...details.annotation,
-    { type: 'decision', description: BEHAVIOUR_DECISIONS.resendWindowSeconds.decision },
-  ],
-});
 
 for (const factorType of ['SMS', 'EMAIL'] as const) {
   const recipient = factorType === 'SMS' ? 'phone number' : 'email address';
@@ -33,7 +24,12 @@ for (const factorType of ['SMS', 'EMAIL'] as const) {
 
     test(
       `${aFactor(factorType)} code can be sent to the same ${recipient} again once 60 seconds have passed`,
-      withDecision(scenario({ factorType, scenario: 'resend within 60 s', defects: [] })),
+      scenario({
+        factorType,
+        scenario: 'resend within 60 s',
+        defects: [],
+        decisions: ['resendWindowSeconds'],
+      }),
       async ({ client, enrollment, environment, user }) => {
         test.skip(
           !environment.clock.virtual,

@@ -17,6 +17,7 @@ for (const factorType of FACTOR_TYPES) {
         factorType,
         scenario: 'token expiry',
         defects: ['expire-tokens-early', 'accept-expired-token'],
+        decisions: ['enrollmentTokenTtlSeconds'],
       }),
       async ({ environment, enrollment, user, client, expectFailure }) => {
         const { enrollmentTokenTtlMs: ttlMs, clock, config } = environment;

@@ -56,7 +56,12 @@ for (const factorType of FACTOR_TYPES) {
 
     test(
       `${aFactor(factorType)} enrollment token cannot be used twice, even after the factor was reset`,
-      scenario({ factorType, scenario: 'token misuse', defects: ['token-reusable'] }),
+      scenario({
+        factorType,
+        scenario: 'token misuse',
+        defects: ['token-reusable'],
+        decisions: ['enrollmentTokenSingleUse'],
+      }),
       async ({ enrollment, client, expectFailure }) => {
         const pending = await enrollment.start(factorType);
         expectAccepted(await enrollment.enroll(pending), 'the first enroll-factor');

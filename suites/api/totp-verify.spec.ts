@@ -1,0 +1,50 @@
+import { defined, expect, scenario, test } from '../../fixtures';
+import { TOTP_PARAMETERS, totpCodeAt } from '../../src/contract';
+
+const STEP_MS = TOTP_PARAMETERS.period * 1000;
+
+test.describe('OTP verification', () => {
+  test.use({ touches: ['OTP'] });
+
+  test(
+    'mfa-totp-verify answers verified false for a wrong code and for a code outside the window',
+    scenario({
+      factorType: 'OTP',
+      scenario: 'TOTP verification',
+      defects: ['totp-verify-accepts-any', 'totp-wrong-window'],
+      decisions: ['totpVerifyWrongCode', 'totpWindow'],
+    }),
+    async ({ client, enrollment, environment, user, testData }) => {
+      const bound = await enrollment.bind('OTP');
+      const totp = defined(bound.totp, 'the authenticator set up from qrCodeUri');
+      const now = await environment.clock.now(user);
+      const current = totpCodeAt(totp, now);
+      await test.step('the current code is verified', async () => {
+        expect((await client.mfaOtpVerify({ totp: current })).verified).toBe(true);
+      });
+      await test.step('a wrong code is not', async () => {
+        expect((await client.mfaOtpVerify({ totp: testData.otherCode(current) })).verified).toBe(false);
+      });
+      const inWindow = new Set([-1, 0, 1].map((step) => totpCodeAt(totp, now + step * STEP_MS)));
+      for (const steps of [-5, 5]) {
+        const code = totpCodeAt(totp, now + steps * STEP_MS);
+        if (inWindow.has(code)) continue;
+        await test.step(`the code of ${Math.abs(steps)} steps ${steps > 0 ? 'ahead' : 'ago'} is not`, async () => {
+          expect((await client.mfaOtpVerify({ totp: code })).verified).toBe(false);
+        });
+      }
+    },
+  );
+
+  test(
+    'mfa-totp-verify refuses a user whose OTP factor was reset',
+    scenario({ factorType: 'OTP', scenario: 'TOTP verification', defects: ['totp-verify-without-factor'] }),
+    async ({ client, enrollment, environment, user, expectFailure }) => {
+      const bound = await enrollment.bind('OTP');
+      const factor = defined(await enrollment.boundFactor('OTP'), 'the bound OTP factor');
+      await client.resetFactor({ factorId: factor.factorId });
+      const code = totpCodeAt(defined(bound.totp, 'the authenticator'), await environment.clock.now(user));
+      await expectFailure(await client.attempt('mfaOtpVerify', { totp: code }), 'otpNotEnrolled');
+    },
+  );
+});
