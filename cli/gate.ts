@@ -17,6 +17,7 @@ import { prefixed } from '../src/errors';
 import { pactSettingsFrom } from '../src/pact/config';
 import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../src/pact/drift';
 import { buildAllureReport } from '../src/report/allure-report';
+import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
 import {
   cleanDirectories,
@@ -43,7 +44,14 @@ runMain(async () => {
   const firstShard = !shard || shard.index === 1;
   const pactDir = pactSettingsFrom().pactDir;
 
-  cleanDirectories([paths.allureResults, junitDir, paths.testResults, paths.logs, paths.allureReport]);
+  cleanDirectories([
+    paths.allureResults,
+    junitDir,
+    paths.testResults,
+    paths.logs,
+    paths.allureReport,
+    paths.catalogCoverage,
+  ]);
   writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
   if (shardDir)
     writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
@@ -79,6 +87,7 @@ runMain(async () => {
   }
 
   const skippedInThisShard = { status: 'skipped' as const, detail: 'runs in shard 1 only' };
+  let suites: StepOutcome | undefined;
 
   if (shard) {
     await step('consumer pact tests', async () =>
@@ -86,7 +95,7 @@ runMain(async () => {
     );
     await step('provider verification + API suites', () => playwright('verify', ['provider', 'api'], true));
   } else {
-    await step('consumer pact tests + provider verification + API suites', () =>
+    suites = await step('consumer pact tests + provider verification + API suites', () =>
       playwright('gate', ['gate'], false),
     );
   }
@@ -110,6 +119,32 @@ runMain(async () => {
       detail: passed ? '' : 'pacts differ from the committed ones',
     };
   });
+
+  if (!shard) {
+    await step('error catalog coverage', async () => {
+      // Failing tests assert less than they would; coverage is judged on a run whose tests all passed.
+      if (suites?.status !== 'passed')
+        return { status: 'skipped', detail: 'judged only when the suites pass' };
+      const startMs = Date.now();
+      const coverage = readCatalogCoverage(paths.catalogCoverage);
+      const passed = coverage !== undefined && coverage.uncovered.length === 0;
+      const detail = !coverage
+        ? 'no API test passed, so nothing was asserted'
+        : passed
+          ? ''
+          : `asserted by no API test: ${coverage.uncovered.join(', ')}`;
+      writeAllureResult(paths.allureResults, {
+        name: 'error catalog coverage: every entry and behaviour decision is asserted by an API test',
+        status: passed ? 'passed' : 'failed',
+        message: detail || undefined,
+        startMs,
+        stopMs: Date.now(),
+        layer: 'gate',
+        ...(coverage ? { attachment: { name: 'catalog coverage', body: formatCoverage(coverage) } } : {}),
+      });
+      return { status: passed ? 'passed' : 'failed', detail };
+    });
+  }
 
   if (shard) {
     process.stdout.write(

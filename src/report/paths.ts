@@ -20,6 +20,8 @@ export interface ReportPaths {
   readonly shards: string;
   /** Target, base URL host, harness version, git commit and faker seed of the run: `<root>/run-info.json`. */
   readonly runInfo: string;
+  /** Which error catalog entries and behaviour decisions the run's API tests asserted: `<root>/catalog-coverage.json`. */
+  readonly catalogCoverage: string;
 }
 
 export function reportPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ReportPaths {
@@ -34,6 +36,7 @@ export function reportPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.
     history: resolve(cwd, env.ALLURE_HISTORY_PATH || join(root, 'history', 'history.jsonl')),
     shards: join(root, 'shards'),
     runInfo: join(root, 'run-info.json'),
+    catalogCoverage: join(root, 'catalog-coverage.json'),
   };
 }
 

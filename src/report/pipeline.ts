@@ -83,15 +83,23 @@ export interface SyntheticResult {
   readonly stopMs: number;
   /** Allure layer, e.g. `gate`. */
   readonly layer: string;
+  /** A text shown with the result (e.g. a table), redacted like the message. */
+  readonly attachment?: { readonly name: string; readonly body: string };
 }
 
 /**
- * Writes an Allure result for a gate step that is not a Playwright test (the pact drift check), so the
- * report shows it next to the tests, categorised like them.
+ * Writes an Allure result for a gate step that is not a Playwright test (the pact drift check, the catalog
+ * coverage), so the report shows it next to the tests, categorised like them.
  */
 export function writeAllureResult(resultsDir: string, result: SyntheticResult): void {
   mkdirSync(resultsDir, { recursive: true });
   const uuid = randomUUID();
+  const attachments = [];
+  if (result.attachment) {
+    const source = `${randomUUID()}-attachment.txt`;
+    writeFileSync(join(resultsDir, source), redactText(result.attachment.body));
+    attachments.push({ name: result.attachment.name, source, type: 'text/plain' });
+  }
   const fullName = `gate: ${result.name}`;
   writeFileSync(
     join(resultsDir, `${uuid}-result.json`),
@@ -116,7 +124,7 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       links: [],
       parameters: [],
       steps: [],
-      attachments: [],
+      attachments,
     }),
   );
 }

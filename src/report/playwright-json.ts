@@ -13,10 +13,13 @@ export interface JsonResult {
   readonly workerIndex?: number;
   /** The test's top-level `test.step`s. */
   readonly steps?: readonly { readonly title: string; readonly duration: number }[];
+  readonly error?: { readonly message?: string };
 }
 
 interface JsonTest {
   readonly projectName: string;
+  /** `failed` for a test declared or marked as an expected failure (`test.fail()`). */
+  readonly expectedStatus?: string;
   readonly annotations: readonly JsonAnnotation[];
   readonly results: readonly JsonResult[];
 }

@@ -7,8 +7,8 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /**
  * The reporter pipeline of every run: redaction first (later reporters see its output), then the list
- * reporter on the terminal, JUnit XML, Allure results and, when `HARNESS_FAILURES_FILE` is set, the list
- * of failed tests with their causes.
+ * reporter on the terminal, JUnit XML, Allure results, when `HARNESS_FAILURES_FILE` is set the list of
+ * failed tests with their causes, and the catalog coverage of the run's API tests.
  *
  * Paths: `REPORTS_DIR` (default `reports`), `ALLURE_RESULTS_DIR` (default `<REPORTS_DIR>/allure-results`),
  * `PLAYWRIGHT_JUNIT_OUTPUT_FILE` (default `<REPORTS_DIR>/junit/results.xml`).
@@ -21,6 +21,7 @@ export function harnessReporters(env: NodeJS.ProcessEnv = process.env): Reporter
     ['junit', { outputFile: env.PLAYWRIGHT_JUNIT_OUTPUT_FILE || join(paths.junitDir, 'results.xml') }],
     [here('./allure-reporter.ts'), { resultsDir: paths.allureResults }],
     [here('./failures-reporter.ts'), { outputFile: env.HARNESS_FAILURES_FILE || undefined }],
+    [here('./coverage-reporter.ts'), { outputFile: paths.catalogCoverage }],
     // Per-test and per-step times for `npm run bench` (attachments are redacted by then, and not kept).
     ...(env.HARNESS_TIMINGS_FILE
       ? [['json', { outputFile: env.HARNESS_TIMINGS_FILE }] as ReporterDescription]

@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test';
 import { type JsonReport, killMatrix, outcomesOf } from './kill-matrix';
 
 function report(
-  tests: Array<{ project: string; title: string; status: string; guards?: string[] }>,
+  tests: Array<{
+    project: string;
+    title: string;
+    status: string;
+    guards?: string[];
+    error?: string;
+    expectedStatus?: string;
+    annotations?: { type: string; description: string }[];
+  }>,
 ): JsonReport {
   return {
     suites: [
@@ -14,8 +22,12 @@ function report(
           tests: [
             {
               projectName: t.project,
-              annotations: (t.guards ?? []).map((description) => ({ type: 'defect', description })),
-              results: [{ status: t.status }],
+              annotations: [
+                ...(t.guards ?? []).map((description) => ({ type: 'defect', description })),
+                ...(t.annotations ?? []),
+              ],
+              ...(t.expectedStatus ? { expectedStatus: t.expectedStatus } : {}),
+              results: [{ status: t.status, ...(t.error ? { error: { message: t.error } } : {}) }],
             },
           ],
         })),
@@ -88,4 +100,53 @@ test('a defect that no scenario names is a problem even when something fails', (
     ['bind-nothing'],
   );
   expect(matrix.problems).toEqual(['defect bind-nothing is named by no API scenario']);
+});
+
+const provoked = (status: string, expectedStatus: string) => ({
+  project: 'api@claimed',
+  status,
+  expectedStatus,
+  title: 'expired tokens are rejected (under provider defect accept-expired-token)',
+  annotations: [{ type: 'provoked defect', description: 'accept-expired-token' }],
+  guards: ['accept-expired-token'],
+});
+
+test('in the claimed run, a copy that fails as expected under its defect catches it', () => {
+  const matrix = killMatrix(
+    outcomesOf(
+      report([{ project: 'api@claimed', status: 'passed', ...guard }, provoked('failed', 'failed')]),
+    ),
+    ['accept-expired-token'],
+    'claimed',
+  );
+  expect(matrix.problems).toEqual([]);
+  expect(matrix.defects[0]?.caughtByApi).toEqual(['suites/api/x.spec.ts › expired tokens are rejected']);
+});
+
+test('in the claimed run, a copy that passes under its defect is a guard that missed', () => {
+  const matrix = killMatrix(
+    outcomesOf(
+      report([{ project: 'api@claimed', status: 'passed', ...guard }, provoked('passed', 'failed')]),
+    ),
+    ['accept-expired-token'],
+    'claimed',
+  );
+  expect(matrix.defects[0]?.guardsThatMissed).toEqual(['suites/api/x.spec.ts › expired tokens are rejected']);
+});
+
+test('a copy that fails before its defect is switched on is a problem, not a catch', () => {
+  const matrix = killMatrix(
+    outcomesOf(
+      report([
+        { project: 'api@claimed', status: 'passed', ...guard },
+        { ...provoked('failed', 'passed'), error: 'no mock to switch\n  at stack' },
+      ]),
+    ),
+    ['accept-expired-token'],
+    'claimed',
+  );
+  expect(matrix.problems).toContain(
+    '"suites/api/x.spec.ts › expired tokens are rejected" failed before its defect was switched on: no mock to switch',
+  );
+  expect(matrix.caughtPercent).toBe(0);
 });

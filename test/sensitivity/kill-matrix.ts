@@ -1,6 +1,10 @@
-import { namedDefects, PROVOKED_DEFECT } from '../../fixtures/sensitivity';
+import { namedDefects, PROVOKED_DEFECT, provokedTitle } from '../../fixtures/sensitivity';
 import { DEFECTS, type DefectId } from '../../src/mock/defects';
-import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
+import {
+  type PlaywrightJsonReport,
+  type ReportedTest,
+  reportedTests,
+} from '../../src/report/playwright-json';
 
 export type JsonReport = PlaywrightJsonReport;
 
@@ -9,14 +13,16 @@ export type Suite = 'api' | 'provider';
 /** `claimed`: each test under the defects it names; `full`: every test under every defect. */
 export type SensitivityMode = 'claimed' | 'full';
 
-/** Project names of the sensitivity run: `<suite>@clean`, `<suite>@<defect id>` and `api@round-<k>`. */
+/** Project names of the sensitivity run: `<suite>@clean`, `<suite>@<defect id>` and `api@claimed`. */
 export function projectName(suite: Suite, run: string): string {
   return `${suite}@${run}`;
 }
 
-export function roundName(round: number): string {
-  return `round-${round}`;
-}
+/** The project of the claimed run: its tests, and their copies under a named defect (`PROVOKED_DEFECT`). */
+export const CLAIMED = 'claimed';
+
+/** The run of a provoked copy that failed before its defect was switched on: not a measurement. */
+export const NOT_PROVOKED = 'not provoked';
 
 export interface TestOutcome {
   readonly suite: Suite;
@@ -26,30 +32,43 @@ export interface TestOutcome {
   readonly passed: boolean;
   /** Defect ids the test says it guards against. */
   readonly guards: readonly string[];
+  /** The first line of the error a failed test ended with. */
+  readonly error?: string;
 }
 
 /**
- * One outcome per test and run. In a round, the run is the defect the test was provoked with; a test that
- * names fewer defects than the round's number was skipped there and has no outcome.
+ * The suite, run and title of a reported test: its project's run, or in the claimed run the defect its copy
+ * was provoked with (the title is then the original test's).
  */
+export function runOf(test: ReportedTest): { suite: Suite; run: string; title: string } {
+  const [suite, project = ''] = test.projectName.split('@') as [Suite, string];
+  const title = test.titlePath.filter(Boolean).join(' › ');
+  if (project !== CLAIMED) return { suite, run: project, title };
+  const last = test.results.at(-1);
+  const annotations = [...(last?.annotations ?? []), ...test.annotations];
+  const defect = annotations.find((annotation) => annotation.type === PROVOKED_DEFECT)?.description;
+  if (!defect) return { suite, run: CLEAN, title };
+  const original = title.slice(0, title.length - provokedTitle('', defect).length);
+  const failedUnexpectedly =
+    test.expectedStatus !== 'failed' && last?.status !== 'passed' && last?.status !== 'skipped';
+  return { suite, run: failedUnexpectedly ? NOT_PROVOKED : defect, title: original };
+}
+
+/** One outcome per test and run. */
 export function outcomesOf(report: JsonReport): TestOutcome[] {
-  return reportedTests(report).flatMap((test) => {
-    const [suite, project = ''] = test.projectName.split('@') as [Suite, string];
+  return reportedTests(report).map((test) => {
+    const { suite, run, title } = runOf(test);
     const last = test.results.at(-1);
     const annotations = [...(last?.annotations ?? []), ...test.annotations];
-    const run = project.startsWith('round-')
-      ? annotations.find((annotation) => annotation.type === PROVOKED_DEFECT)?.description
-      : project;
-    if (!run) return [];
-    return [
-      {
-        suite,
-        run,
-        title: test.titlePath.filter(Boolean).join(' › '),
-        passed: last?.status === 'passed' || last?.status === 'skipped',
-        guards: namedDefects(annotations),
-      },
-    ];
+    const passed = last?.status === 'passed' || last?.status === 'skipped';
+    return {
+      suite,
+      run,
+      title,
+      passed,
+      guards: namedDefects(annotations),
+      ...(last?.error?.message ? { error: last.error.message.split('\n')[0] } : {}),
+    };
   });
 }
 
@@ -100,6 +119,11 @@ export function killMatrix(
   if (clean.length === 0) problems.push('the clean run ran no test');
   for (const failure of clean.filter((o) => !o.passed)) {
     problems.push(`false alarm: "${failure.title}" (${failure.suite}) fails against the faithful mock`);
+  }
+  for (const failure of outcomes.filter((o) => o.run === NOT_PROVOKED)) {
+    problems.push(
+      `"${failure.title}" failed before its defect was switched on: ${failure.error ?? 'no error message'}`,
+    );
   }
   for (const row of rows) {
     if (row.caughtByApi.length === 0) problems.push(`defect ${row.defect} is caught by no API test`);

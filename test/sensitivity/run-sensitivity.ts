@@ -2,12 +2,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLAIMED_DEFECTS_VARIABLE } from '../../fixtures/sensitivity';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
+import { type CatalogCoverage, catalogCoverage } from '../../src/report/catalog-coverage';
+import { reportedTests } from '../../src/report/playwright-json';
 import {
+  CLEAN,
   type JsonReport,
   type KillMatrix,
   killMatrix,
   outcomesOf,
+  runOf,
   type SensitivityMode,
 } from './kill-matrix';
 
@@ -18,9 +23,11 @@ export function defectsOf(env: NodeJS.ProcessEnv): DefectId[] {
 
 /**
  * Runs test/sensitivity/sensitivity.config.ts in a child Playwright run with `variables` on top of this
- * process's environment, and builds the kill matrix from its JSON report.
+ * process's environment, and builds the kill matrix and the catalog coverage from its JSON report.
  */
-export async function runSensitivity(variables: NodeJS.ProcessEnv = {}): Promise<KillMatrix> {
+export async function runSensitivity(
+  variables: NodeJS.ProcessEnv = {},
+): Promise<{ matrix: KillMatrix; coverage: CatalogCoverage }> {
   const scratch = mkdtempSync(join(tmpdir(), 'sensitivity-'));
   const json = join(scratch, 'report.json');
   const env: NodeJS.ProcessEnv = {
@@ -29,10 +36,14 @@ export async function runSensitivity(variables: NodeJS.ProcessEnv = {}): Promise
     SENSITIVITY_JSON: json,
     SENSITIVITY_OUTPUT_DIR: join(scratch, 'results'),
     FORCE_COLOR: '0',
+    // The gate's mock issues `<userId>|phone` factor ids; this run's issues opaque ones, so a test or
+    // provider state that builds an id instead of reading it from the API raises a false alarm here.
+    MOCK_FACTOR_IDS: 'opaque',
     ...variables,
   };
   for (const name of [
     'GENAUTH_BASE_URL',
+    CLAIMED_DEFECTS_VARIABLE,
     'MOCK_DEFECTS',
     'MOCK_FAULTS',
     'TEST_WORKER_INDEX',
@@ -66,5 +77,15 @@ export async function runSensitivity(variables: NodeJS.ProcessEnv = {}): Promise
   });
   const mode: SensitivityMode = env.SENSITIVITY_MODE === 'full' ? 'full' : 'claimed';
   const report = JSON.parse(readFileSync(json, 'utf8')) as JsonReport;
-  return killMatrix(outcomesOf(report), defectsOf(env), mode);
+  return {
+    matrix: killMatrix(outcomesOf(report), defectsOf(env), mode),
+    coverage: catalogCoverage(
+      reportedTests(report).flatMap((test) => {
+        const { suite, run, title } = runOf(test);
+        const last = test.results.at(-1);
+        if (suite !== 'api' || run !== CLEAN || last?.status !== 'passed') return [];
+        return [{ title, annotations: [...test.annotations, ...(last.annotations ?? [])] }];
+      }),
+    ),
+  };
 }

@@ -1,25 +1,25 @@
 import { defineConfig } from '@playwright/test';
-import type { SensitivityFixtures } from '../../fixtures/sensitivity';
+import { CLAIMED_DEFECTS_VARIABLE } from '../../fixtures/sensitivity';
 import type { MockDefectsOption } from '../../fixtures/worker';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
-import { CLEAN, projectName, roundName, type Suite } from './kill-matrix';
+import { CLAIMED, CLEAN, projectName, type Suite } from './kill-matrix';
 
 /**
- * The sensitivity run. Both modes start with the API suites and the provider verification against the
- * faithful mock (no false alarm), then:
+ * The sensitivity run. Both modes run the API suites and the provider verification against the faithful
+ * mock (no false alarm), and:
  *
- * - `claimed` (default, `npm test`): every API test runs under each defect it names, as an expected
- *   failure, in rounds (round k: the k-th defect a test names; the mock is switched per test). A test runs
- *   as often as it names defects, and workers are never restarted for a caught defect.
+ * - `claimed` (default, `npm test`): every API test is declared once more per defect it names, and that
+ *   copy runs against the mock shipping the defect, as an expected failure (the mock is switched per test).
+ *   All of it is one project, so its workers are never restarted for a caught defect.
  * - `full` (`SENSITIVITY_MODE=full`, nightly): every test of both suites under every defect, one project
  *   per defect; finds catches no test claims, and which pact interactions catch what.
  *
- * `SENSITIVITY_DEFECTS=a,b` narrows the defects (default: the whole catalog); `SENSITIVITY_ROUNDS` is the
- * most defects one test may name (default 8; a test naming more fails the run, so none goes untested).
+ * `SENSITIVITY_DEFECTS=a,b` narrows the defects (default: the whole catalog).
  */
 const defects = (process.env.SENSITIVITY_DEFECTS?.split(',').filter(Boolean) ?? DEFECT_IDS) as DefectId[];
 const full = process.env.SENSITIVITY_MODE === 'full';
-const rounds = Number(process.env.SENSITIVITY_ROUNDS || 8);
+// Read where the suites are declared, in this process and in every worker (they load this config too).
+if (!full) process.env[CLAIMED_DEFECTS_VARIABLE] = defects.join(',');
 // The kill matrix's own self-test points the API suite at deliberately weakened tests (SENSITIVITY_API_DIR).
 const apiDir = process.env.SENSITIVITY_API_DIR;
 const suites: Partial<Record<Suite, { testDir: string; testMatch: string }>> = {
@@ -30,11 +30,9 @@ const suites: Partial<Record<Suite, { testDir: string; testMatch: string }>> = {
 };
 const each = Object.entries(suites) as [Suite, { testDir: string; testMatch: string }][];
 
-const clean = each.map(([suite, files]) => ({
-  name: projectName(suite, CLEAN),
-  ...files,
-  use: { mockDefects: [] },
-}));
+const clean = each
+  .filter(([suite]) => full || suite !== 'api')
+  .map(([suite, files]) => ({ name: projectName(suite, CLEAN), ...files, use: { mockDefects: [] } }));
 const perDefect = defects.flatMap((defect) =>
   each.map(([suite, files]) => ({
     name: projectName(suite, defect),
@@ -42,13 +40,9 @@ const perDefect = defects.flatMap((defect) =>
     use: { mockDefects: [defect] },
   })),
 );
-const claimed = Array.from({ length: rounds }, (_, index) => ({
-  name: projectName('api', roundName(index + 1)),
-  ...suites.api,
-  use: { mockDefects: [], sensitivityRound: { round: index + 1, rounds, defects } },
-}));
+const claimed = { name: projectName('api', CLAIMED), ...suites.api, use: { mockDefects: [] } };
 
-export default defineConfig<MockDefectsOption & Pick<SensitivityFixtures, 'sensitivityRound'>>({
+export default defineConfig<MockDefectsOption>({
   globalSetup: ['../../src/env/global-setup.ts'],
   outputDir: process.env.SENSITIVITY_OUTPUT_DIR || '../../reports/sensitivity-results',
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON || '../../reports/sensitivity-run.json' }]],
@@ -56,5 +50,5 @@ export default defineConfig<MockDefectsOption & Pick<SensitivityFixtures, 'sensi
   workers: process.env.SENSITIVITY_WORKERS || '100%',
   fullyParallel: true,
   timeout: 60_000,
-  projects: [...clean, ...(full ? perDefect : claimed)],
+  projects: [...clean, ...(full ? perDefect : [claimed])],
 });
