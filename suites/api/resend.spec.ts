@@ -1,5 +1,5 @@
 import { aFactor, expect, scenario, test } from '../../fixtures';
-import { BEHAVIOUR_DECISIONS } from '../../src/contract';
+import { BEHAVIOUR_DECISIONS, RESEND_TOO_SOON } from '../../src/contract';
 import { letElapse } from '../../src/env';
 
 const RESEND_WINDOW_MS = 60_000;
@@ -27,7 +27,7 @@ for (const factorType of ['SMS', 'EMAIL'] as const) {
           factorType,
           profile: pending.profile,
         });
-        await expectFailure(result, 'resendTooSoon');
+        await expectFailure(result, RESEND_TOO_SOON[factorType]);
       },
     );
 

@@ -161,28 +161,19 @@ const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>
     await enroll(h, user, 'FACE');
     return failure(user.client.attempt('sendEnrollFactorRequest', { factorType: 'FACE', profile: {} }));
   },
-  facePhotoRejected: async (_h, user) => {
-    const { enrollmentToken } = await user.client.sendEnrollFactorRequest({
-      factorType: 'FACE',
-      profile: {},
-    });
-    return failure(
-      user.client.attempt('enrollFactor', {
-        factorType: 'FACE',
-        enrollmentToken,
-        enrollmentData: { photo: 'upload-key-123', isExternalPhoto: true },
-      }),
-    );
-  },
   factorAlreadyBound: async (h, user) => {
     await enroll(h, user, 'OTP');
     return failure(user.client.attempt('sendEnrollFactorRequest', { factorType: 'OTP' }));
   },
-  resendTooSoon: async (_h, user) => {
-    await user.client.sendEnrollFactorRequest({ factorType: 'EMAIL', profile: { email: user.email } });
-    return failure(
-      user.client.attempt('sendEnrollFactorRequest', { factorType: 'EMAIL', profile: { email: user.email } }),
-    );
+  smsResendTooSoon: async (_h, user) => {
+    const body = { factorType: 'SMS', profile: { phoneNumber: user.phoneNumber } } as const;
+    await user.client.sendEnrollFactorRequest(body);
+    return failure(user.client.attempt('sendEnrollFactorRequest', body));
+  },
+  emailResendTooSoon: async (_h, user) => {
+    const body = { factorType: 'EMAIL', profile: { email: user.email } } as const;
+    await user.client.sendEnrollFactorRequest(body);
+    return failure(user.client.attempt('sendEnrollFactorRequest', body));
   },
   unknownFactorId: (_h, user) =>
     failure(user.client.attempt('getFactor', { factorId: `${user.userId}|otp` })),

@@ -6,6 +6,7 @@ import {
   RecoveryCodeSchema,
   totpSecretOf,
 } from '../../src/contract';
+import { OPENAPI_EXAMPLES } from '../contract/openapi-examples';
 import {
   currentTotp,
   enroll,
@@ -202,6 +203,20 @@ test.describe('requests as real clients send them', () => {
       factorType: 'FACE',
       enrollmentToken: started.enrollmentToken,
       enrollmentData: { photo: 'https://cdn.example.test/face.jpg', isExternalPhoto: true },
+    });
+    expect((await user.client.listEnrolledFactors()).map((f) => f.factorType)).toEqual(['FACE']);
+  });
+
+  test('a FACE photo given as an upload key with isExternalPhoto true is bound, as in the official example', async ({
+    harness,
+    user,
+  }) => {
+    const started = await startEnrollment(harness, user, 'FACE');
+    const { photo, isExternalPhoto } = OPENAPI_EXAMPLES.enrollFactorDto.enrollmentData;
+    await user.client.enrollFactor({
+      factorType: 'FACE',
+      enrollmentToken: started.enrollmentToken,
+      enrollmentData: { photo, isExternalPhoto },
     });
     expect((await user.client.listEnrolledFactors()).map((f) => f.factorType)).toEqual(['FACE']);
   });
