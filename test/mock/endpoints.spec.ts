@@ -317,4 +317,29 @@ test.describe('sign-in of seeded users', () => {
       expect(control.status).toBe(404);
     });
   });
+
+  test('the id_token of a sign-in is a credential of its own, accepted as the bearer like the mobile SDKs send it', async () => {
+    const seed = { account: 'mobile', password: 's3cret-pass', email: uniqueEmail() };
+    await withMock({ seedUsers: [seed], control: false }, async ({ mock }) => {
+      const [seeded] = mock.seededUsers;
+      const answer = await rawRequest(`${mock.url}/api/v3/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-app-id': seeded!.appId },
+        body: JSON.stringify({
+          connection: 'PASSWORD',
+          passwordPayload: { account: 'mobile', password: seed.password },
+        }),
+      });
+      const { access_token: accessToken, id_token: idToken } = LoginTokenRespDtoSchema.parse(
+        answer.json,
+      ).data;
+      expect(idToken).toBeDefined();
+      expect(idToken).not.toBe(accessToken);
+      const listed = await rawRequest(`${mock.url}/api/v3/list-enrolled-factors`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${idToken}`, 'x-authing-app-id': seeded!.appId },
+      });
+      expect(listed.json).toMatchObject({ statusCode: 200, data: [] });
+    });
+  });
 });
