@@ -1,3 +1,5 @@
+import type { ErrorScenario } from '../contract';
+
 /**
  * Every interaction of the enroll-factor pact, by description. The consumer tests take their
  * descriptions from here, and a pact file is written only when every one of them passed, so a partial
@@ -18,7 +20,8 @@ export const INTERACTIONS = {
   wrongEmailPassCode: 'enroll-factor rejects a wrong EMAIL passCode',
   wrongTotp: 'enroll-factor rejects a wrong TOTP code',
   faceWithoutPhoto: 'enroll-factor rejects FACE without a photo',
-  noAccessToken: 'enroll-factor rejects a request without an access token',
+  noAccessToken:
+    'enroll-factor rejects a request without an access token with statusCode 401, which the app relies on although it is undocumented',
   unknownFactorType: 'enroll-factor rejects an unknown factorType',
   missingEnrollmentData: 'enroll-factor rejects a request without enrollmentData',
   listEnrolled: 'list-enrolled-factors shows a bound SMS factor',
@@ -28,3 +31,28 @@ export const INTERACTIONS = {
 export type InteractionKey = keyof typeof INTERACTIONS;
 export type InteractionDescription = (typeof INTERACTIONS)[InteractionKey];
 export const INTERACTION_DESCRIPTIONS = Object.values(INTERACTIONS) as InteractionDescription[];
+
+/** The error catalog scenario each failure interaction stands for. */
+export const FAILURE_SCENARIOS = {
+  expiredToken: 'enrollmentTokenExpired',
+  unknownToken: 'enrollmentTokenInvalid',
+  wrongSmsPassCode: 'wrongPassCode',
+  wrongEmailPassCode: 'wrongPassCode',
+  wrongTotp: 'wrongTotp',
+  faceWithoutPhoto: 'facePhotoMissing',
+  noAccessToken: 'notLoggedIn',
+  unknownFactorType: 'unknownFactorType',
+  missingEnrollmentData: 'missingField',
+} as const satisfies Partial<Record<InteractionKey, ErrorScenario>>;
+
+export type FailureInteractionKey = keyof typeof FAILURE_SCENARIOS;
+
+/** The catalog scenario of a failure interaction, by its description in a pact. */
+export function failureScenarioOf(description: string): ErrorScenario | undefined {
+  const key = (Object.keys(INTERACTIONS) as InteractionKey[]).find(
+    (name) => INTERACTIONS[name] === description,
+  );
+  return key !== undefined && key in FAILURE_SCENARIOS
+    ? FAILURE_SCENARIOS[key as FailureInteractionKey]
+    : undefined;
+}

@@ -6,6 +6,20 @@ import { fromState, requestHeaders, successBody } from '../../src/pact/matchers'
 import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { expect, test } from './fixtures';
 
+/**
+ * A bound SMS factor in list-enrolled-factors. `profile` is matched as an object of any content: the
+ * official FactorDto declares it without properties, so the app must not rely on `phoneNumber` in it.
+ */
+const boundSmsFactors = () =>
+  successBody(
+    'listEnrolledFactors',
+    MatchersV3.arrayContaining({
+      factorId: MatchersV3.string(EXAMPLE.factorId),
+      factorType: 'SMS',
+      profile: MatchersV3.like({}),
+    }),
+  );
+
 test(INTERACTIONS.listEnrolled, async ({ pact, clientFor }) => {
   const { method, path } = OPERATIONS.listEnrolledFactors;
   await pact
@@ -13,23 +27,12 @@ test(INTERACTIONS.listEnrolled, async ({ pact, clientFor }) => {
     .given(PROVIDER_STATES.boundFactor, { factorType: 'SMS' })
     .uponReceiving(INTERACTIONS.listEnrolled)
     .withRequest(method, path, (request) => request.headers(requestHeaders()))
-    .willRespondWith(200, (response) =>
-      response.jsonBody(
-        successBody(
-          'listEnrolledFactors',
-          MatchersV3.arrayContaining({
-            factorId: MatchersV3.string(EXAMPLE.factorId),
-            factorType: 'SMS',
-            profile: { phoneNumber: MatchersV3.string(EXAMPLE.phoneNumber) },
-          }),
-        ),
-      ),
-    )
+    .willRespondWith(200, (response) => response.jsonBody(boundSmsFactors()))
     .executeTest(async (server) => {
       const factors = await clientFor(server.url).listEnrolledFactors();
       const sms = factors.find((factor) => factor.factorType === 'SMS');
       expect(sms?.factorId).toBe(EXAMPLE.factorId);
-      expect(sms?.profile.phoneNumber).toBe(EXAMPLE.phoneNumber);
+      expect(sms?.profile).toEqual({});
     });
 });
 
