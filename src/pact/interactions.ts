@@ -4,6 +4,10 @@ import type { ErrorScenario } from '../contract';
  * Every interaction of the enroll-factor pact, by description. The consumer tests take their
  * descriptions from here, and a pact file is written only when every one of them passed, so a partial
  * or failed run never replaces the committed contract with a smaller one.
+ *
+ * The existing interactions call the way the Java and C# SDKs and the mobile SDKs do (`Bearer <token>`,
+ * `x-authing-app-id`); two more call the way the Node, Python and Go SDKs (bare token) and the GenAuth
+ * SDKs (`x-genauth-app-id`) do.
  */
 export const INTERACTIONS = {
   sendOtp: 'send-enroll-factor-request for OTP answers an enrollment token and otpData',
@@ -25,6 +29,10 @@ export const INTERACTIONS = {
   unknownFactorType: 'enroll-factor rejects an unknown factorType',
   missingEnrollmentData: 'enroll-factor rejects a request without enrollmentData',
   listEnrolled: 'list-enrolled-factors shows a bound SMS factor',
+  listEnrolledBareToken:
+    'list-enrolled-factors accepts the bare access token with x-authing-app-id, as the Node, Python and Go SDKs send them',
+  listEnrolledGenAuthHeader:
+    'list-enrolled-factors accepts the bare access token with x-genauth-app-id, as the GenAuth SDKs send them',
   resetFactor: 'reset-factor unbinds a bound SMS factor',
 } as const;
 

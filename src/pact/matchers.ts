@@ -1,4 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
+import type { AppIdHeader, AuthScheme } from '../client';
 import {
   type CatalogEntry,
   type CatalogField,
@@ -101,15 +102,37 @@ export function otpDataMatcher() {
   };
 }
 
-export const AUTHORIZATION_HEADER = /^Bearer \S+$/;
+/** How an official client sends the access token: `Bearer <token>` (Java, C#, Guard iOS, Android) or bare (Node, Python, Go). */
+export const AUTHORIZATION_HEADER: Readonly<Record<AuthScheme, RegExp>> = {
+  bearer: /^Bearer \S+$/,
+  // One word, so never `Bearer <token>` (the pact core's regex engine has no lookahead).
+  bare: /^\S+$/,
+};
+
+export interface RequestHeaderOptions {
+  /** Default true: the request carries an access token. */
+  readonly authenticated?: boolean;
+  /** Default `bearer`. */
+  readonly authScheme?: AuthScheme;
+  /** Default `x-authing-app-id`; the GenAuth SDKs send `x-genauth-app-id`. */
+  readonly appIdHeader?: AppIdHeader;
+}
 
 /**
  * Headers of a request as the typed client sends them (`jsonBody` adds the content type). The token is a
- * placeholder: the provider verification's request filter puts a fresh one in its place.
+ * placeholder: the provider verification's request filter puts a fresh one in its place, in the same form
+ * and under the same header name.
  */
-export function requestHeaders({ authenticated = true } = {}) {
-  const headers: Record<string, ReturnType<typeof string>> = { 'x-authing-app-id': string(EXAMPLE.appId) };
-  if (authenticated) headers.authorization = regex(AUTHORIZATION_HEADER, `Bearer ${EXAMPLE.accessToken}`);
+export function requestHeaders({
+  authenticated = true,
+  authScheme = 'bearer',
+  appIdHeader = 'x-authing-app-id',
+}: RequestHeaderOptions = {}) {
+  const headers: Record<string, ReturnType<typeof string>> = { [appIdHeader]: string(EXAMPLE.appId) };
+  if (authenticated) {
+    const example = authScheme === 'bearer' ? `Bearer ${EXAMPLE.accessToken}` : EXAMPLE.accessToken;
+    headers.authorization = regex(AUTHORIZATION_HEADER[authScheme], example);
+  }
   return headers;
 }
 

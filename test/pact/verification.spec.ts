@@ -30,6 +30,18 @@ test('the request filter swaps the placeholder credentials for the active user, 
   expect(withoutToken.headers.authorization).toBeUndefined();
 });
 
+test('the request filter keeps the way the pact calls: the bare token stays bare, x-genauth-app-id stays', () => {
+  const user = { accessToken: 'fresh-token-1234', appId: 'app-1' };
+  const filter = authenticatingFilter({
+    active: { name: 'a user who can enroll a factor', user, values: {} },
+  });
+  const bare: FilteredRequest = {
+    headers: { authorization: 'example-access-token', 'x-genauth-app-id': 'example-app-id' },
+  };
+  filter(bare, undefined, () => undefined);
+  expect(bare.headers).toEqual({ authorization: 'fresh-token-1234', 'x-genauth-app-id': 'app-1' });
+});
+
 test("the verifier's JSON report becomes one line per mismatch, secrets redacted", () => {
   const report = JSON.stringify({
     errors: [
