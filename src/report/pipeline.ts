@@ -79,6 +79,8 @@ export interface SyntheticResult {
   readonly name: string;
   readonly status: 'passed' | 'failed' | 'broken' | 'skipped';
   readonly message?: string;
+  /** Shown as the result's description: what a passing step found. */
+  readonly description?: string;
   readonly startMs: number;
   readonly stopMs: number;
   /** Allure layer, e.g. `gate`. */
@@ -86,8 +88,8 @@ export interface SyntheticResult {
 }
 
 /**
- * Writes an Allure result for a gate step that is not a Playwright test (the pact drift check), so the
- * report shows it next to the tests, categorised like them.
+ * Writes an Allure result for a gate step that is not a Playwright test (the pact drift check, the OpenAPI
+ * check), so the report shows it next to the tests, categorised like them.
  */
 export function writeAllureResult(resultsDir: string, result: SyntheticResult): void {
   mkdirSync(resultsDir, { recursive: true });
@@ -104,6 +106,7 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       status: result.status,
       stage: 'finished',
       statusDetails: result.message ? { message: redactText(result.message) } : {},
+      ...(result.description ? { description: redactText(result.description) } : {}),
       start: result.startMs,
       stop: result.stopMs,
       labels: [
