@@ -98,6 +98,8 @@ async function main(): Promise<number> {
         String(apiPort),
         '--token-ttl-seconds',
         env.ENROLLMENT_TOKEN_TTL_SECONDS ?? '60',
+        '--code-length',
+        env.MOCK_CODE_LENGTH ?? '6',
         '--log-level',
         'warn',
       ],
@@ -114,7 +116,8 @@ async function main(): Promise<number> {
     );
     await waitForHttp(`${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll`, mock);
     log(
-      `mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ${env.ENROLLMENT_TOKEN_TTL_SECONDS} s`,
+      `mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ${env.ENROLLMENT_TOKEN_TTL_SECONDS} s, ` +
+        `${env.MOCK_CODE_LENGTH ?? 6}-digit codes`,
     );
 
     const extra = process.argv.slice(2);

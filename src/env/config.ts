@@ -11,6 +11,9 @@ import { DEFAULT_TARGET_ENV } from './env-files';
 
 export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
 
+/** A code in a message: four or six digits standing alone (GenAuth sends either, per the app's settings). */
+export const DEFAULT_CODE_PATTERN = '(?<!\\d)\\d{4}(?:\\d{2})?(?!\\d)';
+
 export type InboxConfig =
   | { readonly kind: 'mock' }
   | { readonly kind: 'maildev' | 'http-json'; readonly url: string }
@@ -49,6 +52,8 @@ export interface HarnessConfig {
   readonly mockControlToken?: string;
   /** Provider defects the embedded mock ships (`MOCK_DEFECTS`, or its old name `MOCK_FAULTS`). */
   readonly mockDefects: readonly DefectId[];
+  /** Digits of the embedded mock's SMS and EMAIL codes (`MOCK_CODE_LENGTH`); unset: the mock's default. */
+  readonly mockCodeLength?: number;
 }
 
 const blankToUndefined = (value: unknown) =>
@@ -87,7 +92,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .default('(?<!\\d)\\d{6}(?!\\d)')
+      .default(DEFAULT_CODE_PATTERN)
       .transform((source, ctx) => {
         try {
           return new RegExp(source);
@@ -112,6 +117,7 @@ const EnvSchema = z.object({
   FAKER_SEED: wholeNumber(0),
   MOCK_CONTROL_TOKEN: optionalString,
   MOCK_DEFECTS: DefectListVariable,
+  MOCK_CODE_LENGTH: wholeNumber(4, 12),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -257,6 +263,7 @@ function toConfig(
     fakerSeed: env.FAKER_SEED ?? randomSeed(random),
     mockControlToken: env.MOCK_CONTROL_TOKEN,
     mockDefects: env.MOCK_DEFECTS,
+    mockCodeLength: env.MOCK_CODE_LENGTH,
   };
 }
 
