@@ -1,4 +1,5 @@
 import { ERROR_CATALOG, ERROR_SCENARIOS, type ErrorScenario, type OperationName } from '../../src/contract';
+import { resolveMockOptions } from '../../src/mock/options';
 import {
   enroll,
   expect,
@@ -233,5 +234,35 @@ test.describe('every catalog entry is answered exactly as the catalog says', () 
   test('no catalog entry is left without a test that makes the mock produce it', () => {
     const covered = new Set<string>([...Object.keys(PRODUCERS), 'throttled', 'wrongCredentials']);
     expect(ERROR_SCENARIOS.filter((scenario) => !covered.has(scenario))).toEqual([]);
+  });
+});
+
+test.describe('catalog overrides, the rehearsal aid that plants a disagreement', () => {
+  test('an override replaces the fields it names of one scenario and leaves every other answer alone', async () => {
+    await withMock({ catalogOverrides: { factorAlreadyBound: { statusCode: 409 } } }, async (harness) => {
+      const user = await harness.newUser();
+      const overridden = await PRODUCERS.factorAlreadyBound(harness, user);
+      expect(overridden.envelope).toMatchObject({
+        statusCode: 409,
+        message: ERROR_CATALOG.factorAlreadyBound.message,
+      });
+      expectCatalogAnswer(
+        await PRODUCERS.unknownFactorId(harness, await harness.newUser()),
+        'unknownFactorId',
+      );
+    });
+  });
+
+  test('an override of an unknown scenario, or one that would answer success, is refused by name', () => {
+    let message = '';
+    try {
+      resolveMockOptions({
+        catalogOverrides: { noSuchScenario: {}, wrongPassCode: { statusCode: 200 } } as never,
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('catalogOverrides.noSuchScenario: is not a scenario of the error catalog');
+    expect(message).toContain('catalogOverrides.wrongPassCode.statusCode: must not be 200');
   });
 });
