@@ -85,6 +85,10 @@ export interface SyntheticResult {
   readonly stopMs: number;
   /** Allure layer, e.g. `gate`. */
   readonly layer: string;
+  /** The step's suite (parent suite and name prefix). Default `gate`. */
+  readonly suite?: string;
+  /** A fixed id, so writing the result again replaces it instead of adding another. Default: a new one. */
+  readonly uuid?: string;
 }
 
 /**
@@ -93,8 +97,9 @@ export interface SyntheticResult {
  */
 export function writeAllureResult(resultsDir: string, result: SyntheticResult): void {
   mkdirSync(resultsDir, { recursive: true });
-  const uuid = randomUUID();
-  const fullName = `gate: ${result.name}`;
+  const uuid = result.uuid ?? randomUUID();
+  const suite = result.suite ?? 'gate';
+  const fullName = `${suite}: ${result.name}`;
   writeFileSync(
     join(resultsDir, `${uuid}-result.json`),
     JSON.stringify({
@@ -111,7 +116,7 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       stop: result.stopMs,
       labels: [
         { name: 'epic', value: EPIC },
-        { name: 'parentSuite', value: 'gate' },
+        { name: 'parentSuite', value: suite },
         { name: 'story', value: result.name },
         { name: 'layer', value: result.layer },
         { name: 'severity', value: 'critical' },
