@@ -1,12 +1,12 @@
 /**
  * The CI gate: one Playwright run of the consumer tests, the provider verification and the API suites on
- * the embedded mock (project `gate`, two workers shared by all three) → pact drift check → Allure report
- * and quality gate in one pass. Every step runs even when an earlier one failed, so the report shows
+ * the embedded mock (project `gate`, two workers shared by all three) → pact drift check → OpenAPI check
+ * (every interaction against the provider's official OpenAPI) → Allure report and quality gate in one pass. Every step runs even when an earlier one failed, so the report shows
  * everything; the exit code is 0 only when every step passed.
  *
  *   npm run gate                   the whole gate
- *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer tests and the drift
- *                                  check run in shard 1 only); results in reports/shards/shard-i-of-n/,
+ *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer tests, the drift
+ *                                  and the OpenAPI check run in shard 1 only); results in reports/shards/shard-i-of-n/,
  *                                  report and quality gate come from `npm run report:merge`
  */
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,11 @@ import { loadEnvFiles } from '../src/env/env-files';
 import { prefixed } from '../src/errors';
 import { pactSettingsFrom } from '../src/pact/config';
 import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../src/pact/drift';
+import {
+  checkPactDirAgainstOpenApi,
+  formatOpenApiCheck,
+  openApiCheckPassed,
+} from '../src/pact/openapi-check';
 import { buildAllureReport } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
@@ -120,6 +125,31 @@ runMain(async () => {
     };
   });
 
+  await step('OpenAPI check', async () => {
+    if (!committedPacts) return skippedInThisShard;
+    const startMs = Date.now();
+    const { provider } = pactSettingsFrom();
+    const check = await checkPactDirAgainstOpenApi(pactDir, provider);
+    const passed = openApiCheckPassed(check);
+    const verdict = formatOpenApiCheck(check);
+    writeAllureResult(paths.allureResults, {
+      name: "OpenAPI check: every pact interaction agrees with the provider's official OpenAPI",
+      status: passed ? 'passed' : 'failed',
+      message: passed ? undefined : verdict,
+      description: passed ? `\`\`\`\n${verdict}\n\`\`\`` : undefined,
+      startMs,
+      stopMs: Date.now(),
+      layer: 'gate',
+    });
+    (passed ? process.stdout : process.stderr).write(`${verdict}\n`);
+    return {
+      status: passed ? 'passed' : 'failed',
+      detail: passed
+        ? `${check.accepted.length} known difference(s) accepted`
+        : `${check.unexpected.length} finding(s) break the spec, ${check.stale.length} stale known difference(s)`,
+    };
+  });
+
   if (!shard) {
     await step('error catalog coverage', async () => {
       // Failing tests assert less than they would; coverage is judged on a run whose tests all passed.
@@ -140,7 +170,7 @@ runMain(async () => {
         startMs,
         stopMs: Date.now(),
         layer: 'gate',
-        ...(coverage ? { attachment: { name: 'catalog coverage', body: formatCoverage(coverage) } } : {}),
+        description: coverage ? `\`\`\`\n${formatCoverage(coverage)}\n\`\`\`` : undefined,
       });
       return { status: passed ? 'passed' : 'failed', detail };
     });

@@ -6,7 +6,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { HarnessError } from '../src/errors';
 import { DefectListVariable } from '../src/mock/defect-set';
-import { FACTOR_ID_FORMATS, LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
+import {
+  CatalogOverridesSchema,
+  FACTOR_ID_FORMATS,
+  LOG_LEVELS,
+  type MockOptions,
+  SeedUserSchema,
+} from '../src/mock/options';
 import { startMock } from '../src/mock/server';
 import {
   ConfigurationError,
@@ -37,6 +43,8 @@ const USAGE = `Usage: npm run mock -- [options]
   --no-validate                    MOCK_VALIDATE_RESPONSES=false    skip contract validation of answers (benchmarks)
                                    MOCK_SMTP_URL, MOCK_SMTP_FROM    also mail EMAIL codes (e.g. smtp://127.0.0.1:1025)
                                    MOCK_SMS_WEBHOOK_URL             also POST SMS codes as JSON
+                                   MOCK_CATALOG_OVERRIDES           rehearsal aid: answers replacing the error catalog's,
+                                                                    e.g. {"factorAlreadyBound":{"statusCode":409}}
   --log-level <level>              MOCK_LOG_LEVEL                   silent|error|warn|info|debug, default info
 `;
 
@@ -56,27 +64,38 @@ const FLAGS = {
   'log-level': 'MOCK_LOG_LEVEL',
 } as const;
 
-const seedUsers = optionalText.transform((json, ctx) => {
-  if (json === undefined) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        'is not valid JSON; give an array such as [{"account":"rehearsal","password":"…","email":"a@example.com"}]',
-    });
-    return z.NEVER;
-  }
-  const parsed = z.array(SeedUserSchema).safeParse(value);
-  if (!parsed.success) {
-    for (const problem of variableProblems(parsed.error.issues))
-      ctx.addIssue({ code: 'custom', message: problem });
-    return z.NEVER;
-  }
-  return parsed.data;
-});
+/** A variable holding JSON that must match `schema`; `example` shows the shape when it does not parse. */
+function jsonVariable<T>(schema: z.ZodType<T>, fallback: T, example: string) {
+  return optionalText.transform((json, ctx): T => {
+    if (json === undefined) return fallback;
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `is not valid JSON; give ${example}` });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      for (const problem of variableProblems(parsed.error.issues))
+        ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+}
+
+const seedUsers = jsonVariable(
+  z.array(SeedUserSchema),
+  [],
+  'an array such as [{"account":"rehearsal","password":"…","email":"a@example.com"}]',
+);
+
+const catalogOverrides = jsonVariable(
+  CatalogOverridesSchema,
+  {},
+  'an object such as {"factorAlreadyBound":{"statusCode":409}}',
+);
 
 const MockEnvSchema = z.object({
   MOCK_PORT: wholeNumber(0, 65_535).default(4010),
@@ -99,6 +118,7 @@ const MockEnvSchema = z.object({
   MOCK_SMTP_URL: optionalText,
   MOCK_SMTP_FROM: optionalText,
   MOCK_SMS_WEBHOOK_URL: optionalText,
+  MOCK_CATALOG_OVERRIDES: catalogOverrides,
   MOCK_LOG_LEVEL: optionalText.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
@@ -156,6 +176,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     smtpUrl: v.MOCK_SMTP_URL,
     smtpFrom: v.MOCK_SMTP_FROM,
     smsWebhookUrl: v.MOCK_SMS_WEBHOOK_URL,
+    catalogOverrides: v.MOCK_CATALOG_OVERRIDES,
     logLevel: v.MOCK_LOG_LEVEL,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The nightly check of a real environment: provider verification and API suites against TARGET_ENV.
+ * The nightly check of a real environment: provider verification and API suites against TARGET_ENV, then
+ * the catalog observations (every observed error against the error catalog, with proposed corrections).
  * Failures the environment caused (connection errors, timeouts, 5xx, 429; see src/report/failure-causes.json)
  * are re-run, only those tests, up to NIGHTLY_ENV_RETRIES times; assertion failures never are. A test that
  * passes on a re-run shows as flaky in the report. The designated user's factors are reset at the end,
@@ -16,6 +17,7 @@ import { loadConfig, runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { prefixed } from '../src/errors';
 import { buildAllureReport } from '../src/report/allure-report';
+import { recordCatalogObservations } from '../src/report/catalog-observations';
 import { resetDesignatedUser } from '../src/report/cleanup';
 import type { RecordedFailure } from '../src/report/failures-reporter';
 import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
@@ -126,27 +128,42 @@ runMain(async () => {
   }
   const testsFailed = result.failures.length > 0 || (result.exitCode !== 0 && result.failures.length === 0);
 
-  const cleanupStarted = Date.now();
-  try {
+  /** Runs a step after the tests; an error it throws is that step's failure, not the run's end. */
+  async function afterTests(name: string, body: () => Promise<Pick<StepOutcome, 'status' | 'detail'>>) {
+    const started = Date.now();
+    try {
+      outcomes.push({ name, ...(await body()), durationMs: Date.now() - started });
+    } catch (error) {
+      const detail = redactText((error as Error).message);
+      outcomes.push({ name, status: 'failed', detail, durationMs: Date.now() - started });
+    }
+  }
+
+  await afterTests('reset the designated user', async () => {
     const { reset, skipped } = await resetDesignatedUser(loadConfig());
-    outcomes.push({
-      name: 'reset the designated user',
+    return {
       status: skipped ? 'skipped' : 'passed',
       detail:
         skipped ??
         (reset.length ? `reset ${reset.length}: ${redactText(reset.join(', '))}` : 'nothing left to reset'),
-      durationMs: Date.now() - cleanupStarted,
-    });
-  } catch (error) {
-    outcomes.push({
-      name: 'reset the designated user',
-      status: 'failed',
-      detail: redactText((error as Error).message),
-      durationMs: Date.now() - cleanupStarted,
-    });
-  }
+    };
+  });
 
   if (!shard) {
+    await afterTests('catalog observations', async () => {
+      const jsonFile = join(paths.root, 'catalog-observed.json');
+      const table = recordCatalogObservations({
+        resultsDir: paths.allureResults,
+        jsonFile,
+        target: process.env.TARGET_ENV || 'mock',
+      });
+      const disagreements = table.rows.filter((row) => !row.agrees).length;
+      return {
+        status: 'passed',
+        detail: `${disagreements} of ${table.rows.length} observed scenario(s) disagree with the catalog; ${jsonFile}`,
+      };
+    });
+
     const started = Date.now();
     const { report, qualityGate } = await buildAllureReport(paths, [paths.allureResults], {
       qualityGate: true,

@@ -1,10 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
 import { startSmsSink } from '../src/env/rehearsal/sms-sink';
 import { HarnessError, prefixed } from '../src/errors';
+import { type MockOptions, resolveMockOptions } from '../src/mock/options';
+import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
+import { reportPaths } from '../src/report/paths';
+import { cleanDirectories } from '../src/report/pipeline';
 import { runMain } from './main';
 
 /**
@@ -14,6 +19,10 @@ import { runMain } from './main';
  *
  * Addresses and the TTL come from the committed `.env.rehearsal`; the passwords are made up per run.
  * Extra arguments go to `playwright test` (default `--workers=4`, so the real waits overlap).
+ *
+ * The stand-in answers one scenario differently from the error catalog (`MOCK_CATALOG_OVERRIDES` in
+ * `.env.rehearsal`); after the run the catalog observations (as `npm run catalog:observed`) must show that
+ * disagreement and propose its correction, or the rehearsal fails.
  */
 
 const log = (message: string) => process.stderr.write(`${prefixed(`rehearsal: ${message}`)}\n`);
@@ -39,6 +48,19 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 20_000)
   throw new HarnessError(`rehearsal: the mock did not answer at ${url} within ${timeoutMs} ms`);
 }
 
+/** The answers the stand-in gives instead of the catalog's, checked as the mock would check them. */
+function plantedOverrides(json: string | undefined) {
+  let value: unknown;
+  try {
+    value = JSON.parse(json?.trim() || '{}');
+  } catch {
+    throw new HarnessError(
+      'rehearsal: MOCK_CATALOG_OVERRIDES in .env.rehearsal is not valid JSON; give e.g. {"factorAlreadyBound":{"statusCode":409}}',
+    );
+  }
+  return resolveMockOptions({ catalogOverrides: value as MockOptions['catalogOverrides'] }).catalogOverrides;
+}
+
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env, stdio: 'inherit' });
@@ -55,6 +77,10 @@ async function main(): Promise<number> {
   const smtpPort = Number(env.REHEARSAL_SMTP_PORT);
   if (!smtpPort) throw new HarnessError(`rehearsal: REHEARSAL_SMTP_PORT is missing from .env.rehearsal`);
   const appId = env.GENAUTH_APP_ID ?? '';
+  const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
+  cleanDirectories([reports.allureResults]);
+  // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
+  const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
 
   // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>) and the other user sign in with a
   // password made up for this run.
@@ -98,6 +124,8 @@ async function main(): Promise<number> {
         String(apiPort),
         '--token-ttl-seconds',
         env.ENROLLMENT_TOKEN_TTL_SECONDS ?? '60',
+        '--code-length',
+        env.MOCK_CODE_LENGTH ?? '6',
         '--log-level',
         'warn',
       ],
@@ -108,26 +136,44 @@ async function main(): Promise<number> {
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
           MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? process.env.MOCK_FAULTS ?? '',
+          MOCK_CATALOG_OVERRIDES: JSON.stringify(planted),
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
     await waitForHttp(`${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll`, mock);
     log(
-      `mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ${env.ENROLLMENT_TOKEN_TTL_SECONDS} s`,
+      `mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ${env.ENROLLMENT_TOKEN_TTL_SECONDS} s, ` +
+        `${env.MOCK_CODE_LENGTH ?? 6}-digit codes`,
     );
 
     const extra = process.argv.slice(2);
     const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j') ? [] : ['--workers=4'];
-    return await run(
+    const exitCode = await run(
       process.execPath,
       ['node_modules/@playwright/test/cli.js', 'test', '--project=api', ...workers, ...extra],
-      {
-        ...env,
-        ...passwords,
-        REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal',
-      },
+      { ...env, ...passwords, REPORTS_DIR: reports.root },
     );
+    const table = recordCatalogObservations({
+      resultsDir: reports.allureResults,
+      jsonFile: join(reports.root, 'catalog-observed.json'),
+      target: 'rehearsal',
+      out: process.stderr,
+    });
+    if (extra.length > 0) {
+      log('the run was narrowed by arguments, so the planted disagreement is not checked');
+      return exitCode;
+    }
+    const problems = Object.entries(planted).flatMap(
+      ([scenario, answer]) => missingPlantedDisagreement(table, scenario, answer) ?? [],
+    );
+    for (const problem of problems) log(problem);
+    if (problems.length === 0 && Object.keys(planted).length > 0) {
+      log(
+        `the planted disagreement (${Object.keys(planted).join(', ')}) was observed and its correction proposed`,
+      );
+    }
+    return problems.length > 0 ? 1 : exitCode;
   } finally {
     mock?.kill('SIGTERM');
     await sink.close();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** TOTP parameters the API advertises in every `qrCodeUri`. */
 /** Lengths an SMS or EMAIL code may have (BEHAVIOUR_DECISIONS.codeLength). */
-export const PASS_CODE_LENGTHS: readonly number[] = [6];
+export const PASS_CODE_LENGTHS: readonly number[] = [4, 6];
 
 export const TOTP_PARAMETERS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
 

@@ -12,6 +12,9 @@ import { DEFAULT_TARGET_ENV } from './env-files';
 
 export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
 
+/** A code in a message: four or six digits standing alone (GenAuth sends either, per the app's settings). */
+export const DEFAULT_CODE_PATTERN = '(?<!\\d)\\d{4}(?:\\d{2})?(?!\\d)';
+
 export type InboxConfig =
   | { readonly kind: 'mock' }
   | { readonly kind: 'maildev' | 'http-json'; readonly url: string }
@@ -56,6 +59,8 @@ export interface HarnessConfig {
   readonly throttleBurst?: number;
   /** The target's request body limit (`PAYLOAD_LIMIT_BYTES`); unset on a real target: not provoked. */
   readonly payloadLimitBytes?: number;
+  /** Digits of the embedded mock's SMS and EMAIL codes (`MOCK_CODE_LENGTH`); unset: the mock's default. */
+  readonly mockCodeLength?: number;
 }
 
 const blankToUndefined = (value: unknown) =>
@@ -94,7 +99,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .default('(?<!\\d)\\d{6}(?!\\d)')
+      .default(DEFAULT_CODE_PATTERN)
       .transform((source, ctx) => {
         try {
           return new RegExp(source);
@@ -127,6 +132,7 @@ const EnvSchema = z.object({
   FAKER_SEED: wholeNumber(0),
   MOCK_CONTROL_TOKEN: optionalString,
   MOCK_DEFECTS: DefectListVariable,
+  MOCK_CODE_LENGTH: wholeNumber(4, 12),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -275,6 +281,7 @@ function toConfig(
     mockFactorIds: env.MOCK_FACTOR_IDS,
     throttleBurst: env.THROTTLE_BURST,
     payloadLimitBytes: env.PAYLOAD_LIMIT_BYTES,
+    mockCodeLength: env.MOCK_CODE_LENGTH,
   };
 }
 

@@ -132,8 +132,8 @@ export const DEFECTS = {
     overrides: { facePhotoRequired: false },
   },
   'ignore-external-photo-flag': {
-    description: 'isExternalPhoto is neither type-checked nor matched against the photo',
-    overrides: { externalPhotoFlagChecked: false },
+    description: 'the type of isExternalPhoto is not checked: a string such as "false" binds the face',
+    overrides: { externalPhotoFlagTypeChecked: false },
   },
   'face-without-contact': {
     description: 'FACE can be requested for a user without a phone number or email',

@@ -1,6 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { FactorTypeSchema } from '../contract';
+import { ERROR_SCENARIOS, type ErrorScenario, FactorTypeSchema, SUCCESS_STATUS_CODE } from '../contract';
 import { describeIssues, HarnessError } from '../errors';
 import { parseDefects } from './defect-set';
 import type { DefectId } from './defects';
@@ -22,6 +22,39 @@ export type SeedUser = z.infer<typeof SeedUserSchema>;
 /** How the mock makes factor ids: `<userId>|phone` (as real SDK test data shows) or random opaque ids. */
 export const FACTOR_ID_FORMATS = ['user-suffixed', 'opaque'] as const;
 export type FactorIdFormat = (typeof FACTOR_ID_FORMATS)[number];
+/**
+ * Answers replacing the error catalog's for some scenarios, e.g. `{"factorAlreadyBound":{"statusCode":409}}`:
+ * a rehearsal aid that plants a disagreement for `npm run catalog:observed` to find. Unset fields keep the
+ * catalog's value; the rules still decide when a scenario happens.
+ */
+const AnswerOverrideSchema = z.strictObject({
+  httpStatus: z.number().int().min(200).max(599).optional(),
+  statusCode: z
+    .number()
+    .int()
+    .refine((code) => code !== SUCCESS_STATUS_CODE, { error: 'must not be 200, the success statusCode' })
+    .optional(),
+  apiCode: z.number().int().optional(),
+  message: z.string().min(1).optional(),
+});
+
+export const CatalogOverridesSchema = z
+  .record(z.string(), AnswerOverrideSchema)
+  .superRefine((overrides, ctx) => {
+    for (const scenario of Object.keys(overrides)) {
+      if (!(ERROR_SCENARIOS as string[]).includes(scenario)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [scenario],
+          message: `is not a scenario of the error catalog (src/contract/error-catalog.ts)`,
+        });
+      }
+    }
+  })
+  .transform(
+    (overrides) => overrides as Partial<Record<ErrorScenario, z.infer<typeof AnswerOverrideSchema>>>,
+  );
+export type CatalogOverrides = z.infer<typeof CatalogOverridesSchema>;
 
 export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -64,6 +97,8 @@ export interface MockOptions {
   readonly smtpFrom?: string;
   /** SMS codes are also POSTed there as JSON, like a tenant's custom SMS provider. Default off. */
   readonly smsWebhookUrl?: string;
+  /** Answers replacing the catalog's for some scenarios (a rehearsal aid, `CatalogOverridesSchema`). Default none. */
+  readonly catalogOverrides?: CatalogOverrides;
   /** One structured line per request (pino), secrets redacted. Default `silent`. */
   readonly logLevel?: LogLevel;
   /** Where log lines go. Default stdout. */
@@ -104,6 +139,7 @@ const OptionsSchema = z.object({
   smtpUrl: z.string().min(1).optional(),
   smtpFrom: z.string().min(1).default('GenAuth Mock <no-reply@genauth-mock.test>'),
   smsWebhookUrl: z.string().min(1).optional(),
+  catalogOverrides: CatalogOverridesSchema.default({}),
   logLevel: z.enum(LOG_LEVELS).default('silent'),
   logDestination: z.custom<DestinationStream>().optional(),
 });

@@ -30,8 +30,8 @@ export interface Rules {
   readonly totpWindow: number;
   /** FACE needs a photo. */
   readonly facePhotoRequired: boolean;
-  /** `isExternalPhoto` is type-checked and must match the photo (a URL when true, an upload key when false). */
-  readonly externalPhotoFlagChecked: boolean;
+  /** `isExternalPhoto` must be a boolean: `"false"` is refused, not taken as a flag. */
+  readonly externalPhotoFlagTypeChecked: boolean;
 
   /** A successful enroll-factor binds the factor. */
   readonly bindsFactor: boolean;
@@ -111,7 +111,7 @@ export const FAITHFUL_RULES: Rules = {
   blankPassCodeRefused: true,
   totpWindow: 1,
   facePhotoRequired: true,
-  externalPhotoFlagChecked: true,
+  externalPhotoFlagTypeChecked: true,
 
   bindsFactor: true,
   duplicateBindingRefused: true,

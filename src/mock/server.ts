@@ -92,6 +92,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const responder = createResponder({
     rules: () => rulesOf(context),
     validateResponses: resolved.validateResponses,
+    overrides: resolved.catalogOverrides,
   });
   const app = Fastify({
     logger: false,

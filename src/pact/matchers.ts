@@ -1,7 +1,9 @@
 import { MatchersV3 } from '@pact-foundation/pact';
+import type { AppIdHeader, AuthScheme } from '../client';
 import {
   type CatalogEntry,
   type CatalogField,
+  documentedFields,
   ERROR_CATALOG,
   ErrorEnvelopeSchema,
   type ErrorScenario,
@@ -14,7 +16,7 @@ import { HarnessError } from '../errors';
 import { EXAMPLE } from './examples';
 import { type ProviderStateValueName, stateExpression } from './provider-states';
 
-const { regex, string, integer, fromProviderState } = MatchersV3;
+const { regex, string, fromProviderState } = MatchersV3;
 
 /**
  * Matchers derived from the contract: literal where the contract fixes a value, by type or pattern where
@@ -25,29 +27,46 @@ const { regex, string, integer, fromProviderState } = MatchersV3;
 /** The envelope statusCode of a failure whose exact value the documentation does not fix: any 4xx. */
 export const CLIENT_ERROR_STATUS_CODE = /^4\d\d$/;
 
-/**
- * Assumed fields the enrolling app nevertheless acts on, so the pact pins them: a 401 sends the user back
- * to the login page (the documentation's statusCode classes give 401 UnauthorizedError for "not logged in").
- */
-export const CONSUMER_RELIES_ON: Partial<Record<ErrorScenario, readonly CatalogField[]>> = {
-  notLoggedIn: ['statusCode'],
-};
+/** An assumed catalog field the enrolling app nevertheless branches on, and why. */
+export interface ConsumerReliance {
+  readonly fields: readonly CatalogField[];
+  readonly reason: string;
+}
 
 /**
- * A fixed literal where the catalog documents a field (or the consumer relies on it); a looser matcher
- * where the catalog only assumes it: any 4xx statusCode, an apiCode of any integer value, any message.
+ * Assumed fields the enrolling app acts on, so the pact pins them although no documentation fixes them.
+ * Each is said in the interaction's description and annotated on its consumer test, so the provider team
+ * sees that the app depends on an undocumented answer.
+ */
+export const CONSUMER_RELIES_ON: Partial<Record<ErrorScenario, ConsumerReliance>> = {
+  notLoggedIn: {
+    fields: ['statusCode'],
+    reason:
+      'a 401 sends the user back to the login page; the documentation gives 401 UnauthorizedError for "not logged in" but not its pairing with the MFA endpoints',
+  },
+};
+
+/** The fields of a scenario the pact may pin: the documented ones and those the consumer relies on. */
+export function pinnedFields(scenario: ErrorScenario): readonly CatalogField[] {
+  return [...documentedFields(ERROR_CATALOG[scenario]), ...(CONSUMER_RELIES_ON[scenario]?.fields ?? [])];
+}
+
+/**
+ * The failure envelope as the pact promises it: a literal where the catalog documents a field (or the
+ * consumer relies on it), otherwise only what the documentation fixes for every failure: a statusCode of
+ * the 4xx class and a message of any text. An apiCode the catalog only assumes is left out altogether, so
+ * a provider answering another one, or none, still honours the pact.
  */
 export function errorBody(scenario: ErrorScenario): Record<string, unknown> {
   const entry: CatalogEntry = ERROR_CATALOG[scenario];
-  const fixed = (field: CatalogField) =>
-    entry.documented.includes(field) || (CONSUMER_RELIES_ON[scenario] ?? []).includes(field);
+  const fixed = (field: CatalogField) => pinnedFields(scenario).includes(field);
   const body: Record<string, unknown> = {
     statusCode: fixed('statusCode')
       ? entry.statusCode
       : numberMatching(CLIENT_ERROR_STATUS_CODE, entry.statusCode),
     message: string(entry.message),
   };
-  if (entry.apiCode !== undefined) body.apiCode = fixed('apiCode') ? entry.apiCode : integer(entry.apiCode);
+  if (entry.apiCode !== undefined && fixed('apiCode')) body.apiCode = entry.apiCode;
   return checked(ErrorEnvelopeSchema, exampleOf(body), scenario, body);
 }
 
@@ -83,15 +102,37 @@ export function otpDataMatcher() {
   };
 }
 
-export const AUTHORIZATION_HEADER = /^Bearer \S+$/;
+/** How an official client sends the access token: `Bearer <token>` (Java, C#, Guard iOS, Android) or bare (Node, Python, Go). */
+export const AUTHORIZATION_HEADER: Readonly<Record<AuthScheme, RegExp>> = {
+  bearer: /^Bearer \S+$/,
+  // One word, so never `Bearer <token>` (the pact core's regex engine has no lookahead).
+  bare: /^\S+$/,
+};
+
+export interface RequestHeaderOptions {
+  /** Default true: the request carries an access token. */
+  readonly authenticated?: boolean;
+  /** Default `bearer`. */
+  readonly authScheme?: AuthScheme;
+  /** Default `x-authing-app-id`; the GenAuth SDKs send `x-genauth-app-id`. */
+  readonly appIdHeader?: AppIdHeader;
+}
 
 /**
  * Headers of a request as the typed client sends them (`jsonBody` adds the content type). The token is a
- * placeholder: the provider verification's request filter puts a fresh one in its place.
+ * placeholder: the provider verification's request filter puts a fresh one in its place, in the same form
+ * and under the same header name.
  */
-export function requestHeaders({ authenticated = true } = {}) {
-  const headers: Record<string, ReturnType<typeof string>> = { 'x-authing-app-id': string(EXAMPLE.appId) };
-  if (authenticated) headers.authorization = regex(AUTHORIZATION_HEADER, `Bearer ${EXAMPLE.accessToken}`);
+export function requestHeaders({
+  authenticated = true,
+  authScheme = 'bearer',
+  appIdHeader = 'x-authing-app-id',
+}: RequestHeaderOptions = {}) {
+  const headers: Record<string, ReturnType<typeof string>> = { [appIdHeader]: string(EXAMPLE.appId) };
+  if (authenticated) {
+    const example = authScheme === 'bearer' ? `Bearer ${EXAMPLE.accessToken}` : EXAMPLE.accessToken;
+    headers.authorization = regex(AUTHORIZATION_HEADER[authScheme], example);
+  }
   return headers;
 }
 

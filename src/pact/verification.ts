@@ -22,18 +22,26 @@ export interface FilteredRequest {
 }
 export type RequestFilter = (request: FilteredRequest, response: unknown, next: () => void) => void;
 
+const APP_ID_HEADERS = ['x-authing-app-id', 'x-genauth-app-id'] as const;
+
 /**
- * Puts the active state's user in place of the pact's placeholder credentials: a fresh access token (and
- * that user's app id) on every request that carries one. A request the pact sends without a token stays
- * without one.
+ * Puts the active state's user in place of the pact's placeholder credentials: a fresh access token in the
+ * form the pact sends it (`Bearer <token>` or bare) and that user's app id under whichever app-id header
+ * the pact uses. A request the pact sends without a token stays without one.
  */
 export function authenticatingFilter(states: Pick<ProviderStates, 'active'>): RequestFilter {
   return (request, _response, next) => {
     const user = states.active?.user;
     if (user) {
-      if (request.headers.authorization !== undefined)
-        request.headers.authorization = `Bearer ${user.accessToken}`;
-      if (request.headers['x-authing-app-id'] !== undefined) request.headers['x-authing-app-id'] = user.appId;
+      const authorization = request.headers.authorization;
+      if (typeof authorization === 'string') {
+        request.headers.authorization = /^bearer\s/i.test(authorization)
+          ? `Bearer ${user.accessToken}`
+          : user.accessToken;
+      }
+      for (const name of APP_ID_HEADERS) {
+        if (request.headers[name] !== undefined) request.headers[name] = user.appId;
+      }
     }
     next();
   };

@@ -79,28 +79,27 @@ export interface SyntheticResult {
   readonly name: string;
   readonly status: 'passed' | 'failed' | 'broken' | 'skipped';
   readonly message?: string;
+  /** Shown as the result's description: what a passing step found. */
+  readonly description?: string;
   readonly startMs: number;
   readonly stopMs: number;
   /** Allure layer, e.g. `gate`. */
   readonly layer: string;
-  /** A text shown with the result (e.g. a table), redacted like the message. */
-  readonly attachment?: { readonly name: string; readonly body: string };
+  /** The step's suite (parent suite and name prefix). Default `gate`. */
+  readonly suite?: string;
+  /** A fixed id, so writing the result again replaces it instead of adding another. Default: a new one. */
+  readonly uuid?: string;
 }
 
 /**
- * Writes an Allure result for a gate step that is not a Playwright test (the pact drift check, the catalog
- * coverage), so the report shows it next to the tests, categorised like them.
+ * Writes an Allure result for a gate step that is not a Playwright test (the pact drift check, the OpenAPI
+ * check, the catalog coverage), so the report shows it next to the tests, categorised like them.
  */
 export function writeAllureResult(resultsDir: string, result: SyntheticResult): void {
   mkdirSync(resultsDir, { recursive: true });
-  const uuid = randomUUID();
-  const attachments = [];
-  if (result.attachment) {
-    const source = `${randomUUID()}-attachment.txt`;
-    writeFileSync(join(resultsDir, source), redactText(result.attachment.body));
-    attachments.push({ name: result.attachment.name, source, type: 'text/plain' });
-  }
-  const fullName = `gate: ${result.name}`;
+  const uuid = result.uuid ?? randomUUID();
+  const suite = result.suite ?? 'gate';
+  const fullName = `${suite}: ${result.name}`;
   writeFileSync(
     join(resultsDir, `${uuid}-result.json`),
     JSON.stringify({
@@ -112,11 +111,12 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       status: result.status,
       stage: 'finished',
       statusDetails: result.message ? { message: redactText(result.message) } : {},
+      ...(result.description ? { description: redactText(result.description) } : {}),
       start: result.startMs,
       stop: result.stopMs,
       labels: [
         { name: 'epic', value: EPIC },
-        { name: 'parentSuite', value: 'gate' },
+        { name: 'parentSuite', value: suite },
         { name: 'story', value: result.name },
         { name: 'layer', value: result.layer },
         { name: 'severity', value: 'critical' },
@@ -124,7 +124,7 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       links: [],
       parameters: [],
       steps: [],
-      attachments,
+      attachments: [],
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { aFactor, expect, scenario, test } from '../../fixtures';
+import { RESEND_TOO_SOON } from '../../src/contract';
 import { letElapse } from '../../src/env';
 
 const RESEND_WINDOW_MS = 60_000;
@@ -18,7 +19,7 @@ for (const factorType of ['SMS', 'EMAIL'] as const) {
           factorType,
           profile: pending.profile,
         });
-        await expectFailure(result, 'resendTooSoon');
+        await expectFailure(result, RESEND_TOO_SOON[factorType]);
       },
     );
 

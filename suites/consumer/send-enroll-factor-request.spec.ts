@@ -7,19 +7,24 @@ import { expect, test } from './fixtures';
 
 const { method, path } = OPERATIONS.sendEnrollFactorRequest;
 
+// The official OpenAPI requires `profile` on every request, so OTP and FACE send an empty one although
+// the mock (and Guard iOS's server) take a request without it.
+
 test(INTERACTIONS.sendOtp, async ({ pact, clientFor }) => {
   await pact
     .addInteraction()
     .given(PROVIDER_STATES.canEnroll, { factorType: 'OTP' })
     .uponReceiving(INTERACTIONS.sendOtp)
-    .withRequest(method, path, (request) => request.headers(requestHeaders()).jsonBody({ factorType: 'OTP' }))
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({ factorType: 'OTP', profile: {} }),
+    )
     .willRespondWith(200, (response) =>
       response.jsonBody(
         successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken(), otpData: otpDataMatcher() }),
       ),
     )
     .executeTest(async (server) => {
-      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'OTP' });
+      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'OTP', profile: {} });
       expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
       expect(data.otpData?.qrCodeUri).toMatch(/^otpauth:\/\/totp\//);
       expect(data.otpData?.recoveryCode).toMatch(RECOVERY_CODE_PATTERN);
@@ -79,13 +84,13 @@ test(INTERACTIONS.sendFace, async ({ pact, clientFor }) => {
     .given(PROVIDER_STATES.canEnroll, { factorType: 'FACE' })
     .uponReceiving(INTERACTIONS.sendFace)
     .withRequest(method, path, (request) =>
-      request.headers(requestHeaders()).jsonBody({ factorType: 'FACE' }),
+      request.headers(requestHeaders()).jsonBody({ factorType: 'FACE', profile: {} }),
     )
     .willRespondWith(200, (response) =>
       response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
     )
     .executeTest(async (server) => {
-      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'FACE' });
+      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'FACE', profile: {} });
       expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
     });
 });

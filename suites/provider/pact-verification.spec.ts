@@ -1,5 +1,6 @@
 import { prefixed } from '../../src/errors';
 import { gitFacts } from '../../src/git';
+import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import {
   brokerSettingsFrom,
   brokerVerifierOptions,
@@ -50,6 +51,7 @@ if (verificationSource(process.env) === 'broker') {
     test.describe(`${pact.consumer.name} → ${pact.provider.name}`, () => {
       for (const interaction of pact.interactions) {
         test(interaction.description, async ({ verify, environment }) => {
+          test.info().annotations.push(...relianceAnnotations(interaction.description));
           for (const state of interaction.providerStates ?? []) {
             test.info().annotations.push({
               type: 'provider state',

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { BEHAVIOUR_DECISIONS, type CatalogEntry, ERROR_CATALOG, ERROR_SCENARIOS } from '../../src/contract';
+import {
+  BEHAVIOUR_DECISIONS,
+  type CatalogEntry,
+  documentedFields,
+  ERROR_CATALOG,
+  ERROR_SCENARIOS,
+  RESEND_TOO_SOON,
+} from '../../src/contract';
 
 const entries = Object.entries(ERROR_CATALOG) as Array<[string, CatalogEntry]>;
 
@@ -21,7 +28,8 @@ test('the catalog covers every failure scenario the harness asserts', () => {
       'facePhotoMissing',
       'faceAlreadyBound',
       'factorAlreadyBound',
-      'resendTooSoon',
+      'smsResendTooSoon',
+      'emailResendTooSoon',
       'throttled',
       'unknownFactorId',
     ]),
@@ -34,6 +42,33 @@ test('documented codes are the ones the API documentation lists', () => {
   expect(ERROR_CATALOG.facePhotoMissing.apiCode).toBe(1700);
   expect(ERROR_CATALOG.faceAlreadyBound.apiCode).toBe(1706);
   expect(ERROR_CATALOG.throttled).toMatchObject({ httpStatus: 429, statusCode: 429 });
+});
+
+test('answers corrected from public evidence cite that evidence and stay assumed', () => {
+  const corrected = [
+    ['smsResendTooSoon', { statusCode: 400, apiCode: 4004 }, /om-webserver.*4004/],
+    ['emailResendTooSoon', { statusCode: 400, apiCode: 2080 }, /om-webserver.*2080.*Guard iOS/],
+    ['factorAlreadyBound', { statusCode: 422 }, /authing-csharp-sdk.*422/],
+    ['appNotFound', { apiCode: 2011 }, /statusCode":499/],
+    ['wrongPassCode', { apiCode: 2001 }, /om-webserver.*2001/],
+    ['notLoggedIn', { apiCode: 2020 }, /om-webserver.*2020/],
+  ] as const;
+  for (const [scenario, answer, evidence] of corrected) {
+    const entry: CatalogEntry = ERROR_CATALOG[scenario];
+    expect(entry, scenario).toMatchObject({ ...answer, source: 'assumed' });
+    expect(entry.reference, scenario).toMatch(evidence);
+  }
+});
+
+test('the resend limit is answered per channel', () => {
+  expect(ERROR_CATALOG[RESEND_TOO_SOON.SMS].apiCode).not.toBe(ERROR_CATALOG[RESEND_TOO_SOON.EMAIL].apiCode);
+});
+
+test('HTTP 200 counts as documented wherever the general rule of the documentation covers an answer', () => {
+  expect(documentedFields(ERROR_CATALOG.wrongPassCode)).toEqual(['httpStatus']);
+  expect(documentedFields(ERROR_CATALOG.wrongTotp)).toEqual(['httpStatus', 'apiCode']);
+  expect(documentedFields(ERROR_CATALOG.routeNotFound)).toEqual([]);
+  expect(documentedFields(ERROR_CATALOG.throttled)).toEqual(['httpStatus', 'statusCode']);
 });
 
 for (const [scenario, entry] of entries) {

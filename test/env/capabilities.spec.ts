@@ -77,8 +77,15 @@ test.describe('catalog verdicts', () => {
 
   test('on a real environment an assumed entry checks the error class and keeps the answer as evidence', () => {
     const verdict = judgeFailure(failure(200, 403, 1234), 'enrollmentTokenExpired', false);
-    expect(verdict).toMatchObject({ pass: true, evidence: true, asserted: [] });
+    expect(verdict).toMatchObject({ pass: true, evidence: true, asserted: ['httpStatus'] });
     expect(judgeFailure(failure(200, 200 + 300), 'enrollmentTokenExpired', false).pass).toBe(false);
+  });
+
+  test('on a real environment HTTP 200 stays exact wherever the documentation says every answer is HTTP 200', () => {
+    const verdict = judgeFailure(failure(400, 400, 2300), 'enrollmentTokenExpired', false);
+    expect(verdict.pass).toBe(false);
+    expect(verdict.problems.join('\n')).toContain('httpStatus: expected 200, got 400');
+    expect(judgeFailure(failure(404, 404), 'routeNotFound', false).pass).toBe(true);
   });
 
   test('on a real environment the documented fields stay exact', () => {

@@ -36,6 +36,25 @@ test.describe('configuration', () => {
     expect(result.config.codePattern.exec('Your code is 042917, valid for 60 s')?.[0]).toBe('042917');
   });
 
+  test('the default code pattern finds a code of four or six digits, and no longer number', () => {
+    const result = parseConfig({ TARGET_ENV: 'mock' });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const find = (text: string) => result.config.codePattern.exec(text)?.[0];
+    expect(find('Pool: your MFA verification code. Your verification code is 2883. Valid for 60 s')).toBe(
+      '2883',
+    );
+    expect(find('Your verification code is 042917, valid for 60 s')).toBe('042917');
+    expect(find('Sent to 13800000000, code 12345678')).toBeUndefined();
+    expect(find('code 12345')).toBeUndefined();
+  });
+
+  test('the embedded mock can be told to issue shorter codes, within what the mock accepts', () => {
+    const short = parseConfig({ TARGET_ENV: 'mock', MOCK_CODE_LENGTH: '4' });
+    expect(short.ok && short.config.mockCodeLength).toBe(4);
+    const wrong = parseConfig({ TARGET_ENV: 'mock', MOCK_CODE_LENGTH: '3' });
+    expect(wrong.ok ? [] : wrong.problems).toEqual(['MOCK_CODE_LENGTH must be at least 4']);
+  });
+
   test('a complete real configuration is accepted, with the trailing slash of the base URL dropped', () => {
     const config = loadConfig(REAL);
     expect(config).toMatchObject({

@@ -1,4 +1,5 @@
 import { ERROR_CATALOG, ERROR_SCENARIOS, type ErrorScenario, type OperationName } from '../../src/contract';
+import { resolveMockOptions } from '../../src/mock/options';
 import {
   enroll,
   expect,
@@ -161,28 +162,19 @@ const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>
     await enroll(h, user, 'FACE');
     return failure(user.client.attempt('sendEnrollFactorRequest', { factorType: 'FACE', profile: {} }));
   },
-  facePhotoRejected: async (_h, user) => {
-    const { enrollmentToken } = await user.client.sendEnrollFactorRequest({
-      factorType: 'FACE',
-      profile: {},
-    });
-    return failure(
-      user.client.attempt('enrollFactor', {
-        factorType: 'FACE',
-        enrollmentToken,
-        enrollmentData: { photo: 'upload-key-123', isExternalPhoto: true },
-      }),
-    );
-  },
   factorAlreadyBound: async (h, user) => {
     await enroll(h, user, 'OTP');
     return failure(user.client.attempt('sendEnrollFactorRequest', { factorType: 'OTP' }));
   },
-  resendTooSoon: async (_h, user) => {
-    await user.client.sendEnrollFactorRequest({ factorType: 'EMAIL', profile: { email: user.email } });
-    return failure(
-      user.client.attempt('sendEnrollFactorRequest', { factorType: 'EMAIL', profile: { email: user.email } }),
-    );
+  smsResendTooSoon: async (_h, user) => {
+    const body = { factorType: 'SMS', profile: { phoneNumber: user.phoneNumber } } as const;
+    await user.client.sendEnrollFactorRequest(body);
+    return failure(user.client.attempt('sendEnrollFactorRequest', body));
+  },
+  emailResendTooSoon: async (_h, user) => {
+    const body = { factorType: 'EMAIL', profile: { email: user.email } } as const;
+    await user.client.sendEnrollFactorRequest(body);
+    return failure(user.client.attempt('sendEnrollFactorRequest', body));
   },
   unknownFactorId: (_h, user) =>
     failure(user.client.attempt('getFactor', { factorId: `${user.userId}|otp` })),
@@ -242,5 +234,35 @@ test.describe('every catalog entry is answered exactly as the catalog says', () 
   test('no catalog entry is left without a test that makes the mock produce it', () => {
     const covered = new Set<string>([...Object.keys(PRODUCERS), 'throttled', 'wrongCredentials']);
     expect(ERROR_SCENARIOS.filter((scenario) => !covered.has(scenario))).toEqual([]);
+  });
+});
+
+test.describe('catalog overrides, the rehearsal aid that plants a disagreement', () => {
+  test('an override replaces the fields it names of one scenario and leaves every other answer alone', async () => {
+    await withMock({ catalogOverrides: { factorAlreadyBound: { statusCode: 409 } } }, async (harness) => {
+      const user = await harness.newUser();
+      const overridden = await PRODUCERS.factorAlreadyBound(harness, user);
+      expect(overridden.envelope).toMatchObject({
+        statusCode: 409,
+        message: ERROR_CATALOG.factorAlreadyBound.message,
+      });
+      expectCatalogAnswer(
+        await PRODUCERS.unknownFactorId(harness, await harness.newUser()),
+        'unknownFactorId',
+      );
+    });
+  });
+
+  test('an override of an unknown scenario, or one that would answer success, is refused by name', () => {
+    let message = '';
+    try {
+      resolveMockOptions({
+        catalogOverrides: { noSuchScenario: {}, wrongPassCode: { statusCode: 200 } } as never,
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('catalogOverrides.noSuchScenario: is not a scenario of the error catalog');
+    expect(message).toContain('catalogOverrides.wrongPassCode.statusCode: must not be 200');
   });
 });

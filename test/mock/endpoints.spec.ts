@@ -6,6 +6,7 @@ import {
   RecoveryCodeSchema,
   totpSecretOf,
 } from '../../src/contract';
+import { OPENAPI_EXAMPLES } from '../contract/openapi-examples';
 import {
   currentTotp,
   enroll,
@@ -222,6 +223,20 @@ test.describe('requests as real clients send them', () => {
     expect((await user.client.listEnrolledFactors()).map((f) => f.factorType)).toEqual(['FACE']);
   });
 
+  test('a FACE photo given as an upload key with isExternalPhoto true is bound, as in the official example', async ({
+    harness,
+    user,
+  }) => {
+    const started = await startEnrollment(harness, user, 'FACE');
+    const { photo, isExternalPhoto } = OPENAPI_EXAMPLES.enrollFactorDto.enrollmentData;
+    await user.client.enrollFactor({
+      factorType: 'FACE',
+      enrollmentToken: started.enrollmentToken,
+      enrollmentData: { photo, isExternalPhoto },
+    });
+    expect((await user.client.listEnrolledFactors()).map((f) => f.factorType)).toEqual(['FACE']);
+  });
+
   test('every answer carries a request id of its own', async ({ user }) => {
     const first = await user.client.call('listEnrolledFactors', {});
     const second = await user.client.call('listEnrolledFactors', {});
@@ -316,6 +331,31 @@ test.describe('sign-in of seeded users', () => {
       }
       const control = await rawRequest(`${mock.url}/__mock/health`, { method: 'GET' });
       expect(control.status).toBe(404);
+    });
+  });
+
+  test('the id_token of a sign-in is a credential of its own, accepted as the bearer like the mobile SDKs send it', async () => {
+    const seed = { account: 'mobile', password: 's3cret-pass', email: uniqueEmail() };
+    await withMock({ seedUsers: [seed], control: false }, async ({ mock }) => {
+      const [seeded] = mock.seededUsers;
+      const answer = await rawRequest(`${mock.url}/api/v3/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-app-id': seeded!.appId },
+        body: JSON.stringify({
+          connection: 'PASSWORD',
+          passwordPayload: { account: 'mobile', password: seed.password },
+        }),
+      });
+      const { access_token: accessToken, id_token: idToken } = LoginTokenRespDtoSchema.parse(
+        answer.json,
+      ).data;
+      expect(idToken).toBeDefined();
+      expect(idToken).not.toBe(accessToken);
+      const listed = await rawRequest(`${mock.url}/api/v3/list-enrolled-factors`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${idToken}`, 'x-authing-app-id': seeded!.appId },
+      });
+      expect(listed.json).toMatchObject({ statusCode: 200, data: [] });
     });
   });
 });

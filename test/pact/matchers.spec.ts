@@ -1,7 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { ERROR_CATALOG } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
-import { errorBody, exampleOf, numberMatching, successBody } from '../../src/pact/matchers';
+import {
+  AUTHORIZATION_HEADER,
+  errorBody,
+  exampleOf,
+  numberMatching,
+  requestHeaders,
+  successBody,
+} from '../../src/pact/matchers';
 
 test('a documented apiCode is pinned exactly while the assumed statusCode matches any 4xx', () => {
   const body = errorBody('wrongTotp');
@@ -10,17 +17,31 @@ test('a documented apiCode is pinned exactly while the assumed statusCode matche
   expect(body.message).toMatchObject({ 'pact:matcher:type': 'type', value: ERROR_CATALOG.wrongTotp.message });
 });
 
-test('an assumed apiCode is required but matched by type only', () => {
-  const body = errorBody('enrollmentTokenExpired');
-  expect(body.apiCode).toMatchObject({ 'pact:matcher:type': 'integer', value: 2300 });
+test('an assumed apiCode is not promised at all, so a provider answering another one still honours the pact', () => {
+  expect(ERROR_CATALOG.enrollmentTokenExpired.apiCode).toBe(2300);
+  expect(errorBody('enrollmentTokenExpired')).not.toHaveProperty('apiCode');
 });
 
 test('an entry without apiCode does not ask for one', () => {
   expect(errorBody('missingField')).not.toHaveProperty('apiCode');
 });
 
-test('the statusCode the consumer acts on (401: log in again) is pinned', () => {
+test('the statusCode the consumer acts on (401: log in again) is pinned, its assumed apiCode is not', () => {
   expect(errorBody('notLoggedIn').statusCode).toBe(401);
+  expect(errorBody('notLoggedIn')).not.toHaveProperty('apiCode');
+});
+
+test('request headers follow each official way of calling', () => {
+  expect(exampleOf(requestHeaders())).toEqual({
+    'x-authing-app-id': EXAMPLE.appId,
+    authorization: `Bearer ${EXAMPLE.accessToken}`,
+  });
+  expect(exampleOf(requestHeaders({ authScheme: 'bare', appIdHeader: 'x-genauth-app-id' }))).toEqual({
+    'x-genauth-app-id': EXAMPLE.appId,
+    authorization: EXAMPLE.accessToken,
+  });
+  expect(requestHeaders({ authenticated: false })).not.toHaveProperty('authorization');
+  expect(`Bearer ${EXAMPLE.accessToken}`).not.toMatch(AUTHORIZATION_HEADER.bare);
 });
 
 test('the example a consumer receives is a plain envelope the contract accepts', () => {

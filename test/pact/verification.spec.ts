@@ -10,11 +10,18 @@ test('a wrong code differs from every accepted code and keeps their length', () 
   expect(wrong).toMatch(/^\d{6}$/);
 });
 
-test('the request filter swaps the placeholder credentials for the active user, and adds none', () => {
-  const user = { accessToken: 'fresh-token-1234', appId: 'app-1' };
-  const filter = authenticatingFilter({
-    active: { name: 'a user who can enroll a factor', user, values: {} },
+/** The request filter with a user whose fresh credentials are `fresh-token-1234` and `app-1`. */
+const filterForFreshUser = () =>
+  authenticatingFilter({
+    active: {
+      name: 'a user who can enroll a factor',
+      user: { accessToken: 'fresh-token-1234', appId: 'app-1' },
+      values: {},
+    },
   });
+
+test('the request filter swaps the placeholder credentials for the active user, and adds none', () => {
+  const filter = filterForFreshUser();
   const withToken: FilteredRequest = {
     headers: { authorization: 'Bearer example-access-token', 'x-authing-app-id': 'example-app-id' },
   };
@@ -28,6 +35,15 @@ test('the request filter swaps the placeholder credentials for the active user, 
     'x-authing-app-id': 'app-1',
   });
   expect(withoutToken.headers.authorization).toBeUndefined();
+});
+
+test('the request filter keeps the way the pact calls: the bare token stays bare, x-genauth-app-id stays', () => {
+  const filter = filterForFreshUser();
+  const bare: FilteredRequest = {
+    headers: { authorization: 'example-access-token', 'x-genauth-app-id': 'example-app-id' },
+  };
+  filter(bare, undefined, () => undefined);
+  expect(bare.headers).toEqual({ authorization: 'fresh-token-1234', 'x-genauth-app-id': 'app-1' });
 });
 
 test("the verifier's JSON report becomes one line per mismatch, secrets redacted", () => {

@@ -5,6 +5,7 @@ import {
   type ErrorScenario,
   type FactorType,
   factorIdOf,
+  RESEND_TOO_SOON,
   type SendEnrollFactorRequestDataDto,
   SendEnrollFactorRequestDtoSchema,
 } from '../../contract';
@@ -51,7 +52,7 @@ function sendCode(
   phoneCountryCode: string | undefined,
 ): Outcome<string> {
   const key = resendKey(user, channel, to);
-  if (resendBlocked(context, key)) return fail('resendTooSoon');
+  if (resendBlocked(context, key)) return fail(RESEND_TOO_SOON[channel]);
   const now = context.clocks.now(user.userId);
   const code = newNumericCode(context.config.codeLength);
   const sentAt = new Date(now).toISOString();
@@ -131,10 +132,6 @@ export function isExpired(context: MockContext, pending: PendingEnrollment): boo
   return rulesOf(context).tokenExpired(ageMs, context.config.enrollmentTokenTtlMs);
 }
 
-function isHttpUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value) && URL.canParse(value);
-}
-
 /** What is wrong with the proof of an enrollment, if anything. */
 function checkProof(
   context: MockContext,
@@ -159,15 +156,15 @@ function checkProof(
       return verifyTotp(pending.totpSecret, code.trim(), now, rules.totpWindow) ? undefined : 'wrongTotp';
     }
     case 'FACE': {
+      // Whether the photo is a URL or an upload key is the server's business: the official example sends
+      // the key "132434235ad244" with isExternalPhoto true.
       const photo = nonBlank(data.photo);
-      if (photo === undefined) return rules.facePhotoRequired ? 'facePhotoMissing' : undefined;
-      if (!rules.externalPhotoFlagChecked) return undefined;
-      return isHttpUrl(photo.trim()) === (data.isExternalPhoto === true) ? undefined : 'facePhotoRejected';
+      return photo === undefined && rules.facePhotoRequired ? 'facePhotoMissing' : undefined;
     }
   }
 }
 
-/** The request with `isExternalPhoto` left out, where the rules say it is not checked at all. */
+/** The request with `isExternalPhoto` left out, where the rules say its type is not checked. */
 function withoutPhotoFlag(body: unknown): unknown {
   const data = (body as { enrollmentData?: unknown } | null)?.enrollmentData;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return body;
@@ -179,7 +176,7 @@ export async function enrollFactor(context: MockContext, user: User, body: unkno
   const rules = rulesOf(context);
   const checked = checkInput(
     EnrollFactorDtoSchema,
-    rules.externalPhotoFlagChecked ? body : withoutPhotoFlag(body),
+    rules.externalPhotoFlagTypeChecked ? body : withoutPhotoFlag(body),
   );
   if (!checked.ok) return checked;
   const dto = checked.value;

@@ -124,10 +124,10 @@ export function signin(
       [candidate.account, candidate.email, candidate.phoneNumber].includes(name),
   );
   if (!user || user.password !== password) return fail('wrongCredentials');
-  const accessToken = issueAccessToken(context, user);
+  // The Android SDK sends the id_token as the bearer when it has no access token: it is a credential too.
   return succeed({
-    access_token: accessToken,
-    id_token: accessToken,
+    access_token: issueAccessToken(context, user),
+    id_token: issueAccessToken(context, user),
     token_type: 'Bearer',
     expire_in: Math.floor(context.config.accessTokenTtlMs / 1000),
   });

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
+  type CatalogEntry,
   ERROR_CATALOG,
   ErrorEnvelopeSchema,
   type ErrorScenario,
@@ -26,11 +27,18 @@ export function successAnswer(requestId: string, data?: unknown): Answer {
   return { httpStatus: 200, body };
 }
 
-/** The error catalog's answer to `scenario`. */
-export function errorAnswer(scenario: ErrorScenario, requestId: string): Answer {
-  const entry = ERROR_CATALOG[scenario];
+/** Fields of a catalog answer the mock was told to answer differently (a rehearsal aid). */
+export type AnswerOverride = Partial<Pick<CatalogEntry, 'httpStatus' | 'statusCode' | 'apiCode' | 'message'>>;
+
+/** The error catalog's answer to `scenario`, with `override` in place of the catalog's fields it names. */
+export function errorAnswer(
+  scenario: ErrorScenario,
+  requestId: string,
+  override: AnswerOverride = {},
+): Answer {
+  const entry: CatalogEntry = { ...ERROR_CATALOG[scenario], ...override };
   const body: Record<string, unknown> = { statusCode: entry.statusCode, message: entry.message };
-  if ('apiCode' in entry) body.apiCode = entry.apiCode;
+  if (entry.apiCode !== undefined) body.apiCode = entry.apiCode;
   body.requestId = requestId;
   return { httpStatus: entry.httpStatus, body };
 }

@@ -2,7 +2,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorScenario } from '../../contract';
 import type { Rules } from '../rules';
-import { type Answer, assertValidAnswer, errorAnswer, internalErrorAnswer, present, send } from './answers';
+import {
+  type Answer,
+  type AnswerOverride,
+  assertValidAnswer,
+  errorAnswer,
+  internalErrorAnswer,
+  present,
+  send,
+} from './answers';
 
 /** Which catalog scenarios a provider may crash on instead of answering, and the rule that says it does not. */
 const CRASH_RULES: Partial<Record<ErrorScenario, keyof Rules>> = {
@@ -26,7 +34,12 @@ export interface Responder {
   statusCodeOf(request: FastifyRequest): unknown;
 }
 
-export function createResponder(options: { rules: () => Rules; validateResponses: boolean }): Responder {
+export function createResponder(options: {
+  rules: () => Rules;
+  validateResponses: boolean;
+  /** Answers replacing the catalog's (a rehearsal aid). */
+  overrides?: Partial<Record<ErrorScenario, AnswerOverride>>;
+}): Responder {
   const sent = new WeakMap<FastifyRequest, unknown>();
   const deliver = (request: FastifyRequest, reply: FastifyReply, answer: Answer) => {
     sent.set(request, answer.body.statusCode);
@@ -42,7 +55,12 @@ export function createResponder(options: { rules: () => Rules; validateResponses
     failure(request, reply, scenario, schema) {
       const rule = CRASH_RULES[scenario];
       if (rule && options.rules()[rule] === false) return this.crash(request, reply, 'Internal server error');
-      return this.answer(request, reply, errorAnswer(scenario, request.id), schema);
+      return this.answer(
+        request,
+        reply,
+        errorAnswer(scenario, request.id, options.overrides?.[scenario]),
+        schema,
+      );
     },
     crash: (request, reply, message) => deliver(request, reply, internalErrorAnswer(request.id, message)),
     statusCodeOf: (request) => sent.get(request),

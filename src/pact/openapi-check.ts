@@ -1,0 +1,164 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SwaggerMockValidatorFactory, type ValidationFinding } from '@pactflow/swagger-mock-validator';
+import { HarnessError, prefixed } from '../errors';
+import { KNOWN_OPENAPI_DIFFERENCES, type KnownDifference } from './openapi-known-differences';
+import { type PactFile, readPactFilesSync, serialisePact } from './pact-file';
+
+/**
+ * The bi-directional check: every interaction of a pact validated against the provider's official OpenAPI
+ * with `@pactflow/swagger-mock-validator`, the validator PactFlow's bi-directional contract testing runs.
+ * Requests must be what the spec accepts; responses may hold only what the spec defines (the validator's
+ * defaults), so the consumer never relies on a field the provider has not published.
+ */
+
+/** The official OpenAPI subset the project vendors (MFA factor endpoints of authentication-openapi.json). */
+export const OFFICIAL_OPENAPI = fileURLToPath(
+  new URL('../contract/genauth-mfa-openapi.json', import.meta.url),
+);
+
+export interface OpenApiFinding {
+  readonly interaction: string;
+  /** The validator's rule, e.g. `request.body.incompatible`. */
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  /** Where the rule lives in the spec, e.g. `[root].paths./api/v3/enroll-factor.post.requestBody…required`. */
+  readonly specLocation: string;
+}
+
+export interface OpenApiCheck {
+  /** Findings no known difference accounts for: each fails the check. */
+  readonly unexpected: readonly OpenApiFinding[];
+  /** Findings a known difference accounts for, with it. */
+  readonly accepted: readonly { readonly finding: OpenApiFinding; readonly difference: KnownDifference }[];
+  /** Known differences that no longer occur: each fails the check, so the list stays true. */
+  readonly stale: readonly KnownDifference[];
+  readonly interactions: number;
+}
+
+function toFinding(finding: ValidationFinding): OpenApiFinding {
+  return {
+    interaction: finding.mockDetails?.interactionDescription ?? '(the pact file)',
+    code: finding.code,
+    severity: finding.type,
+    message: finding.message,
+    specLocation: finding.specDetails?.location ?? '(no spec location)',
+  };
+}
+
+/** Validates one pact against the OpenAPI file and returns every error and warning. */
+export async function validateAgainstOpenApi(
+  pact: PactFile,
+  specFile = OFFICIAL_OPENAPI,
+): Promise<OpenApiFinding[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'openapi-check-'));
+  const pactFile = path.join(dir, `${pact.consumer.name}-${pact.provider.name}.json`);
+  try {
+    await writeFile(pactFile, serialisePact(pact));
+    const outcome = await SwaggerMockValidatorFactory.create().validate({
+      specPathOrUrl: specFile,
+      mockPathOrUrl: pactFile,
+    });
+    return [...outcome.errors, ...outcome.warnings].map(toFinding);
+  } catch (error) {
+    throw new HarnessError(
+      `the OpenAPI check could not validate the pact against ${specFile}: ${(error as Error).message}`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function covers(difference: KnownDifference, finding: OpenApiFinding): boolean {
+  if (difference.code !== finding.code) return false;
+  if (difference.mentions !== undefined && !finding.message.includes(difference.mentions)) return false;
+  return difference.interactions === 'every' || difference.interactions.includes(finding.interaction);
+}
+
+/** Sorts findings into those the known differences account for and the rest, and finds stale differences. */
+export function classifyFindings(
+  findings: readonly OpenApiFinding[],
+  interactions: number,
+  known: readonly KnownDifference[] = KNOWN_OPENAPI_DIFFERENCES,
+): OpenApiCheck {
+  const unexpected: OpenApiFinding[] = [];
+  const accepted: OpenApiCheck['accepted'][number][] = [];
+  for (const finding of findings) {
+    const difference = known.find((candidate) => covers(candidate, finding));
+    if (difference) accepted.push({ finding, difference });
+    else unexpected.push(finding);
+  }
+  const used = new Set(accepted.map((entry) => entry.difference));
+  return { unexpected, accepted, stale: known.filter((difference) => !used.has(difference)), interactions };
+}
+
+/** Validates every pact and classifies the findings of all of them together. */
+export async function checkPactsAgainstOpenApi(
+  pacts: readonly PactFile[],
+  known: readonly KnownDifference[] = KNOWN_OPENAPI_DIFFERENCES,
+  specFile = OFFICIAL_OPENAPI,
+): Promise<OpenApiCheck> {
+  if (pacts.length === 0)
+    throw new HarnessError('the OpenAPI check found no pact to validate; run `npm run pact:consumer` first.');
+  const findings: OpenApiFinding[] = [];
+  for (const pact of pacts) findings.push(...(await validateAgainstOpenApi(pact, specFile)));
+  const interactions = pacts.reduce((sum, pact) => sum + pact.interactions.length, 0);
+  return classifyFindings(findings, interactions, known);
+}
+
+/** The OpenAPI check of the pacts for `provider` in `pactDir`. */
+export function checkPactDirAgainstOpenApi(pactDir: string, provider: string): Promise<OpenApiCheck> {
+  return checkPactsAgainstOpenApi(
+    readPactFilesSync(pactDir).filter((pact) => pact.provider.name === provider),
+  );
+}
+
+export function openApiCheckPassed(check: OpenApiCheck): boolean {
+  return check.unexpected.length === 0 && check.stale.length === 0;
+}
+
+const KNOWN_FILE = 'src/pact/openapi-known-differences.ts';
+
+/** The verdict: every unexpected finding named by interaction and rule, every stale difference, the fix. */
+export function formatOpenApiCheck(check: OpenApiCheck): string {
+  const lines: string[] = [];
+  if (openApiCheckPassed(check)) {
+    lines.push(
+      prefixed(
+        `the pact's ${check.interactions} interactions agree with the official OpenAPI apart from ${check.accepted.length} known, deliberate difference(s):`,
+      ),
+    );
+    const counts = new Map<KnownDifference, number>();
+    for (const { difference } of check.accepted) counts.set(difference, (counts.get(difference) ?? 0) + 1);
+    for (const [difference, count] of counts) {
+      lines.push(
+        `  ${difference.code}${difference.mentions ? ` (${difference.mentions})` : ''} × ${count}: ${difference.reason}`,
+      );
+    }
+    return lines.join('\n');
+  }
+  if (check.unexpected.length > 0) {
+    lines.push(prefixed(`${check.unexpected.length} interaction finding(s) break the official OpenAPI:`));
+    for (const finding of check.unexpected) {
+      lines.push(`  "${finding.interaction}": ${finding.severity} ${finding.code}: ${finding.message}`);
+      lines.push(`    rule: ${finding.specLocation}`);
+    }
+    lines.push(
+      `  Change the consumer test so the pact follows the spec, or, if the difference is deliberate, list it with its reason in ${KNOWN_FILE}.`,
+    );
+  }
+  if (check.stale.length > 0) {
+    lines.push(
+      prefixed(`${check.stale.length} known difference(s) no longer occur; remove them from ${KNOWN_FILE}:`),
+    );
+    for (const difference of check.stale) {
+      const where =
+        difference.interactions === 'every' ? 'every interaction' : difference.interactions.join('; ');
+      lines.push(`  ${difference.code}${difference.mentions ? ` (${difference.mentions})` : ''} on ${where}`);
+    }
+  }
+  return lines.join('\n');
+}

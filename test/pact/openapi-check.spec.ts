@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { pactSettingsFrom } from '../../src/pact/config';
+import { INTERACTIONS } from '../../src/pact/interactions';
+import {
+  checkPactsAgainstOpenApi,
+  formatOpenApiCheck,
+  openApiCheckPassed,
+} from '../../src/pact/openapi-check';
+import { KNOWN_OPENAPI_DIFFERENCES } from '../../src/pact/openapi-known-differences';
+import { type PactFile, readPactFilesSync } from '../../src/pact/pact-file';
+
+const settings = pactSettingsFrom();
+const committed = readPactFilesSync(settings.pactDir).filter(
+  (pact) => pact.provider.name === settings.provider,
+);
+
+interface EditableInteraction {
+  description: string;
+  request: { body?: { content: Record<string, unknown> } };
+  response: { body: { content: { data?: Record<string, unknown>[] } } };
+}
+
+/** The committed pact with one interaction changed. */
+function changed(description: string, change: (interaction: EditableInteraction) => void): PactFile[] {
+  const pacts = structuredClone(committed) as PactFile[];
+  const interaction = pacts
+    .flatMap((pact) => pact.interactions)
+    .find((candidate) => candidate.description === description);
+  expect(interaction, `the committed pact has "${description}"`).toBeDefined();
+  change(interaction as unknown as EditableInteraction);
+  return pacts;
+}
+
+test('the committed pact agrees with the official OpenAPI apart from the listed, deliberate differences', async () => {
+  const check = await checkPactsAgainstOpenApi(committed);
+  expect(check.unexpected).toEqual([]);
+  expect(check.stale).toEqual([]);
+  expect(check.accepted.length).toBeGreaterThan(0);
+  expect(formatOpenApiCheck(check)).toContain('known, deliberate difference(s)');
+});
+
+test('a request the spec forbids fails the check, naming the interaction and the rule', async () => {
+  const check = await checkPactsAgainstOpenApi(
+    changed(INTERACTIONS.sendSms, (interaction) => {
+      delete interaction.request.body?.content.profile;
+    }),
+  );
+  expect(openApiCheckPassed(check)).toBe(false);
+  expect(check.unexpected).toEqual([
+    expect.objectContaining({
+      interaction: INTERACTIONS.sendSms,
+      code: 'request.body.incompatible',
+      specLocation: expect.stringContaining('/api/v3/send-enroll-factor-request.post.requestBody'),
+    }),
+  ]);
+  const message = formatOpenApiCheck(check);
+  expect(message).toContain(`"${INTERACTIONS.sendSms}": error request.body.incompatible`);
+  expect(message).toContain("must have required property 'profile'");
+  expect(message).toContain('rule: [root].paths./api/v3/send-enroll-factor-request.post.requestBody');
+});
+
+test('a response promising a field the spec does not define fails the check', async () => {
+  const check = await checkPactsAgainstOpenApi(
+    changed(INTERACTIONS.listEnrolled, (interaction) => {
+      const [factor] = interaction.response.body.content.data ?? [];
+      if (factor) factor.profile = { phoneNumber: '13800000000' };
+    }),
+  );
+  expect(check.unexpected).toEqual([
+    expect.objectContaining({ interaction: INTERACTIONS.listEnrolled, code: 'response.body.incompatible' }),
+  ]);
+  expect(formatOpenApiCheck(check)).toContain('phoneNumber');
+});
+
+test('a known difference that no longer occurs fails the check, so the list stays true', async () => {
+  const stale = {
+    code: 'request.header.unknown',
+    interactions: [INTERACTIONS.resetFactor],
+    mentions: 'x-authing-lang',
+    reason: 'a difference that does not occur',
+  };
+  const check = await checkPactsAgainstOpenApi(committed, [...KNOWN_OPENAPI_DIFFERENCES, stale]);
+  expect(check.stale).toEqual([stale]);
+  expect(openApiCheckPassed(check)).toBe(false);
+  expect(formatOpenApiCheck(check)).toMatch(/no longer occur.*\n.*x-authing-lang/);
+});
