@@ -34,6 +34,8 @@ export const INTERACTIONS = {
   listEnrolledGenAuthHeader:
     'list-enrolled-factors accepts the bare access token with x-genauth-app-id, as the GenAuth SDKs send them',
   resetFactor: 'reset-factor unbinds a bound SMS factor',
+  resetOthersFactor: "reset-factor refuses another user's factorId",
+  totpVerifyWrongCode: 'mfa-totp-verify answers verified false for a wrong TOTP code',
 } as const;
 
 export type InteractionKey = keyof typeof INTERACTIONS;
@@ -51,6 +53,7 @@ export const FAILURE_SCENARIOS = {
   noAccessToken: 'notLoggedIn',
   unknownFactorType: 'unknownFactorType',
   missingEnrollmentData: 'missingField',
+  resetOthersFactor: 'unknownFactorId',
 } as const satisfies Partial<Record<InteractionKey, ErrorScenario>>;
 
 export type FailureInteractionKey = keyof typeof FAILURE_SCENARIOS;

@@ -16,6 +16,8 @@ export const PROVIDER_STATES = {
   expiredEnrollment: 'a user with an expired enrollment',
   /** A user who has the factor type bound. */
   boundFactor: 'a user with a bound factor',
+  /** A user, and another user who has the factor type bound. */
+  othersBoundFactor: "a user and another user's bound factor",
 } as const;
 
 export type ProviderStateKey = keyof typeof PROVIDER_STATES;
@@ -35,11 +37,11 @@ export interface ProviderStateValues {
   enrollmentToken?: string;
   /** `pendingEnrollment`, `expiredEnrollment` for SMS, EMAIL and OTP: the code that would bind the factor. */
   passCode?: string;
-  /** `pendingEnrollment` for SMS, EMAIL and OTP: a well-formed code that is certainly not accepted. */
+  /** `pendingEnrollment` for SMS, EMAIL and OTP, `boundFactor` for OTP: a well-formed code that is certainly not accepted. */
   wrongPassCode?: string;
   /** `pendingEnrollment` for FACE: a photo URL the provider accepts with `isExternalPhoto: true`. */
   photo?: string;
-  /** `boundFactor`. */
+  /** `boundFactor`; `othersBoundFactor`: the factor of the other user. */
   factorId?: string;
 }
 
@@ -62,6 +64,8 @@ export function stateExpression(name: ProviderStateValueName): string {
  */
 export interface StateContext {
   readonly users: UserProvider;
+  /** Users other than `users`' (a second account on a real environment); `othersBoundFactor` needs them. */
+  readonly otherUsers?: UserProvider;
   readonly clock: Clock;
   readonly enrollmentTokenTtlMs: number;
   readonly expiryMarginMs: number;
@@ -78,6 +82,8 @@ export interface ActiveState {
   readonly name: ProviderStateName;
   readonly user: TestUser;
   readonly values: ProviderStateValues;
+  /** Another user the state set up (`othersBoundFactor`), released with it. */
+  readonly other?: { readonly user: TestUser; readonly provider: UserProvider };
 }
 
 /** A provider state that cannot be set up: what is wrong, and what the pact or the provider should change. */
@@ -188,11 +194,35 @@ export class ProviderStates {
       }
       case PROVIDER_STATES.boundFactor: {
         const pending = await kit.bind(factorType);
-        const bound = await kit.boundFactor(factorType);
-        if (!bound)
-          throw new ProviderStateError(`${factorType} was bound but list-enrolled-factors does not show it.`);
-        values = { ...recipientValues(pending), factorId: bound.factorId };
+        values = { ...recipientValues(pending), factorId: await this.boundId(kit, factorType) };
+        const { totp } = pending;
+        if (totp) {
+          // A code no TOTP step near the verification accepts, in case the pact verifies a wrong one.
+          const now = await this.context.clock.now(user);
+          const accepted = [-2, -1, 0, 1, 2, 3].map((step) =>
+            totpCodeAt(totp, now + step * TOTP_PARAMETERS.period * 1000),
+          );
+          values.wrongPassCode = wrongCodeFor(accepted);
+        }
         break;
+      }
+      case PROVIDER_STATES.othersBoundFactor: {
+        const provider = this.context.otherUsers;
+        if (!provider) {
+          throw new ProviderStateError(
+            `provider state "${name}" needs a second user; set GENAUTH_OTHER_ACCESS_TOKEN or GENAUTH_OTHER_ACCOUNT/PASSWORD.`,
+          );
+        }
+        const owner = await provider.acquire({
+          ...this.context.userFor?.(factorType),
+          touches: [factorType],
+        });
+        this.current = { name, user, values: {}, other: { user: owner, provider } };
+        const ownerKit = this.context.kitFor(owner);
+        await ownerKit.bind(factorType);
+        values = { factorId: await this.boundId(ownerKit, factorType) };
+        this.current = { name, user, values, other: { user: owner, provider } };
+        return values;
       }
     }
     this.current = { name, user, values };
@@ -202,7 +232,17 @@ export class ProviderStates {
   async tearDown(): Promise<void> {
     const previous = this.current;
     this.current = undefined;
+    if (previous?.other) await previous.other.provider.release(previous.other.user);
     if (previous) await this.context.users.release(previous.user);
+  }
+
+  /** The id of the user's bound factor of this type, as list-enrolled-factors gives it. */
+  private async boundId(kit: ReturnType<StateContext['kitFor']>, factorType: FactorType): Promise<string> {
+    const bound = await kit.boundFactor(factorType);
+    if (!bound) {
+      throw new ProviderStateError(`${factorType} was bound but list-enrolled-factors does not show it.`);
+    }
+    return bound.factorId;
   }
 
   private async pending(

@@ -2,10 +2,10 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import type { AppIdHeader, AuthScheme } from '../../src/client';
 import { OPERATIONS } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
-import { INTERACTIONS } from '../../src/pact/interactions';
-import { fromState, requestHeaders, successBody } from '../../src/pact/matchers';
+import { FAILURE_SCENARIOS, INTERACTIONS } from '../../src/pact/interactions';
+import { errorBody, fromState, requestHeaders, successBody } from '../../src/pact/matchers';
 import { PROVIDER_STATES } from '../../src/pact/provider-states';
-import { expect, test } from './fixtures';
+import { expect, expectAppSeesFailure, test } from './fixtures';
 
 /**
  * A bound SMS factor in list-enrolled-factors. `profile` is matched as an object of any content: the
@@ -58,5 +58,38 @@ test(INTERACTIONS.resetFactor, async ({ pact, clientFor }) => {
     .executeTest(async (server) => {
       const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
       expect(result.ok).toBe(true);
+    });
+});
+
+test(INTERACTIONS.resetOthersFactor, async ({ pact, clientFor }) => {
+  const { method, path } = OPERATIONS.resetFactor;
+  const scenario = FAILURE_SCENARIOS.resetOthersFactor;
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.othersBoundFactor, { factorType: 'SMS' })
+    .uponReceiving(INTERACTIONS.resetOthersFactor)
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({ factorId: fromState('factorId', EXAMPLE.factorId) }),
+    )
+    .willRespondWith(200, (response) => response.jsonBody(errorBody(scenario)))
+    .executeTest(async (server) => {
+      const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
+      expectAppSeesFailure(result, scenario);
+    });
+});
+
+test(INTERACTIONS.totpVerifyWrongCode, async ({ pact, clientFor }) => {
+  const { method, path } = OPERATIONS.mfaOtpVerify;
+  await pact
+    .addInteraction()
+    .given(PROVIDER_STATES.boundFactor, { factorType: 'OTP' })
+    .uponReceiving(INTERACTIONS.totpVerifyWrongCode)
+    .withRequest(method, path, (request) =>
+      request.headers(requestHeaders()).jsonBody({ totp: fromState('wrongPassCode', EXAMPLE.wrongPassCode) }),
+    )
+    .willRespondWith(200, (response) => response.jsonBody(successBody('mfaOtpVerify', { verified: false })))
+    .executeTest(async (server) => {
+      const { verified } = await clientFor(server.url).mfaOtpVerify({ totp: EXAMPLE.wrongPassCode });
+      expect(verified, 'the app tells the user the code was wrong').toBe(false);
     });
 });

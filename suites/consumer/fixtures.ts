@@ -1,7 +1,10 @@
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { expect } from '@playwright/test';
 import { workerTest } from '../../fixtures/worker';
-import { EnrollFactorClient } from '../../src/client';
+import { type ApiResult, EnrollFactorClient } from '../../src/client';
+import { ERROR_CATALOG, type ErrorScenario, type OperationName } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
+import { pinnedFields } from '../../src/pact/matchers';
 import { fragmentDir, markFailed } from '../../src/pact/staging';
 
 process.env.PACT_DO_NOT_TRACK ??= 'true';
@@ -40,4 +43,21 @@ export const test = workerTest.extend<ConsumerFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+/**
+ * What the enrolling app sees of a failure: a failure envelope of the catalog's class, and exactly the
+ * fields the pact pins (documented, or relied on); an assumed apiCode is not promised, so none arrives.
+ */
+export function expectAppSeesFailure(result: ApiResult<OperationName>, scenario: ErrorScenario): void {
+  const entry = ERROR_CATALOG[scenario];
+  const pinned = pinnedFields(scenario);
+  expect(result.ok, `${scenario} must be answered with a failure envelope`).toBe(false);
+  if (result.ok) return;
+  expect(result.httpStatus).toBe(entry.httpStatus);
+  if (pinned.includes('statusCode')) expect(result.error.statusCode).toBe(entry.statusCode);
+  else expect(String(result.error.statusCode)).toMatch(/^4\d\d$/);
+  expect(result.error.apiCode).toBe(
+    pinned.includes('apiCode') && 'apiCode' in entry ? entry.apiCode : undefined,
+  );
+}
+
+export { expect };

@@ -18,6 +18,7 @@ export const test = mergeTests(workerTest, dataTest).extend<ProviderFixtures>({
   providerStates: async ({ environment, testData }, use) => {
     const states = new ProviderStates({
       users: environment.users,
+      ...(environment.otherUsers ? { otherUsers: environment.otherUsers } : {}),
       clock: environment.clock,
       enrollmentTokenTtlMs: environment.enrollmentTokenTtlMs,
       expiryMarginMs: environment.config.expiryMarginMs,
