@@ -1,21 +1,21 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { FactorTypeSchema } from '../contract';
+import { FactorTypeSchema, limitedString } from '../contract';
 import { describeIssues, HarnessError } from '../errors';
 import { parseDefects } from './defect-set';
 import type { DefectId } from './defects';
 
 /** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
 export const SeedUserSchema = z.strictObject({
-  account: z.string().min(1),
-  password: z.string().min(1),
-  email: z.string().optional(),
-  phoneNumber: z.string().optional(),
+  account: limitedString('signinName').min(1),
+  password: limitedString('password').min(1),
+  email: limitedString('email').optional(),
+  phoneNumber: limitedString('phoneNumber').optional(),
   factorTypes: z.array(FactorTypeSchema).optional(),
-  userPoolName: z.string().min(1).optional(),
+  userPoolName: limitedString('userPoolName').min(1).optional(),
   /** Fixed ids make a rehearsal configuration stable across restarts. Default: random 24 hex digits. */
-  appId: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
+  appId: limitedString('objectId').min(1).optional(),
+  userId: limitedString('objectId').min(1).optional(),
 });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
@@ -90,7 +90,7 @@ const OptionsSchema = z.object({
   resendWindowSeconds: positive(0).default(60),
   rateLimitPerSecond: whole(0).default(1000),
   bodyLimitBytes: whole(1024).default(65_536),
-  defaultUserPoolName: z.string().min(1).default('GenAuthMock'),
+  defaultUserPoolName: limitedString('userPoolName').min(1).default('GenAuthMock'),
   seedUsers: z.array(SeedUserSchema).default([]),
   validateResponses: z.boolean().default(true),
   sweepIntervalMs: whole(10).default(30_000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactorTypeSchema } from '../../contract';
+import { FactorTypeSchema, limitedString } from '../../contract';
 import { DEFECT_IDS, type DefectId } from '../defects';
 
 /** DTOs of the mock's control plane under `/__mock/`: shared by the mock and the environments that drive it. */
@@ -11,10 +11,10 @@ export const DefectIdSchema = z.enum(DEFECT_IDS as [DefectId, ...DefectId[]]);
 export const CreateUserRequestSchema = z.strictObject({
   /** Factor types the user's application enables. Default: all four. */
   factorTypes: z.array(FactorTypeSchema).optional(),
-  phoneNumber: z.string().optional(),
-  email: z.string().optional(),
+  phoneNumber: limitedString('phoneNumber').optional(),
+  email: limitedString('email').optional(),
   /** Issuer of the user's TOTP URIs. Default `GenAuthMock`. */
-  userPoolName: z.string().min(1).optional(),
+  userPoolName: limitedString('userPoolName').min(1).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
