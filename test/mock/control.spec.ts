@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { EnrollFactorClient } from '../../src/client';
+import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control/schema';
 import { startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
 import { expect, rawRequest, test, withMock } from './fixtures';
@@ -51,6 +53,39 @@ test.describe('the control plane', () => {
     expect((await control.raw('POST', '/clock', { userId: 'nobody', advanceMs: 1 })).status).toBe(404);
     expect((await control.raw('POST', '/clock', { userId: 'x', advanceMs: -5 })).status).toBe(400);
     expect((await control.raw('POST', '/users', '{nope')).status).toBe(400);
+  });
+
+  test('a clock cannot be moved past what dates can hold, and the API keeps answering', async () => {
+    const seed = { account: 'clockwise', password: 'pw', email: 'clockwise@example.test' };
+    await withMock({ seedUsers: [seed] }, async ({ mock, control }) => {
+      const { userId, appId } = mock.seededUsers[0]!;
+      const overflow = await control.raw('POST', '/clock', { userId, advanceMs: Number.MAX_SAFE_INTEGER });
+      expect(overflow.status).toBe(400);
+      expect(JSON.stringify(overflow.body)).toContain('advanceMs: must be at most');
+      const nearlyAll = MAX_CLOCK_AHEAD_MS - 1_000;
+      expect((await control.raw('POST', '/clock', { userId, advanceMs: nearlyAll })).status).toBe(200);
+      const beyond = await control.raw('POST', '/clock', { userId, advanceMs: 2_000 });
+      expect(beyond.status).toBe(400);
+      expect(JSON.stringify(beyond.body)).toContain('more than 100 years ahead');
+
+      // A token issued on the far-ahead clock, so the send reaches the code that formats the time.
+      const signin = await rawRequest(`${mock.url}/api/v3/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-app-id': appId },
+        body: JSON.stringify({
+          connection: 'PASSWORD',
+          passwordPayload: { account: seed.account, password: seed.password },
+        }),
+      });
+      const { access_token } = (signin.json as { data: { access_token: string } }).data;
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken: access_token });
+      const sent = await client.raw('sendEnrollFactorRequest', {
+        body: { factorType: 'EMAIL', profile: { email: seed.email } },
+      });
+      expect(sent).toMatchObject({ ok: true, httpStatus: 200 });
+      const [code] = await control.outbox(seed.email);
+      expect(Date.parse(code!.sentAt)).toBeGreaterThan(Date.now() + nearlyAll - 60_000);
+    });
   });
 
   test('the outbox lists codes newest first for one recipient', async ({ harness, user }) => {

@@ -16,6 +16,7 @@ import {
   DefectsRequestSchema,
   DefectsResponseSchema,
   HealthResponseSchema,
+  MAX_CLOCK_AHEAD_MS,
   OutboxResponseSchema,
   type StatsResponse,
   StatsResponseSchema,
@@ -177,6 +178,13 @@ export function registerControlPlane(
   route('POST', '/clock', ClockResponseSchema, (request) => {
     const { userId, advanceMs } = parseBody(ClockRequestSchema, request);
     userOrThrow(userId);
+    if (context.clocks.aheadMs(userId) + advanceMs > MAX_CLOCK_AHEAD_MS) {
+      throw new ControlError(
+        400,
+        `invalid control request: the clock of ${userId} would run more than 100 years ahead; ` +
+          'create a new user for a fresh clock',
+      );
+    }
     return { userId, now: context.clocks.advance(userId, advanceMs) };
   });
 

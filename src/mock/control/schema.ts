@@ -38,9 +38,19 @@ export const OutboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 export const OutboxResponseSchema = z.array(OutboxEntrySchema);
 
+/**
+ * How far a user's clock may run ahead of real time: far beyond any TTL a test moves past, and far inside
+ * the range of a JavaScript Date (±8.64e15 ms), so every time the mock formats stays valid.
+ */
+export const MAX_CLOCK_AHEAD_MS = 100 * 365 * 24 * 60 * 60 * 1000;
+
 export const ClockRequestSchema = z.strictObject({
   userId: z.string().min(1),
-  advanceMs: z.number().int().nonnegative(),
+  advanceMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_CLOCK_AHEAD_MS, { error: `must be at most ${MAX_CLOCK_AHEAD_MS} (100 years)` }),
 });
 export const ClockResponseSchema = z.object({ userId: z.string(), now: z.number() });
 
