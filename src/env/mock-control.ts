@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HarnessError } from '../errors';
+import { describeIssues, HarnessError } from '../errors';
 import {
   ClockResponseSchema,
   CONTROL_PREFIX,
@@ -112,7 +112,8 @@ export class MockControl {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new HarnessError(
-        `${method} ${CONTROL_PREFIX}${path} answered an unexpected body: ${parsed.error.message}`,
+        `${method} ${CONTROL_PREFIX}${path} answered an unexpected body (${describeIssues(parsed.error.issues, 'body').join('; ')}): ` +
+          `${this.baseUrl} is not the GenAuth mock this harness drives, or another version of it.`,
       );
     }
     return parsed.data;
