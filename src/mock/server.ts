@@ -9,7 +9,7 @@ import { createUser } from './core/users';
 import { DefectSet } from './defect-set';
 import { createDeliverer } from './delivery';
 import { errorAnswer } from './http/answers';
-import { registerErrorHandlers, scenarioOfFrameworkError } from './http/errors';
+import { answerClientError, registerErrorHandlers, scenarioOfFrameworkError } from './http/errors';
 import { createResponder } from './http/respond';
 import { registerApiRoutes } from './http/router';
 import { createLogger } from './logging';
@@ -95,6 +95,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     bodyLimit: resolved.bodyLimitBytes,
     genReqId: () => randomUUID(),
     return503OnClosing: false,
+    clientErrorHandler: answerClientError,
+    // A request without Host is answered like any other (the control plane refuses it), not with a bare 400.
+    http: { requireHostHeader: false },
     frameworkErrors: (error, request, reply) => {
       const scenario = scenarioOfFrameworkError(error);
       responder.answer(
