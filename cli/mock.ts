@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { HarnessError } from '../src/errors';
 import { DefectListVariable } from '../src/mock/defect-set';
-import { LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
+import { HostValueSchema, LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
 import { startMock } from '../src/mock/server';
 import {
   ConfigurationError,
@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run mock -- [options]
   --defects <a,b>                  MOCK_DEFECTS (or MOCK_FAULTS)    provider defects (src/mock/defects.ts)
   --no-control                     MOCK_CONTROL=false               no /__mock/ control plane
                                    MOCK_CONTROL_TOKEN               required header x-mock-control-token
+  --control-hosts <a,b>            MOCK_CONTROL_HOSTS               more Host values the control plane accepts
   --token-ttl-seconds <n>          MOCK_TOKEN_TTL_SECONDS           enrollment token TTL, default 60
   --access-token-ttl-seconds <n>   MOCK_ACCESS_TOKEN_TTL_SECONDS    default 7200
   --code-length <n>                MOCK_CODE_LENGTH                 SMS/EMAIL code digits, default 6
@@ -44,6 +45,7 @@ const FLAGS = {
   port: 'MOCK_PORT',
   host: 'MOCK_HOST',
   defects: 'MOCK_DEFECTS',
+  'control-hosts': 'MOCK_CONTROL_HOSTS',
   'token-ttl-seconds': 'MOCK_TOKEN_TTL_SECONDS',
   'access-token-ttl-seconds': 'MOCK_ACCESS_TOKEN_TTL_SECONDS',
   'code-length': 'MOCK_CODE_LENGTH',
@@ -82,6 +84,18 @@ const MockEnvSchema = z.object({
   MOCK_DEFECTS: DefectListVariable,
   MOCK_CONTROL: flag,
   MOCK_CONTROL_TOKEN: optionalText,
+  MOCK_CONTROL_HOSTS: optionalText.transform((list, ctx) => {
+    const hosts = (list ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
+    for (const host of hosts) {
+      const checked = HostValueSchema.safeParse(host);
+      if (!checked.success)
+        ctx.addIssue({ code: 'custom', message: `"${host}" ${checked.error.issues[0]?.message}` });
+    }
+    return hosts;
+  }),
   MOCK_TOKEN_TTL_SECONDS: decimalNumber(0.001),
   MOCK_ACCESS_TOKEN_TTL_SECONDS: decimalNumber(1),
   MOCK_CODE_LENGTH: wholeNumber(4, 12),
@@ -138,6 +152,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     defects: v.MOCK_DEFECTS,
     control: values['no-control'] ? false : v.MOCK_CONTROL,
     controlToken: v.MOCK_CONTROL_TOKEN,
+    controlHosts: v.MOCK_CONTROL_HOSTS,
     enrollmentTokenTtlSeconds: v.MOCK_TOKEN_TTL_SECONDS,
     accessTokenTtlSeconds: v.MOCK_ACCESS_TOKEN_TTL_SECONDS,
     codeLength: v.MOCK_CODE_LENGTH,

@@ -75,14 +75,16 @@ export class MockControl {
   ): Promise<z.infer<S>> {
     const url = `${this.baseUrl}${CONTROL_PREFIX}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // The control plane takes state-changing requests only as JSON, even without a body (docs/mock.md).
+    const payload = method === 'GET' ? undefined : (body ?? {});
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     if (this.controlToken) headers[CONTROL_TOKEN_HEADER] = this.controlToken;
     let response: Response;
     try {
       response = await fetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload === undefined ? undefined : JSON.stringify(payload),
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {

@@ -33,6 +33,11 @@ export interface MockOptions {
   readonly control?: boolean;
   /** When set, control requests must carry it in `x-mock-control-token`; required on non-loopback hosts. */
   readonly controlToken?: string;
+  /**
+   * More Host values the control plane accepts besides the address it listens on: `name` (any port) or
+   * `name:port`, e.g. the service name behind a proxy. Default none.
+   */
+  readonly controlHosts?: readonly string[];
   /** Default 60 (documented). */
   readonly enrollmentTokenTtlSeconds?: number;
   /** Lifetime of access tokens, on the user's clock. Default 7200 (the documented `expire_in`). */
@@ -64,6 +69,11 @@ export interface MockOptions {
   readonly logDestination?: DestinationStream;
 }
 
+/** A Host header value: `name`, `name:port` or `[v6]:port`. */
+export const HostValueSchema = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, {
+  error: 'must be a host name, optionally with :port',
+});
+
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.number().int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
 const positive = (min: number) => z.number().finite().min(min, `must be at least ${min}`);
@@ -84,6 +94,7 @@ const OptionsSchema = z.object({
     }),
   control: z.boolean().default(true),
   controlToken: z.string().min(1).optional(),
+  controlHosts: z.array(HostValueSchema).default([]),
   enrollmentTokenTtlSeconds: positive(0.001).default(60),
   accessTokenTtlSeconds: positive(1).default(7200),
   codeLength: whole(4, 12).default(6),

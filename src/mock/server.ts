@@ -3,7 +3,8 @@ import Fastify from 'fastify';
 import { HarnessError } from '../errors';
 import { VirtualClocks } from './clock';
 import { type MockContext, rulesOf } from './context';
-import { isLoopbackHost, registerControlPlane } from './control/plane';
+import { isLoopbackHost } from './control/guard';
+import { registerControlPlane } from './control/plane';
 import { sweep } from './core/sweep';
 import { createUser } from './core/users';
 import { DefectSet } from './defect-set';
@@ -107,6 +108,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       );
     },
   });
+  const listeningPort = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? address.port : resolved.port;
+  };
   // Bodies arrive as text whatever their content type: reading them is a stage of the mock (http/body.ts).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -114,7 +119,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   registerApiRoutes(app, context, { responder, throttle });
   if (resolved.control) {
     registerControlPlane(app, context, {
-      controlToken: resolved.controlToken,
+      access: {
+        host: resolved.host,
+        port: listeningPort,
+        extraHosts: resolved.controlHosts,
+        controlToken: resolved.controlToken,
+      },
       validateResponses: resolved.validateResponses,
       reset: () => {
         context.state.clear();
@@ -145,8 +155,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   sweeper.unref();
 
   await app.listen({ port: resolved.port, host: resolved.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : resolved.port;
+  const port = listeningPort();
   const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
   const displayHost = hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl;
   let closing: Promise<void> | undefined;

@@ -152,7 +152,7 @@ test.describe('npm run mock', () => {
       ['--import', 'tsx', 'cli/mock.ts', '--defects', 'made-up', '--port', '0x3c'],
       {
         cwd: process.cwd(),
-        env: { ...process.env, MOCK_CODE_LENGTH: '1e1' },
+        env: { ...process.env, MOCK_CODE_LENGTH: '1e1', MOCK_CONTROL_HOSTS: 'mock.test,http://x/' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -166,6 +166,7 @@ test.describe('npm run mock', () => {
     expect(errors).toContain('MOCK_DEFECTS unknown mock defect(s): made-up');
     expect(errors).toContain('MOCK_PORT must be a whole number');
     expect(errors).toContain('MOCK_CODE_LENGTH must be a whole number');
+    expect(errors).toContain('MOCK_CONTROL_HOSTS "http://x/" must be a host name');
     expect(errors).not.toMatch(/^\s+at /m);
   });
 });
