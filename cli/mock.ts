@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { HarnessError } from '../src/errors';
+import { HarnessError, prefixed } from '../src/errors';
+import { isLoopbackHost, isWildcardHost } from '../src/mock/control/guard';
 import { DefectListVariable } from '../src/mock/defect-set';
 import { HostValueSchema, LOG_LEVELS, type MockOptions, SeedUserSchema } from '../src/mock/options';
 import { startMock } from '../src/mock/server';
@@ -185,6 +186,15 @@ runMain(async () => {
     throw error;
   }
   process.stdout.write(`GenAuth MFA mock listening on ${mock.url}\n`);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    // The URL above is how to reach it from this machine; say plainly that others can reach it too.
+    const where = isWildcardHost(host) ? 'every network interface' : host;
+    process.stdout.write(`  bound to ${host}:${mock.port} (${where}), not only loopback\n`);
+    process.stderr.write(
+      `${prefixed(`warning: the mock listens on ${where}: anyone who can reach this machine on port ${mock.port} can use its API and sign in as its users`)}\n`,
+    );
+  }
   process.stdout.write(
     `  control plane: ${options.control === false ? 'off' : `${mock.url}/__mock/health`}\n`,
   );

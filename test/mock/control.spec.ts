@@ -169,4 +169,31 @@ test.describe('npm run mock', () => {
     expect(errors).toContain('MOCK_CONTROL_HOSTS "http://x/" must be a host name');
     expect(errors).not.toMatch(/^\s+at /m);
   });
+
+  test('bound to every interface, the CLI says so and warns, even without the control plane', async () => {
+    test.setTimeout(60_000);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--no-control', '--host', '0.0.0.0'],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, MOCK_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
+    });
+    await expect.poll(() => output, { timeout: 30_000 }).toContain('control plane: off');
+    expect(output).toMatch(/bound to 0\.0\.0\.0:\d+ \(every network interface\), not only loopback/);
+    expect(errors).toMatch(/\[enroll-factor-harness\] warning: the mock listens on every network interface/);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
 });
