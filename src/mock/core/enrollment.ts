@@ -97,11 +97,12 @@ export async function sendEnrollFactorRequest(
   if (conflict) return fail(conflict);
   if (factorType === 'FACE' && !hasPhoneOrEmail(context, user)) return fail('faceNeedsPhoneOrEmail');
 
-  const issued = {
+  // Called once the token is about to be handed out: its TTL runs from then, not from before the QR code.
+  const issued = () => ({
     token: newEnrollmentToken(),
     userId: user.userId,
     issuedAt: context.clocks.now(user.userId),
-  };
+  });
   let pending: PendingEnrollment;
   let otpData: SendEnrollFactorRequestOtpDataDto | undefined;
   switch (factorType) {
@@ -110,14 +111,14 @@ export async function sendEnrollFactorRequest(
       const phoneCountryCode = profile?.phoneCountryCode?.trim() || '+86';
       const code = sendCode(context, user, 'SMS', phoneNumber, phoneCountryCode);
       if (!code.ok) return code;
-      pending = { ...issued, factorType, profile: { phoneNumber, phoneCountryCode }, code: code.value };
+      pending = { ...issued(), factorType, profile: { phoneNumber, phoneCountryCode }, code: code.value };
       break;
     }
     case 'EMAIL': {
       const email = profile?.email?.trim() ?? '';
       const code = sendCode(context, user, 'EMAIL', email, undefined);
       if (!code.ok) return code;
-      pending = { ...issued, factorType, profile: { email }, code: code.value };
+      pending = { ...issued(), factorType, profile: { email }, code: code.value };
       break;
     }
     case 'OTP': {
@@ -128,11 +129,11 @@ export async function sendEnrollFactorRequest(
         if (!shown.ok) return shown;
         otpData = shown.value;
       }
-      pending = { ...issued, factorType, totpSecret, recoveryCode };
+      pending = { ...issued(), factorType, totpSecret, recoveryCode };
       break;
     }
     case 'FACE':
-      pending = { ...issued, factorType };
+      pending = { ...issued(), factorType };
       break;
   }
   // Stored last: every way the request can fail is behind us, so a failure leaves nothing behind.
