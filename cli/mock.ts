@@ -31,6 +31,7 @@ const USAGE = `Usage: npm run mock -- [options]
   --access-token-ttl-seconds <n>   MOCK_ACCESS_TOKEN_TTL_SECONDS    default 7200
   --code-length <n>                MOCK_CODE_LENGTH                 SMS/EMAIL code digits, default 6
   --resend-window-seconds <n>      MOCK_RESEND_WINDOW_SECONDS       default 60
+  --user-idle-seconds <n>          MOCK_USER_IDLE_SECONDS           forget idle control-plane users, default 3600
   --rate-limit <n>                 MOCK_RATE_LIMIT_RPS              per user pool per second, 0 = off, default 1000
   --body-limit <bytes>             MOCK_BODY_LIMIT_BYTES            default 65536
   --pool-name <name>               MOCK_USER_POOL_NAME              default GenAuthMock
@@ -51,6 +52,7 @@ const FLAGS = {
   'access-token-ttl-seconds': 'MOCK_ACCESS_TOKEN_TTL_SECONDS',
   'code-length': 'MOCK_CODE_LENGTH',
   'resend-window-seconds': 'MOCK_RESEND_WINDOW_SECONDS',
+  'user-idle-seconds': 'MOCK_USER_IDLE_SECONDS',
   'rate-limit': 'MOCK_RATE_LIMIT_RPS',
   'body-limit': 'MOCK_BODY_LIMIT_BYTES',
   'pool-name': 'MOCK_USER_POOL_NAME',
@@ -101,6 +103,7 @@ const MockEnvSchema = z.object({
   MOCK_ACCESS_TOKEN_TTL_SECONDS: decimalNumber(1),
   MOCK_CODE_LENGTH: wholeNumber(4, 12),
   MOCK_RESEND_WINDOW_SECONDS: decimalNumber(0),
+  MOCK_USER_IDLE_SECONDS: decimalNumber(0.001),
   MOCK_RATE_LIMIT_RPS: wholeNumber(0),
   MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
   MOCK_USER_POOL_NAME: optionalText,
@@ -158,6 +161,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     accessTokenTtlSeconds: v.MOCK_ACCESS_TOKEN_TTL_SECONDS,
     codeLength: v.MOCK_CODE_LENGTH,
     resendWindowSeconds: v.MOCK_RESEND_WINDOW_SECONDS,
+    userIdleSeconds: v.MOCK_USER_IDLE_SECONDS,
     rateLimitPerSecond: v.MOCK_RATE_LIMIT_RPS,
     bodyLimitBytes: v.MOCK_BODY_LIMIT_BYTES,
     defaultUserPoolName: v.MOCK_USER_POOL_NAME,

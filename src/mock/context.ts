@@ -9,6 +9,8 @@ export interface MockConfig {
   readonly accessTokenTtlMs: number;
   readonly resendWindowMs: number;
   readonly defaultUserPoolName: string;
+  /** Users created through the control plane are forgotten after this long without a request (real time). */
+  readonly userIdleMs: number;
   /** `iss` of the access tokens. */
   readonly issuer: string;
 }

@@ -55,8 +55,13 @@ export interface MockOptions {
   readonly seedUsers?: readonly SeedUser[];
   /** Check every answer against the contract schemas before it leaves. Default true; off for benchmarks. */
   readonly validateResponses?: boolean;
-  /** How often expired pending enrollments are swept. Default 30 000 ms. */
+  /** How often expired state and idle users are swept. Default 30 000 ms. */
   readonly sweepIntervalMs?: number;
+  /**
+   * Users created through the control plane are forgotten, with all that is theirs, after this many seconds
+   * of real time without a request of theirs or a control call about them. Default 3600; seed users stay.
+   */
+  readonly userIdleSeconds?: number;
   /** `smtp://host:port` (e.g. a maildev instance): EMAIL codes are also mailed there. Default off. */
   readonly smtpUrl?: string;
   /** Sender of those emails. Default `GenAuth Mock <no-reply@genauth-mock.test>`. */
@@ -105,6 +110,7 @@ const OptionsSchema = z.object({
   seedUsers: z.array(SeedUserSchema).default([]),
   validateResponses: z.boolean().default(true),
   sweepIntervalMs: whole(10).default(30_000),
+  userIdleSeconds: positive(0.001).default(3_600),
   smtpUrl: z.string().min(1).optional(),
   smtpFrom: z.string().min(1).default('GenAuth Mock <no-reply@genauth-mock.test>'),
   smsWebhookUrl: z.string().min(1).optional(),

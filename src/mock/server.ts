@@ -67,6 +67,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       accessTokenTtlMs: resolved.accessTokenTtlSeconds * 1000,
       resendWindowMs: resolved.resendWindowSeconds * 1000,
       defaultUserPoolName: resolved.defaultUserPoolName,
+      userIdleMs: resolved.userIdleSeconds * 1000,
       issuer: 'genauth-mock',
     },
     signingKey: randomBytes(32),
@@ -76,7 +77,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let seededUsers: SeededUserInfo[] = [];
   const seed = () => {
     seededUsers = resolved.seedUsers.map((seedUser) => {
-      const { user } = createUser(context, seedUser);
+      const { user } = createUser(context, seedUser, { sweepable: false });
       return {
         account: seedUser.account,
         userId: user.userId,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { describeIssues, HarnessError } from '../../errors';
 import type { MockContext } from '../context';
 import { sweep } from '../core/sweep';
-import { createUser } from '../core/users';
+import { createUser, seen } from '../core/users';
 import { ControlError, type ControlGuardOptions, createControlGuard } from './guard';
 import {
   ClockQuerySchema,
@@ -112,7 +112,9 @@ export function registerControlPlane(
   };
 
   route('POST', '/users', CreateUserResponseSchema, (request) => {
-    const { user, accessToken } = createUser(context, parseBody(CreateUserRequestSchema, request));
+    const { user, accessToken } = createUser(context, parseBody(CreateUserRequestSchema, request), {
+      sweepable: true,
+    });
     return {
       userId: user.userId,
       accessToken,
@@ -135,10 +137,16 @@ export function registerControlPlane(
       .map(({ to: recipient, channel, code, sentAt }) => ({ to: recipient, channel, code, sentAt }));
   });
 
+  /** The user a control call is about, marked active: a test moving its clock is still using it. */
   const userOrThrow = (userId: string) => {
-    if (!context.state.users.has(userId)) {
-      throw new ControlError(404, `no mock user ${userId}; create one with POST ${CONTROL_PREFIX}/users`);
+    const user = context.state.users.get(userId);
+    if (!user) {
+      throw new ControlError(
+        404,
+        `no mock user ${userId} (never created, or swept after being idle); create one with POST ${CONTROL_PREFIX}/users`,
+      );
     }
+    seen(context, user);
   };
 
   route('POST', '/clock', ClockResponseSchema, (request) => {
@@ -184,6 +192,6 @@ export function registerControlPlane(
 
   route('POST', '/sweep', StatsResponseSchema, () => {
     const swept = sweep(context);
-    return { ...stats(context), swept };
+    return { ...stats(context), swept: swept.enrollments, sweptUsers: swept.users };
   });
 }

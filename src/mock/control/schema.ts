@@ -78,5 +78,7 @@ export const StatsResponseSchema = z.object({
   outbox: z.number(),
   /** Pending enrollments the last sweep retired (only on `POST /__mock/sweep`). */
   swept: z.number().optional(),
+  /** Idle users created through the control plane that the sweep forgot (only on `POST /__mock/sweep`). */
+  sweptUsers: z.number().optional(),
 });
 export type StatsResponse = z.infer<typeof StatsResponseSchema>;

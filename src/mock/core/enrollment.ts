@@ -249,4 +249,6 @@ function bind(context: MockContext, user: User, pending: PendingEnrollment, phot
   context.state.factorsOf(user.userId).set(factor.factorType, factor);
   if (factor.factorType === 'SMS') user.phoneNumber ??= factor.profile.phoneNumber;
   if (factor.factorType === 'EMAIL') user.email ??= factor.profile.email;
+  // A seeded user can then sign in with the phone number or email it just bound.
+  context.state.indexSigninNames(user);
 }
