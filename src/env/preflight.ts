@@ -13,10 +13,10 @@ interface Answer {
   readonly text: string;
 }
 
-async function get(
-  url: string,
-  headers: Record<string, string>,
-): Promise<Answer | { readonly error: string }> {
+/** Why no HTTP answer came: nothing listens or answers in time, or something answers that is not HTTP. */
+type NoAnswer = { readonly error: string; readonly notHttp: boolean };
+
+async function get(url: string, headers: Record<string, string>): Promise<Answer | NoAnswer> {
   try {
     const response = await fetch(url, {
       headers,
@@ -31,10 +31,19 @@ async function get(
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError' || name === 'AbortError')
-      return { error: `no answer within ${TIMEOUT_MS} ms` };
+      return { error: `no answer within ${TIMEOUT_MS} ms`, notHttp: false };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { error: cause?.code ?? cause?.message ?? (error as Error).message };
+    // undici's HTTP parser errors: a server answered, in another protocol (SSH, a database, TLS, …).
+    if (cause?.code?.startsWith('HPE_')) return { error: cause.message ?? cause.code, notHttp: true };
+    return { error: cause?.code ?? cause?.message ?? (error as Error).message, notHttp: false };
   }
+}
+
+/** The problem of a target that gave no HTTP answer, with what to do about it. */
+function noAnswerProblem(answer: NoAnswer, fix: string): string {
+  return answer.notHttp
+    ? `answers, but not in HTTP (${answer.error}): is it the port of another service? ${fix}`
+    : `cannot be reached (${answer.error}). ${fix}`;
 }
 
 function jsonOf(text: string): unknown {
@@ -66,7 +75,10 @@ export async function preflight(config: HarnessConfig, baseUrl: string): Promise
     const answer = await get(`${baseUrl}${CONTROL_PREFIX}/health`, headers);
     if ('error' in answer) {
       return fail(
-        `cannot be reached (${answer.error}). Start the mock (npm run mock) or unset GENAUTH_BASE_URL to use the embedded one.`,
+        noAnswerProblem(
+          answer,
+          'Start the mock (npm run mock) or unset GENAUTH_BASE_URL to use the embedded one.',
+        ),
       );
     }
     if (answer.status === 401 || answer.status === 403) {
@@ -84,9 +96,7 @@ export async function preflight(config: HarnessConfig, baseUrl: string): Promise
   }
   const probe = OPERATIONS.listFactorsToEnroll.path;
   const answer = await get(`${baseUrl}${probe}`, { accept: 'application/json' });
-  if ('error' in answer) {
-    return fail(`cannot be reached (${answer.error}). Is the environment up and the URL right?`);
-  }
+  if ('error' in answer) return fail(noAnswerProblem(answer, 'Is the environment up and the URL right?'));
   if (answer.status >= 500)
     return fail(`answered ${summarise(answer)} to GET ${probe}: the environment is down.`);
   if (!EnvelopeBaseSchema.safeParse(jsonOf(answer.text)).success) {
