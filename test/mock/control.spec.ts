@@ -116,28 +116,31 @@ test.describe('the control plane', () => {
   });
 });
 
+/** `npm run mock` in a child process, with what it has written so far. */
+function startCli(args: readonly string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/mock.ts', ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, MOCK_LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const written = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => {
+    written.stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    written.stderr += chunk;
+  });
+  return { child, written };
+}
+
 test.describe('npm run mock', () => {
   test('the CLI prints its URL, serves the API and stops gracefully on SIGTERM', async () => {
     test.setTimeout(60_000);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--no-control', '--defects', 'drop-api-code'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, MOCK_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    await expect
-      .poll(() => /listening on (http:\/\/\S+)/.exec(output)?.[1], { timeout: 30_000 })
-      .toBeTruthy();
-    const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
-    expect(output).toContain('control plane: off');
-    const answer = await rawRequest(`${url}/api/v3/list-enrolled-factors`, { method: 'GET' });
+    const { child, written } = startCli(['--port', '0', '--no-control', '--defects', 'drop-api-code']);
+    const urlOf = () => /listening on (http:\/\/\S+)/.exec(written.stdout)?.[1];
+    await expect.poll(urlOf, { timeout: 30_000 }).toBeTruthy();
+    expect(written.stdout).toContain('control plane: off');
+    const answer = await rawRequest(`${urlOf()}/api/v3/list-enrolled-factors`, { method: 'GET' });
     expect(answer.json).toMatchObject({ statusCode: 401 });
     expect(answer.json).not.toHaveProperty('apiCode');
     child.kill('SIGTERM');
@@ -147,20 +150,12 @@ test.describe('npm run mock', () => {
 
   test('the CLI rejects an unknown defect and every other bad setting in one message', async () => {
     test.setTimeout(60_000);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/mock.ts', '--defects', 'made-up', '--port', '0x3c'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, MOCK_CODE_LENGTH: '1e1', MOCK_CONTROL_HOSTS: 'mock.test,http://x/' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let errors = '';
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
+    const { child, written } = startCli(['--defects', 'made-up', '--port', '0x3c'], {
+      MOCK_CODE_LENGTH: '1e1',
+      MOCK_CONTROL_HOSTS: 'mock.test,http://x/',
     });
     const [code] = await once(child, 'exit');
+    const errors = written.stderr;
     expect(code).toBe(2);
     expect(errors).toContain('[enroll-factor-harness] The mock cannot start with these settings:');
     expect(errors).toContain('MOCK_DEFECTS unknown mock defect(s): made-up');
@@ -172,26 +167,12 @@ test.describe('npm run mock', () => {
 
   test('bound to every interface, the CLI says so and warns, even without the control plane', async () => {
     test.setTimeout(60_000);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--no-control', '--host', '0.0.0.0'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, MOCK_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+    const { child, written } = startCli(['--port', '0', '--no-control', '--host', '0.0.0.0']);
+    await expect.poll(() => written.stdout, { timeout: 30_000 }).toContain('control plane: off');
+    expect(written.stdout).toMatch(/bound to 0\.0\.0\.0:\d+ \(every network interface\), not only loopback/);
+    expect(written.stderr).toMatch(
+      /\[enroll-factor-harness\] warning: the mock listens on every network interface/,
     );
-    let output = '';
-    let errors = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
-    });
-    await expect.poll(() => output, { timeout: 30_000 }).toContain('control plane: off');
-    expect(output).toMatch(/bound to 0\.0\.0\.0:\d+ \(every network interface\), not only loopback/);
-    expect(errors).toMatch(/\[enroll-factor-harness\] warning: the mock listens on every network interface/);
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);

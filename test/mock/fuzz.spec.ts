@@ -218,19 +218,27 @@ const asQuery = (fields: Fields) =>
 
 // ---- judging ----------------------------------------------------------------------------------------
 
+type AnswerBody = { statusCode?: unknown; message?: unknown };
+
+/** The JSON body of an answer, or what is wrong with it whatever it says: a 5xx, or not JSON at all. */
+function jsonAnswer(status: number, text: string): { problem: string } | { body: AnswerBody } {
+  if (status >= 500) return { problem: `HTTP ${status}: ${text}` };
+  try {
+    return { body: JSON.parse(text) as AnswerBody };
+  } catch {
+    return { problem: `not JSON: ${text}` };
+  }
+}
+
 /**
  * What is wrong with an answer of the public API, if anything: a 5xx, a body that is not JSON, a success
  * that breaks the endpoint's schema, or a failure that is not a catalog answer. A plain function, not
  * expect(): a thousand cases would otherwise each record several steps in the report.
  */
 function catalogEnvelopeProblem(success: z.ZodType, status: number, text: string): string | undefined {
-  if (status >= 500) return `HTTP ${status}: ${text}`;
-  let body: { statusCode?: unknown; message?: unknown };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    return `not JSON: ${text}`;
-  }
+  const parsed = jsonAnswer(status, text);
+  if ('problem' in parsed) return parsed.problem;
+  const { body } = parsed;
   if (body.statusCode === 200)
     return success.safeParse(body).success ? undefined : `invalid success: ${text}`;
   if (!ErrorEnvelopeSchema.safeParse(body).success) return `not an error envelope: ${text}`;
@@ -366,13 +374,9 @@ const CONTROL_ROUTES = [
 
 /** What is wrong with a control answer, if anything: a 5xx, or a failure without `{ statusCode, message }`. */
 function controlAnswerProblem(status: number, text: string): string | undefined {
-  if (status >= 500) return `HTTP ${status}: ${text}`;
-  let body: { statusCode?: unknown; message?: unknown };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    return `not JSON: ${text}`;
-  }
+  const parsed = jsonAnswer(status, text);
+  if ('problem' in parsed) return parsed.problem;
+  const { body } = parsed;
   if (status === 200) return undefined;
   if (status === 404 && body.message === ERROR_CATALOG.routeNotFound.message) return undefined;
   return body.statusCode === status && typeof body.message === 'string'
