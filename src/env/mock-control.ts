@@ -98,7 +98,9 @@ export class MockControl {
     if (!response.ok) {
       throw new HarnessError(
         `${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status}: ${text.slice(0, 200)}` +
-          (response.status === 401 || response.status === 403 ? ' (check MOCK_CONTROL_TOKEN)' : ''),
+          (response.status === 401 || response.status === 403
+            ? ' (check MOCK_CONTROL_TOKEN, and MOCK_CONTROL_HOSTS of the mock)'
+            : ''),
       );
     }
     let json: unknown;

@@ -1,4 +1,5 @@
 import { EnvelopeBaseSchema, OPERATIONS } from '../contract';
+import { PREFIX } from '../errors';
 import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, HealthResponseSchema } from '../mock/control/schema';
 import type { HarnessConfig } from './config';
 
@@ -82,8 +83,12 @@ export async function preflight(config: HarnessConfig, baseUrl: string): Promise
       );
     }
     if (answer.status === 401 || answer.status === 403) {
+      // The mock says why (token, caller, Host) and what to do; pass that on rather than guess.
+      const reason = (jsonOf(answer.text) as { message?: unknown } | undefined)?.message;
       return fail(
-        `refused the control plane with ${summarise(answer)}: set MOCK_CONTROL_TOKEN to the mock's control token.`,
+        typeof reason === 'string'
+          ? `refused the control plane (HTTP ${answer.status}): ${reason.replace(`${PREFIX} `, '')}`
+          : `refused the control plane with ${summarise(answer)}: set MOCK_CONTROL_TOKEN to the mock's control token.`,
       );
     }
     if (!HealthResponseSchema.safeParse(jsonOf(answer.text)).success) {

@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { type AddressInfo, createServer as createTcpServer, type Server } from 'node:net';
+import { type AddressInfo, connect, createServer as createTcpServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parseConfig } from '../../src/env/config';
 import { MockControl } from '../../src/env/mock-control';
+import { preflight } from '../../src/env/preflight';
+import { startMock } from '../../src/mock/server';
 import { type ApiProjectRun, runApiProject } from './api-project-run';
 
 /** Complete settings of a real environment, so only the target itself can be wrong. */
@@ -109,4 +112,34 @@ test('the control client calls an HTML answer "environment unavailable", not a S
       /^\[enroll-factor-harness\] environment unavailable: GET \/__mock\/health answered HTTP 200 with a body that is not JSON \(text\/html\)/,
     );
   });
+});
+
+/** A port forward: the mock behind another port, so every request names a Host the mock does not listen on. */
+const portForward = (port: number) =>
+  createTcpServer((socket) => {
+    const upstream = connect(port, '127.0.0.1');
+    socket.pipe(upstream).pipe(socket);
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+
+test('a mock behind a port forward is told apart from a wrong token: the preflight passes on the fix', async () => {
+  const parsed = parseConfig({});
+  expect(parsed.ok).toBe(true);
+  if (!parsed.ok) return;
+  for (const controlHosts of [[], ['127.0.0.1']]) {
+    const mock = await startMock({ port: 0, controlHosts });
+    try {
+      const result = await withServer(portForward(mock.port), (url) => preflight(parsed.config, url));
+      if (controlHosts.length === 0) {
+        expect(result.ok === false && result.problem).toMatch(
+          /refused the control plane \(HTTP 403\): control plane refuses Host "127\.0\.0\.1:\d+".*MOCK_CONTROL_HOSTS/,
+        );
+      } else {
+        expect(result).toEqual({ ok: true });
+      }
+    } finally {
+      await mock.close();
+    }
+  }
 });
