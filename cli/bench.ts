@@ -6,18 +6,19 @@ import { measureMemory } from '../bench/memory';
 import { measureThroughput } from '../bench/mock-throughput';
 import { measureNpmTest, measureSensitivity } from '../bench/suite-durations';
 import { measureFlatCost, measureTimeControl } from '../bench/time-control';
+import { measureUsers } from '../bench/users';
 
 /**
  * `npm run bench`: every figure in one run on one machine, printed with its goal and written to
  * reports/bench.json. Sizes: BENCH_ENROLLMENTS (default 100000), BENCH_REAL_TTL_SECONDS (default 4),
- * BENCH_LOAD_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_FLAT_ROUNDS (default 100);
- * BENCH_ONLY=gate,test,sensitivity,time,flat,throughput,memory picks figures.
+ * BENCH_LOAD_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_FLAT_ROUNDS (default 100),
+ * BENCH_USERS (default 100000); BENCH_ONLY=gate,test,sensitivity,time,flat,throughput,memory,users picks figures.
  */
 const reportsDir = join(process.cwd(), 'reports');
 const logDir = join(reportsDir, 'bench');
 mkdirSync(logDir, { recursive: true });
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'gate,test,sensitivity,time,flat,throughput,memory').split(','),
+  (process.env.BENCH_ONLY ?? 'gate,test,sensitivity,time,flat,throughput,memory,users').split(','),
 );
 const pactFile = 'pacts/mfa-enrollment-app-genauth-authentication-api.json';
 
@@ -147,6 +148,28 @@ if (only.has('memory')) {
     value: `${fmt(memory.heapGrowthPercent, 1)} %, ${memory.rounds.map((r) => r.pendingAfterSweep).join(', ')} pending`,
     goal: 'flat (< 10 %), 0 pending',
     met: memory.heapGrowthPercent < 10 && memory.rounds.every((r) => r.pendingAfterSweep === 0),
+  });
+}
+
+if (only.has('users')) {
+  const users = Number(process.env.BENCH_USERS ?? 100_000);
+  say(
+    `users: memory and sign-in rate before ${users} control-plane users, among them, and once they are swept`,
+  );
+  const figures = await measureUsers({ users });
+  results.users = figures;
+  const { before, crowded, after } = figures;
+  rows.push({
+    figure: `sign-in req/s among ${crowded.users} users / with ${before.users}`,
+    value: `${fmt(figures.signinRatio)} (${fmt(crowded.signinsPerSecond, 0)} / ${fmt(before.signinsPerSecond, 0)} req/s; users created in ${fmt(figures.createSeconds, 1)} s)`,
+    goal: '>= 0.8 (flat)',
+    met: figures.signinRatio >= 0.8 && crowded.users > users,
+  });
+  rows.push({
+    figure: `mock heap before ${users} users / after they are swept`,
+    value: `${fmt(before.heapUsedMb, 1)} -> ${fmt(after.heapUsedMb, 1)} MB (${fmt(figures.heapGrowthPercent, 1)} %, ${fmt(crowded.heapUsedMb, 0)} MB among them), ${after.users} left`,
+    goal: 'flat (< 10 %), seed users only',
+    met: figures.heapGrowthPercent < 10 && after.users === before.users,
   });
 }
 

@@ -4,11 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { HarnessError } from '../src/errors';
+import { HarnessError, prefixed } from '../src/errors';
+import { isLoopbackHost, isWildcardHost } from '../src/mock/control/guard';
 import { DefectListVariable } from '../src/mock/defect-set';
 import {
   CatalogOverridesSchema,
   FACTOR_ID_FORMATS,
+  HostValueSchema,
   LOG_LEVELS,
   type MockOptions,
   SeedUserSchema,
@@ -31,10 +33,12 @@ const USAGE = `Usage: npm run mock -- [options]
   --defects <a,b>                  MOCK_DEFECTS (or MOCK_FAULTS)    provider defects (src/mock/defects.ts)
   --no-control                     MOCK_CONTROL=false               no /__mock/ control plane
                                    MOCK_CONTROL_TOKEN               required header x-mock-control-token
+  --control-hosts <a,b>            MOCK_CONTROL_HOSTS               more Host values the control plane accepts
   --token-ttl-seconds <n>          MOCK_TOKEN_TTL_SECONDS           enrollment token TTL, default 60
   --access-token-ttl-seconds <n>   MOCK_ACCESS_TOKEN_TTL_SECONDS    default 7200
   --code-length <n>                MOCK_CODE_LENGTH                 SMS/EMAIL code digits, default 6
   --resend-window-seconds <n>      MOCK_RESEND_WINDOW_SECONDS       default 60
+  --user-idle-seconds <n>          MOCK_USER_IDLE_SECONDS           forget idle control-plane users, default 3600
   --rate-limit <n>                 MOCK_RATE_LIMIT_RPS              per user pool per second, 0 = off, default 1000
   --body-limit <bytes>             MOCK_BODY_LIMIT_BYTES            default 65536
   --factor-ids <format>            MOCK_FACTOR_IDS                  user-suffixed (<userId>|phone) or opaque
@@ -53,10 +57,12 @@ const FLAGS = {
   port: 'MOCK_PORT',
   host: 'MOCK_HOST',
   defects: 'MOCK_DEFECTS',
+  'control-hosts': 'MOCK_CONTROL_HOSTS',
   'token-ttl-seconds': 'MOCK_TOKEN_TTL_SECONDS',
   'access-token-ttl-seconds': 'MOCK_ACCESS_TOKEN_TTL_SECONDS',
   'code-length': 'MOCK_CODE_LENGTH',
   'resend-window-seconds': 'MOCK_RESEND_WINDOW_SECONDS',
+  'user-idle-seconds': 'MOCK_USER_IDLE_SECONDS',
   'rate-limit': 'MOCK_RATE_LIMIT_RPS',
   'body-limit': 'MOCK_BODY_LIMIT_BYTES',
   'factor-ids': 'MOCK_FACTOR_IDS',
@@ -103,10 +109,23 @@ const MockEnvSchema = z.object({
   MOCK_DEFECTS: DefectListVariable,
   MOCK_CONTROL: flag,
   MOCK_CONTROL_TOKEN: optionalText,
+  MOCK_CONTROL_HOSTS: optionalText.transform((list, ctx) => {
+    const hosts = (list ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
+    for (const host of hosts) {
+      const checked = HostValueSchema.safeParse(host);
+      if (!checked.success)
+        ctx.addIssue({ code: 'custom', message: `"${host}" ${checked.error.issues[0]?.message}` });
+    }
+    return hosts;
+  }),
   MOCK_TOKEN_TTL_SECONDS: decimalNumber(0.001),
   MOCK_ACCESS_TOKEN_TTL_SECONDS: decimalNumber(1),
   MOCK_CODE_LENGTH: wholeNumber(4, 12),
   MOCK_RESEND_WINDOW_SECONDS: decimalNumber(0),
+  MOCK_USER_IDLE_SECONDS: decimalNumber(0.001),
   MOCK_RATE_LIMIT_RPS: wholeNumber(0),
   MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
   MOCK_FACTOR_IDS: optionalText.pipe(
@@ -163,10 +182,12 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     defects: v.MOCK_DEFECTS,
     control: values['no-control'] ? false : v.MOCK_CONTROL,
     controlToken: v.MOCK_CONTROL_TOKEN,
+    controlHosts: v.MOCK_CONTROL_HOSTS,
     enrollmentTokenTtlSeconds: v.MOCK_TOKEN_TTL_SECONDS,
     accessTokenTtlSeconds: v.MOCK_ACCESS_TOKEN_TTL_SECONDS,
     codeLength: v.MOCK_CODE_LENGTH,
     resendWindowSeconds: v.MOCK_RESEND_WINDOW_SECONDS,
+    userIdleSeconds: v.MOCK_USER_IDLE_SECONDS,
     rateLimitPerSecond: v.MOCK_RATE_LIMIT_RPS,
     bodyLimitBytes: v.MOCK_BODY_LIMIT_BYTES,
     factorIds: v.MOCK_FACTOR_IDS,
@@ -197,6 +218,15 @@ runMain(async () => {
     throw error;
   }
   process.stdout.write(`GenAuth MFA mock listening on ${mock.url}\n`);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    // The URL above is how to reach it from this machine; say plainly that others can reach it too.
+    const where = isWildcardHost(host) ? 'every network interface' : host;
+    process.stdout.write(`  bound to ${host}:${mock.port} (${where}), not only loopback\n`);
+    process.stderr.write(
+      `${prefixed(`warning: the mock listens on ${where}: anyone who can reach this machine on port ${mock.port} can use its API and sign in as its users`)}\n`,
+    );
+  }
   process.stdout.write(
     `  control plane: ${options.control === false ? 'off' : `${mock.url}/__mock/health`}\n`,
   );

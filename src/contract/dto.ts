@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { EmptySuccessEnvelopeSchema, successEnvelope } from './envelope';
 import { FactorTypeSchema } from './factor-types';
+import { limitedString } from './limits';
 
 /**
  * `FactorProfile`. Loose: the official Node SDK sample sends phone and email together with `SMS`,
  * so a server must tolerate fields it does not use.
  */
 export const FactorProfileSchema = z.looseObject({
-  phoneNumber: z.string().optional(),
-  phoneCountryCode: z.string().optional(),
-  email: z.string().optional(),
+  phoneNumber: limitedString('phoneNumber').optional(),
+  phoneCountryCode: limitedString('phoneCountryCode').optional(),
+  email: limitedString('email').optional(),
 });
 export type FactorProfile = z.infer<typeof FactorProfileSchema>;
 
@@ -54,15 +55,15 @@ export type SendEnrollFactorRequestRespDto = z.infer<typeof SendEnrollFactorRequ
 
 /** `EnrollFactorEnrollmentDataDto`: no field is required by the schema; which one applies depends on the factor. */
 export const EnrollFactorEnrollmentDataDtoSchema = z.looseObject({
-  passCode: z.string().optional(),
-  photo: z.string().optional(),
+  passCode: limitedString('passCode').optional(),
+  photo: limitedString('photo').optional(),
   isExternalPhoto: z.boolean().optional(),
 });
 export type EnrollFactorEnrollmentDataDto = z.infer<typeof EnrollFactorEnrollmentDataDtoSchema>;
 
 export const EnrollFactorDtoSchema = z.looseObject({
   factorType: FactorTypeSchema,
-  enrollmentToken: z.string().min(1),
+  enrollmentToken: limitedString('enrollmentToken').min(1),
   enrollmentData: EnrollFactorEnrollmentDataDtoSchema,
 });
 export type EnrollFactorDto = z.infer<typeof EnrollFactorDtoSchema>;
@@ -70,7 +71,7 @@ export type EnrollFactorDto = z.infer<typeof EnrollFactorDtoSchema>;
 export const EnrollFactorRespDtoSchema = EmptySuccessEnvelopeSchema;
 export type EnrollFactorRespDto = z.infer<typeof EnrollFactorRespDtoSchema>;
 
-export const ResetFactorDtoSchema = z.looseObject({ factorId: z.string().min(1) });
+export const ResetFactorDtoSchema = z.looseObject({ factorId: limitedString('factorId').min(1) });
 export type ResetFactorDto = z.infer<typeof ResetFactorDtoSchema>;
 
 export const ResetFactorRespDtoSchema = EmptySuccessEnvelopeSchema;
@@ -87,7 +88,7 @@ export type FactorDto = z.infer<typeof FactorDtoSchema>;
 export const ListEnrolledFactorsRespDtoSchema = successEnvelope(z.array(FactorDtoSchema));
 export type ListEnrolledFactorsRespDto = z.infer<typeof ListEnrolledFactorsRespDtoSchema>;
 
-export const GetFactorDtoSchema = z.looseObject({ factorId: z.string().min(1) });
+export const GetFactorDtoSchema = z.looseObject({ factorId: limitedString('factorId').min(1) });
 export type GetFactorDto = z.infer<typeof GetFactorDtoSchema>;
 
 export const GetFactorRespDtoSchema = successEnvelope(FactorDtoSchema);
@@ -100,7 +101,7 @@ export const ListFactorsToEnrollRespDtoSchema = successEnvelope(z.array(FactorTo
 export type ListFactorsToEnrollRespDto = z.infer<typeof ListFactorsToEnrollRespDtoSchema>;
 
 /** `MfaOtpVerityDto` (sic, as the API names it). */
-export const MfaOtpVerifyDtoSchema = z.looseObject({ totp: z.string() });
+export const MfaOtpVerifyDtoSchema = z.looseObject({ totp: limitedString('passCode') });
 export type MfaOtpVerifyDto = z.infer<typeof MfaOtpVerifyDtoSchema>;
 
 export const OtpVerifyRespDataSchema = z.looseObject({ verified: z.boolean() });
@@ -115,11 +116,11 @@ export type NoParams = z.infer<typeof NoParamsSchema>;
 export const SigninByPasswordDtoSchema = z.looseObject({
   connection: z.literal('PASSWORD'),
   passwordPayload: z.looseObject({
-    password: z.string().min(1),
-    account: z.string().optional(),
-    email: z.string().optional(),
-    phone: z.string().optional(),
-    username: z.string().optional(),
+    password: limitedString('password').min(1),
+    account: limitedString('signinName').optional(),
+    email: limitedString('signinName').optional(),
+    phone: limitedString('signinName').optional(),
+    username: limitedString('signinName').optional(),
   }),
 });
 export type SigninByPasswordDto = z.infer<typeof SigninByPasswordDtoSchema>;

@@ -273,6 +273,14 @@ export const ERROR_CATALOG = {
     documented: [],
     reference: `${ERROR_HANDLING}: 404 NotFoundError`,
   },
+  fieldTooLong: {
+    httpStatus: 200,
+    statusCode: 400,
+    message: 'A value is longer than the API accepts',
+    source: 'assumed',
+    documented: [],
+    reference: `no length is documented; the limits are FIELD_LIMITS in src/contract/limits.ts (RFC 5321 for emails, E.164 for phone numbers, RFC 9110 for URLs, stated for the rest) and a QR code's capacity for OTP URIs; 400 InvalidArgumentError from ${ERROR_HANDLING}`,
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type ErrorScenario = keyof typeof ERROR_CATALOG;

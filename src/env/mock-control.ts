@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HarnessError } from '../errors';
+import { describeIssues, HarnessError } from '../errors';
 import {
   ClockResponseSchema,
   CONTROL_PREFIX,
@@ -75,14 +75,16 @@ export class MockControl {
   ): Promise<z.infer<S>> {
     const url = `${this.baseUrl}${CONTROL_PREFIX}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // The control plane takes state-changing requests only as JSON, even without a body (docs/mock.md).
+    const payload = method === 'GET' ? undefined : (body ?? {});
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     if (this.controlToken) headers[CONTROL_TOKEN_HEADER] = this.controlToken;
     let response: Response;
     try {
       response = await fetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload === undefined ? undefined : JSON.stringify(payload),
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
@@ -96,7 +98,9 @@ export class MockControl {
     if (!response.ok) {
       throw new HarnessError(
         `${method} ${CONTROL_PREFIX}${path} answered HTTP ${response.status}: ${text.slice(0, 200)}` +
-          (response.status === 401 || response.status === 403 ? ' (check MOCK_CONTROL_TOKEN)' : ''),
+          (response.status === 401 || response.status === 403
+            ? ' (check MOCK_CONTROL_TOKEN, and MOCK_CONTROL_HOSTS of the mock)'
+            : ''),
       );
     }
     let json: unknown;
@@ -112,7 +116,8 @@ export class MockControl {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new HarnessError(
-        `${method} ${CONTROL_PREFIX}${path} answered an unexpected body: ${parsed.error.message}`,
+        `${method} ${CONTROL_PREFIX}${path} answered an unexpected body (${describeIssues(parsed.error.issues, 'body').join('; ')}): ` +
+          `${this.baseUrl} is not the GenAuth mock this harness drives, or another version of it.`,
       );
     }
     return parsed.data;

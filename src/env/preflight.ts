@@ -1,4 +1,5 @@
 import { EnvelopeBaseSchema, OPERATIONS } from '../contract';
+import { PREFIX } from '../errors';
 import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, HealthResponseSchema } from '../mock/control/schema';
 import type { HarnessConfig } from './config';
 
@@ -13,10 +14,10 @@ interface Answer {
   readonly text: string;
 }
 
-async function get(
-  url: string,
-  headers: Record<string, string>,
-): Promise<Answer | { readonly error: string }> {
+/** Why no HTTP answer came: nothing listens or answers in time, or something answers that is not HTTP. */
+type NoAnswer = { readonly error: string; readonly notHttp: boolean };
+
+async function get(url: string, headers: Record<string, string>): Promise<Answer | NoAnswer> {
   try {
     const response = await fetch(url, {
       headers,
@@ -31,10 +32,19 @@ async function get(
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'TimeoutError' || name === 'AbortError')
-      return { error: `no answer within ${TIMEOUT_MS} ms` };
+      return { error: `no answer within ${TIMEOUT_MS} ms`, notHttp: false };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { error: cause?.code ?? cause?.message ?? (error as Error).message };
+    // undici's HTTP parser errors: a server answered, in another protocol (SSH, a database, TLS, …).
+    if (cause?.code?.startsWith('HPE_')) return { error: cause.message ?? cause.code, notHttp: true };
+    return { error: cause?.code ?? cause?.message ?? (error as Error).message, notHttp: false };
   }
+}
+
+/** The problem of a target that gave no HTTP answer, with what to do about it. */
+function noAnswerProblem(answer: NoAnswer, fix: string): string {
+  return answer.notHttp
+    ? `answers, but not in HTTP (${answer.error}): is it the port of another service? ${fix}`
+    : `cannot be reached (${answer.error}). ${fix}`;
 }
 
 function jsonOf(text: string): unknown {
@@ -66,12 +76,19 @@ export async function preflight(config: HarnessConfig, baseUrl: string): Promise
     const answer = await get(`${baseUrl}${CONTROL_PREFIX}/health`, headers);
     if ('error' in answer) {
       return fail(
-        `cannot be reached (${answer.error}). Start the mock (npm run mock) or unset GENAUTH_BASE_URL to use the embedded one.`,
+        noAnswerProblem(
+          answer,
+          'Start the mock (npm run mock) or unset GENAUTH_BASE_URL to use the embedded one.',
+        ),
       );
     }
     if (answer.status === 401 || answer.status === 403) {
+      // The mock says why (token, caller, Host) and what to do; pass that on rather than guess.
+      const reason = (jsonOf(answer.text) as { message?: unknown } | undefined)?.message;
       return fail(
-        `refused the control plane with ${summarise(answer)}: set MOCK_CONTROL_TOKEN to the mock's control token.`,
+        typeof reason === 'string'
+          ? `refused the control plane (HTTP ${answer.status}): ${reason.replace(`${PREFIX} `, '')}`
+          : `refused the control plane with ${summarise(answer)}: set MOCK_CONTROL_TOKEN to the mock's control token.`,
       );
     }
     if (!HealthResponseSchema.safeParse(jsonOf(answer.text)).success) {
@@ -84,9 +101,7 @@ export async function preflight(config: HarnessConfig, baseUrl: string): Promise
   }
   const probe = OPERATIONS.listFactorsToEnroll.path;
   const answer = await get(`${baseUrl}${probe}`, { accept: 'application/json' });
-  if ('error' in answer) {
-    return fail(`cannot be reached (${answer.error}). Is the environment up and the URL right?`);
-  }
+  if ('error' in answer) return fail(noAnswerProblem(answer, 'Is the environment up and the URL right?'));
   if (answer.status >= 500)
     return fail(`answered ${summarise(answer)} to GET ${probe}: the environment is down.`);
   if (!EnvelopeBaseSchema.safeParse(jsonOf(answer.text)).success) {

@@ -11,6 +11,11 @@ export class VirtualClocks {
     return this.realNow() + (userId === undefined ? 0 : (this.offsets.get(userId) ?? 0));
   }
 
+  /** How far the user's clock runs ahead of real time. */
+  aheadMs(userId: string): number {
+    return this.offsets.get(userId) ?? 0;
+  }
+
   advance(userId: string, ms: number): number {
     this.offsets.set(userId, (this.offsets.get(userId) ?? 0) + ms);
     return this.now(userId);

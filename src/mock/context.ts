@@ -10,6 +10,8 @@ export interface MockConfig {
   readonly accessTokenTtlMs: number;
   readonly resendWindowMs: number;
   readonly defaultUserPoolName: string;
+  /** Users created through the control plane are forgotten after this long without a request (real time). */
+  readonly userIdleMs: number;
   /** `iss` of the access tokens. */
   readonly issuer: string;
   /** `user-suffixed`: `<userId>|phone` as real SDK test data shows; `opaque`: a random id (clients must not care). */

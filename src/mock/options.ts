@@ -1,21 +1,27 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { ERROR_SCENARIOS, type ErrorScenario, FactorTypeSchema, SUCCESS_STATUS_CODE } from '../contract';
+import {
+  ERROR_SCENARIOS,
+  type ErrorScenario,
+  FactorTypeSchema,
+  limitedString,
+  SUCCESS_STATUS_CODE,
+} from '../contract';
 import { describeIssues, HarnessError } from '../errors';
 import { parseDefects } from './defect-set';
 import type { DefectId } from './defects';
 
 /** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
 export const SeedUserSchema = z.strictObject({
-  account: z.string().min(1),
-  password: z.string().min(1),
-  email: z.string().optional(),
-  phoneNumber: z.string().optional(),
+  account: limitedString('signinName').min(1),
+  password: limitedString('password').min(1),
+  email: limitedString('email').optional(),
+  phoneNumber: limitedString('phoneNumber').optional(),
   factorTypes: z.array(FactorTypeSchema).optional(),
-  userPoolName: z.string().min(1).optional(),
+  userPoolName: limitedString('userPoolName').min(1).optional(),
   /** Fixed ids make a rehearsal configuration stable across restarts. Default: random 24 hex digits. */
-  appId: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
+  appId: limitedString('objectId').min(1).optional(),
+  userId: limitedString('objectId').min(1).optional(),
 });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
@@ -70,6 +76,11 @@ export interface MockOptions {
   readonly control?: boolean;
   /** When set, control requests must carry it in `x-mock-control-token`; required on non-loopback hosts. */
   readonly controlToken?: string;
+  /**
+   * More Host values the control plane accepts besides the address it listens on: `name` (any port) or
+   * `name:port`, e.g. the service name behind a proxy. Default none.
+   */
+  readonly controlHosts?: readonly string[];
   /** Default 60 (documented). */
   readonly enrollmentTokenTtlSeconds?: number;
   /** Lifetime of access tokens, on the user's clock. Default 7200 (the documented `expire_in`). */
@@ -89,8 +100,13 @@ export interface MockOptions {
   readonly seedUsers?: readonly SeedUser[];
   /** Check every answer against the contract schemas before it leaves. Default true; off for benchmarks. */
   readonly validateResponses?: boolean;
-  /** How often expired pending enrollments are swept. Default 30 000 ms. */
+  /** How often expired state and idle users are swept. Default 30 000 ms. */
   readonly sweepIntervalMs?: number;
+  /**
+   * Users created through the control plane are forgotten, with all that is theirs, after this many seconds
+   * of real time without a request of theirs or a control call about them. Default 3600; seed users stay.
+   */
+  readonly userIdleSeconds?: number;
   /** `smtp://host:port` (e.g. a maildev instance): EMAIL codes are also mailed there. Default off. */
   readonly smtpUrl?: string;
   /** Sender of those emails. Default `GenAuth Mock <no-reply@genauth-mock.test>`. */
@@ -104,6 +120,11 @@ export interface MockOptions {
   /** Where log lines go. Default stdout. */
   readonly logDestination?: DestinationStream;
 }
+
+/** A Host header value: `name`, `name:port` or `[v6]:port`. */
+export const HostValueSchema = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, {
+  error: 'must be a host name, optionally with :port',
+});
 
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.number().int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
@@ -125,6 +146,7 @@ const OptionsSchema = z.object({
     }),
   control: z.boolean().default(true),
   controlToken: z.string().min(1).optional(),
+  controlHosts: z.array(HostValueSchema).default([]),
   enrollmentTokenTtlSeconds: positive(0.001).default(60),
   accessTokenTtlSeconds: positive(1).default(7200),
   codeLength: whole(4, 12).default(6),
@@ -132,10 +154,11 @@ const OptionsSchema = z.object({
   rateLimitPerSecond: whole(0).default(1000),
   factorIds: z.enum(FACTOR_ID_FORMATS).default('user-suffixed'),
   bodyLimitBytes: whole(1024).default(65_536),
-  defaultUserPoolName: z.string().min(1).default('GenAuthMock'),
+  defaultUserPoolName: limitedString('userPoolName').min(1).default('GenAuthMock'),
   seedUsers: z.array(SeedUserSchema).default([]),
   validateResponses: z.boolean().default(true),
   sweepIntervalMs: whole(10).default(30_000),
+  userIdleSeconds: positive(0.001).default(3_600),
   smtpUrl: z.string().min(1).optional(),
   smtpFrom: z.string().min(1).default('GenAuth Mock <no-reply@genauth-mock.test>'),
   smsWebhookUrl: z.string().min(1).optional(),

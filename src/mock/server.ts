@@ -3,13 +3,14 @@ import Fastify from 'fastify';
 import { HarnessError } from '../errors';
 import { VirtualClocks } from './clock';
 import { type MockContext, rulesOf } from './context';
-import { isLoopbackHost, registerControlPlane } from './control/plane';
+import { isLoopbackHost } from './control/guard';
+import { registerControlPlane } from './control/plane';
 import { sweep } from './core/sweep';
 import { createUser } from './core/users';
 import { DefectSet } from './defect-set';
 import { createDeliverer } from './delivery';
 import { errorAnswer } from './http/answers';
-import { registerErrorHandlers, scenarioOfFrameworkError } from './http/errors';
+import { answerClientError, registerErrorHandlers, scenarioOfFrameworkError } from './http/errors';
 import { createResponder } from './http/respond';
 import { registerApiRoutes } from './http/router';
 import { createLogger } from './logging';
@@ -66,6 +67,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       accessTokenTtlMs: resolved.accessTokenTtlSeconds * 1000,
       resendWindowMs: resolved.resendWindowSeconds * 1000,
       defaultUserPoolName: resolved.defaultUserPoolName,
+      userIdleMs: resolved.userIdleSeconds * 1000,
       issuer: 'genauth-mock',
       factorIds: resolved.factorIds,
       rateLimitPerSecond: resolved.rateLimitPerSecond,
@@ -78,7 +80,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let seededUsers: SeededUserInfo[] = [];
   const seed = () => {
     seededUsers = resolved.seedUsers.map((seedUser) => {
-      const { user } = createUser(context, seedUser);
+      const { user } = createUser(context, seedUser, { sweepable: false });
       return {
         account: seedUser.account,
         userId: user.userId,
@@ -100,6 +102,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     bodyLimit: Math.max(resolved.bodyLimitBytes * 16, 1024 * 1024),
     genReqId: () => randomUUID(),
     return503OnClosing: false,
+    clientErrorHandler: answerClientError,
+    // A request without Host is answered like any other (the control plane refuses it), not with a bare 400.
+    http: { requireHostHeader: false },
     frameworkErrors: (error, request, reply) => {
       const scenario = scenarioOfFrameworkError(error);
       responder.answer(
@@ -109,6 +114,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       );
     },
   });
+  const listeningPort = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? address.port : resolved.port;
+  };
   // Bodies arrive as text whatever their content type: reading them is a stage of the mock (http/body.ts).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -116,7 +125,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   registerApiRoutes(app, context, { responder, throttle });
   if (resolved.control) {
     registerControlPlane(app, context, {
-      controlToken: resolved.controlToken,
+      access: {
+        host: resolved.host,
+        port: listeningPort,
+        extraHosts: resolved.controlHosts,
+        controlToken: resolved.controlToken,
+      },
       validateResponses: resolved.validateResponses,
       reset: () => {
         context.state.clear();
@@ -147,8 +161,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   sweeper.unref();
 
   await app.listen({ port: resolved.port, host: resolved.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : resolved.port;
+  const port = listeningPort();
   const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
   const displayHost = hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl;
   let closing: Promise<void> | undefined;

@@ -16,6 +16,10 @@ export interface User {
   /** Sign-in name of a seeded user; seeded users also have a password. */
   readonly account?: string;
   readonly password?: string;
+  /** Users created through the control plane go once idle; seed users stay for the mock's lifetime. */
+  readonly sweepable: boolean;
+  /** Real time (not the user's clock) of the user's last request or control call. */
+  lastSeenMs: number;
 }
 
 export interface AccessTokenRecord {
@@ -116,6 +120,69 @@ export class MockState {
   readonly resendLocks = new Map<string, ResendLock>();
   /** Oldest first; read newest first. */
   outbox: OutboxRecord[] = [];
+  /** Users who can sign in (they have a password), by each of their sign-in names. */
+  private readonly signinNames = new Map<string, Set<User>>();
+
+  addUser(user: User): void {
+    this.users.set(user.userId, user);
+    this.indexSigninNames(user);
+  }
+
+  /** Files a user that can sign in under its account, email and phone number, e.g. after it bound one. */
+  indexSigninNames(user: User): void {
+    if (user.password === undefined) return;
+    for (const name of [user.account, user.email, user.phoneNumber]) {
+      if (name === undefined) continue;
+      let named = this.signinNames.get(name);
+      if (!named) {
+        named = new Set();
+        this.signinNames.set(name, named);
+      }
+      named.add(user);
+    }
+  }
+
+  /** The users who sign in with `name`: a lookup, whatever the number of users. */
+  usersNamed(name: string): ReadonlySet<User> {
+    return this.signinNames.get(name) ?? new Set();
+  }
+
+  /**
+   * Forgets users and everything that is theirs: their application (each user created through the control
+   * plane has one of its own), tokens, pending enrollments, factors, resend locks and codes.
+   */
+  removeUsers(users: readonly User[]): void {
+    if (users.length === 0) return;
+    const gone = new Set(users.map((user) => user.userId));
+    for (const user of users) {
+      this.users.delete(user.userId);
+      this.apps.delete(user.appId);
+      for (const factor of this.factors.get(user.userId)?.values() ?? [])
+        this.factorOwners.delete(factor.factorId);
+      this.factors.delete(user.userId);
+      const ownLimit = this.poolRateLimits.has(user.userPoolName);
+      if (ownLimit && !this.usesPool(user.userPoolName, gone)) this.poolRateLimits.delete(user.userPoolName);
+      for (const token of this.pendingByUser.get(user.userId) ?? []) this.pending.delete(token);
+      this.pendingByUser.delete(user.userId);
+      for (const name of [user.account, user.email, user.phoneNumber]) {
+        const named = name === undefined ? undefined : this.signinNames.get(name);
+        named?.delete(user);
+        if (name !== undefined && named?.size === 0) this.signinNames.delete(name);
+      }
+    }
+    for (const [token, record] of this.accessTokens)
+      if (gone.has(record.userId)) this.accessTokens.delete(token);
+    for (const [key, lock] of this.resendLocks) if (gone.has(lock.userId)) this.resendLocks.delete(key);
+    this.outbox = this.outbox.filter((entry) => !gone.has(entry.userId));
+  }
+
+  /** Whether a user other than those leaving is still in the pool. */
+  private usesPool(userPoolName: string, leaving: ReadonlySet<string>): boolean {
+    for (const user of this.users.values()) {
+      if (user.userPoolName === userPoolName && !leaving.has(user.userId)) return true;
+    }
+    return false;
+  }
 
   addPending(pending: PendingEnrollment): void {
     this.pending.set(pending.token, pending);
@@ -184,5 +251,6 @@ export class MockState {
     this.poolRateLimits.clear();
     this.resendLocks.clear();
     this.outbox = [];
+    this.signinNames.clear();
   }
 }

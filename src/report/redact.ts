@@ -92,6 +92,17 @@ const LOOSE_PAIR = new RegExp(
 const AUTH_SCHEME = /^(Bearer|Basic|Token)$/i;
 /** Keys that are also plain words: in prose (`one token: exactly one succeeds`) a word after them is no secret. */
 const GENERIC_KEYS = new Set(['token', 'code', 'otp', 'totp', 'secret']);
+/**
+ * What a `code` names when it is no verification code: a zod issue (`custom`, `invalid_type`, `too_big`) or a
+ * Node, undici or Fastify error (`ECONNREFUSED`, `ERR_INVALID_URL`, `UND_ERR_SOCKET`, `FST_ERR_CTP_BODY_TOO_LARGE`).
+ */
+const KIND_OF_ERROR =
+  /^(?:custom|invalid_[a-z_]+|too_(?:big|small)|not_multiple_of|unrecognized_keys|(?:ERR|UND_ERR|HPE|FST_ERR)_[A-Z0-9_]+|E[A-Z]{3,})$/;
+
+/** Whether `value` under `key` names a kind of error rather than being a secret. */
+function namesAnError(key: string, value: unknown): boolean {
+  return typeof value === 'string' && normaliseKey(key) === 'code' && KIND_OF_ERROR.test(value);
+}
 
 const VALUE_PATTERNS: ReadonlyArray<readonly [RegExp, (match: string) => string]> = [
   [
@@ -119,7 +130,7 @@ export function redactText(text: string): string {
     result = result.replace(
       pattern,
       (match, key: string, colon: string, quoted?: string, numeric?: string) => {
-        if (!isSecretKey(key)) return match;
+        if (!isSecretKey(key) || namesAnError(key, quoted)) return match;
         learn(quoted ?? numeric);
         return `${quote}${key}${quote}${colon}${quote}${REDACTED}${quote}`;
       },
@@ -129,6 +140,7 @@ export function redactText(text: string): string {
     LOOSE_PAIR,
     (match, lead: string, q1: string, key: string, sep: string, q2: string, value: string) => {
       if (!isSecretKey(key) || value.startsWith('[REDACTED') || AUTH_SCHEME.test(value)) return match;
+      if (namesAnError(key, value)) return match;
       if (GENERIC_KEYS.has(normaliseKey(key)) && sep.includes(':') && /^[A-Za-z]+$/.test(value)) return match;
       learn(value);
       return `${lead}${q1}${key}${q1}${sep}${q2}${REDACTED}`;
@@ -182,7 +194,11 @@ function redactValue(value: unknown, seen: WeakSet<object>): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     result[key] =
-      isSecretKey(key) && item !== null && item !== undefined && typeof item !== 'boolean'
+      isSecretKey(key) &&
+      item !== null &&
+      item !== undefined &&
+      typeof item !== 'boolean' &&
+      !namesAnError(key, item)
         ? typeof item === 'object'
           ? REDACTED
           : secretValue(item)

@@ -102,6 +102,18 @@ test.describe('configuration', () => {
     expect(text).toContain('GENAUTH_ACCOUNT and GENAUTH_PASSWORD must be set together');
   });
 
+  test('numbers are plain decimals: hexadecimal and exponents are refused', () => {
+    const result = parseConfig({ CODE_TIMEOUT_MS: '0x3c', EXPIRY_MARGIN_MS: '1e3', FAKER_SEED: ' 42 ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'CODE_TIMEOUT_MS must be a whole number of at least 1, written in digits',
+      'EXPIRY_MARGIN_MS must be a whole number of at least 1, written in digits',
+    ]);
+    const decimal = parseConfig({ CODE_TIMEOUT_MS: '60', EXPIRY_MARGIN_MS: '1000' });
+    expect(decimal.ok && [decimal.config.codeTimeoutMs, decimal.config.expiryMarginMs]).toEqual([60, 1000]);
+  });
+
   test('inboxes need their address or code, and the mock outbox only exists on the mock', () => {
     const result = parseConfig({
       ...REAL,

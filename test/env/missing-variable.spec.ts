@@ -1,40 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-
-/** Runs the api project in a child Playwright with the given variables, as a user would start it. */
-function runApiProject(variables: Record<string, string>) {
-  const scratch = mkdtempSync(join(tmpdir(), 'harness-missing-variable-'));
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(GENAUTH_|SMS_|EMAIL_|FACE_|TEST_|PW_|PLAYWRIGHT_|TARGET_ENV$|MOCK_)/.test(name),
-    ),
-  );
-  const result = spawnSync(
-    process.execPath,
-    [
-      'node_modules/@playwright/test/cli.js',
-      'test',
-      '--project=api',
-      '--reporter=list',
-      `--output=${scratch}/out`,
-    ],
-    {
-      env: { ...inherited, REPORTS_DIR: scratch, ...variables },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+import { runApiProject } from './api-project-run';
 
 test.describe('a run with a required variable missing', () => {
   test.describe.configure({ mode: 'serial' });
 
-  test('stops before any test with one message listing every problem and pointing to .env.example', () => {
-    const { status, output } = runApiProject({ TARGET_ENV: 'nightly-without-config' });
+  test('stops before any test with one message listing every problem and pointing to .env.example', async () => {
+    const { status, output } = await runApiProject({ TARGET_ENV: 'nightly-without-config' });
     expect(status).toBe(1);
     expect(output).toContain(
       '[enroll-factor-harness] The configuration for TARGET_ENV=nightly-without-config is incomplete or invalid:',
@@ -55,8 +26,8 @@ test.describe('a run with a required variable missing', () => {
     expect(output).not.toMatch(/^\s+at /m);
   });
 
-  test('names the one variable that is missing from an otherwise complete profile', () => {
-    const { status, output } = runApiProject({
+  test('names the one variable that is missing from an otherwise complete profile', async () => {
+    const { status, output } = await runApiProject({
       TARGET_ENV: 'rehearsal',
       GENAUTH_APP_ID: '',
       // What the rehearsal script passes at run time.
@@ -69,5 +40,24 @@ test.describe('a run with a required variable missing', () => {
     expect(problems).toEqual(['  - GENAUTH_APP_ID is missing: the application ID, sent as x-authing-app-id']);
     expect(output).toContain('.env or .env.rehearsal');
     expect(output).not.toMatch(/\d+ (passed|failed)/);
+  });
+
+  test('an unknown provider defect is one configuration problem, not "No tests found"', async () => {
+    for (const name of ['MOCK_DEFECTS', 'MOCK_FAULTS']) {
+      const { status, output } = await runApiProject({ [name]: 'made-up', EXPIRY_MARGIN_MS: '0x3c' });
+      expect(status, output).toBe(1);
+      expect(output).toContain(
+        '[enroll-factor-harness] The configuration for TARGET_ENV=mock is incomplete or invalid:',
+      );
+      const problems = output.split('\n').filter((line) => line.startsWith('  - '));
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^ {2}- EXPIRY_MARGIN_MS must be a whole number of at least 1, written in digits$/,
+        ),
+        expect.stringMatching(/^ {2}- MOCK_DEFECTS unknown mock defect\(s\): made-up/),
+      ]);
+      expect(output).not.toContain('No tests found');
+      expect(output).not.toMatch(/\d+ (passed|failed)/);
+    }
   });
 });

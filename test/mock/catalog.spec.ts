@@ -180,6 +180,13 @@ const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>
     failure(user.client.attempt('getFactor', { factorId: `${user.userId}|otp` })),
   routeNotFound: (h) => raw(`${h.mock.url}/api/v3/get-factors?factorId=x`, { method: 'GET' }),
   otpNotEnrolled: (_h, user) => failure(user.client.attempt('mfaOtpVerify', { totp: '123456' })),
+  fieldTooLong: (_h, user) =>
+    failure(
+      user.client.attempt('sendEnrollFactorRequest', {
+        factorType: 'EMAIL',
+        profile: { email: `${'e'.repeat(3_000)}@example.test` },
+      }),
+    ),
 };
 
 function expectCatalogAnswer(observed: Observed, scenario: ErrorScenario) {

@@ -34,7 +34,7 @@ export class ControlClient extends MockControl {
     const response = await fetch(`${this.baseUrl}${CONTROL_PREFIX}${path}`, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
         ...(this.token ? { [CONTROL_TOKEN_HEADER]: this.token } : {}),
         ...headers,
       },

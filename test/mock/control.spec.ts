@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { EnrollFactorClient } from '../../src/client';
+import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control/schema';
 import { startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
 import { expect, rawRequest, test, withMock } from './fixtures';
@@ -53,6 +55,39 @@ test.describe('the control plane', () => {
     expect((await control.raw('POST', '/users', '{nope')).status).toBe(400);
   });
 
+  test('a clock cannot be moved past what dates can hold, and the API keeps answering', async () => {
+    const seed = { account: 'clockwise', password: 'pw', email: 'clockwise@example.test' };
+    await withMock({ seedUsers: [seed] }, async ({ mock, control }) => {
+      const { userId, appId } = mock.seededUsers[0]!;
+      const overflow = await control.raw('POST', '/clock', { userId, advanceMs: Number.MAX_SAFE_INTEGER });
+      expect(overflow.status).toBe(400);
+      expect(JSON.stringify(overflow.body)).toContain('advanceMs: must be at most');
+      const nearlyAll = MAX_CLOCK_AHEAD_MS - 1_000;
+      expect((await control.raw('POST', '/clock', { userId, advanceMs: nearlyAll })).status).toBe(200);
+      const beyond = await control.raw('POST', '/clock', { userId, advanceMs: 2_000 });
+      expect(beyond.status).toBe(400);
+      expect(JSON.stringify(beyond.body)).toContain('more than 100 years ahead');
+
+      // A token issued on the far-ahead clock, so the send reaches the code that formats the time.
+      const signin = await rawRequest(`${mock.url}/api/v3/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-authing-app-id': appId },
+        body: JSON.stringify({
+          connection: 'PASSWORD',
+          passwordPayload: { account: seed.account, password: seed.password },
+        }),
+      });
+      const { access_token } = (signin.json as { data: { access_token: string } }).data;
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken: access_token });
+      const sent = await client.raw('sendEnrollFactorRequest', {
+        body: { factorType: 'EMAIL', profile: { email: seed.email } },
+      });
+      expect(sent).toMatchObject({ ok: true, httpStatus: 200 });
+      const [code] = await control.outbox(seed.email);
+      expect(Date.parse(code!.sentAt)).toBeGreaterThan(Date.now() + nearlyAll - 60_000);
+    });
+  });
+
   test('the outbox lists codes newest first for one recipient', async ({ harness, user }) => {
     await user.client.sendEnrollFactorRequest({
       factorType: 'SMS',
@@ -81,28 +116,31 @@ test.describe('the control plane', () => {
   });
 });
 
+/** `npm run mock` in a child process, with what it has written so far. */
+function startCli(args: readonly string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/mock.ts', ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, MOCK_LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const written = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => {
+    written.stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    written.stderr += chunk;
+  });
+  return { child, written };
+}
+
 test.describe('npm run mock', () => {
   test('the CLI prints its URL, serves the API and stops gracefully on SIGTERM', async () => {
     test.setTimeout(60_000);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/mock.ts', '--port', '0', '--no-control', '--defects', 'drop-api-code'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, MOCK_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    await expect
-      .poll(() => /listening on (http:\/\/\S+)/.exec(output)?.[1], { timeout: 30_000 })
-      .toBeTruthy();
-    const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
-    expect(output).toContain('control plane: off');
-    const answer = await rawRequest(`${url}/api/v3/list-enrolled-factors`, { method: 'GET' });
+    const { child, written } = startCli(['--port', '0', '--no-control', '--defects', 'drop-api-code']);
+    const urlOf = () => /listening on (http:\/\/\S+)/.exec(written.stdout)?.[1];
+    await expect.poll(urlOf, { timeout: 30_000 }).toBeTruthy();
+    expect(written.stdout).toContain('control plane: off');
+    const answer = await rawRequest(`${urlOf()}/api/v3/list-enrolled-factors`, { method: 'GET' });
     expect(answer.json).toMatchObject({ statusCode: 401 });
     expect(answer.json).not.toHaveProperty('apiCode');
     child.kill('SIGTERM');
@@ -112,25 +150,31 @@ test.describe('npm run mock', () => {
 
   test('the CLI rejects an unknown defect and every other bad setting in one message', async () => {
     test.setTimeout(60_000);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/mock.ts', '--defects', 'made-up', '--port', '0x3c'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, MOCK_CODE_LENGTH: '1e1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let errors = '';
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
+    const { child, written } = startCli(['--defects', 'made-up', '--port', '0x3c'], {
+      MOCK_CODE_LENGTH: '1e1',
+      MOCK_CONTROL_HOSTS: 'mock.test,http://x/',
     });
     const [code] = await once(child, 'exit');
+    const errors = written.stderr;
     expect(code).toBe(2);
     expect(errors).toContain('[enroll-factor-harness] The mock cannot start with these settings:');
     expect(errors).toContain('MOCK_DEFECTS unknown mock defect(s): made-up');
     expect(errors).toContain('MOCK_PORT must be a whole number');
     expect(errors).toContain('MOCK_CODE_LENGTH must be a whole number');
+    expect(errors).toContain('MOCK_CONTROL_HOSTS "http://x/" must be a host name');
     expect(errors).not.toMatch(/^\s+at /m);
+  });
+
+  test('bound to every interface, the CLI says so and warns, even without the control plane', async () => {
+    test.setTimeout(60_000);
+    const { child, written } = startCli(['--port', '0', '--no-control', '--host', '0.0.0.0']);
+    await expect.poll(() => written.stdout, { timeout: 30_000 }).toContain('control plane: off');
+    expect(written.stdout).toMatch(/bound to 0\.0\.0\.0:\d+ \(every network interface\), not only loopback/);
+    expect(written.stderr).toMatch(
+      /\[enroll-factor-harness\] warning: the mock listens on every network interface/,
+    );
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-import { expect, startEnrollment, test, withMock } from './fixtures';
+import { ERROR_CATALOG } from '../../src/contract';
+import { enroll, expect, startEnrollment, test, withMock } from './fixtures';
 
 test.describe('memory stays bounded', () => {
   test('expired pending enrollments are swept and their tokens then answer "expired"', async () => {
@@ -47,6 +48,58 @@ test.describe('memory stays bounded', () => {
       const stats = await harness.control.stats();
       expect(stats.pendingEnrollments).toBe(0);
       expect(stats.spentTokens).toBe(500);
+    });
+  });
+
+  test('idle users of the control plane are forgotten with all that is theirs; seed and busy users stay', async () => {
+    await withMock(
+      { userIdleSeconds: 1, sweepIntervalMs: 60_000, seedUsers: [{ account: 'seed', password: 'pw' }] },
+      async (harness) => {
+        const idle = await harness.newUser();
+        const busy = await harness.newUser();
+        for (const user of [idle, busy]) {
+          await enroll(harness, user, 'OTP');
+          await startEnrollment(harness, user, 'EMAIL');
+          await startEnrollment(harness, user, 'FACE');
+        }
+        await harness.control.advance(idle.userId, 1_000);
+        expect(await harness.control.stats()).toMatchObject({
+          users: 3,
+          boundFactors: 2,
+          pendingEnrollments: 4,
+          resendLocks: 2,
+          outbox: 2,
+        });
+        const deadline = Date.now() + 1_500;
+        while (Date.now() < deadline) {
+          await busy.client.listEnrolledFactors();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        const swept = await harness.control.sweep();
+        expect(swept).toMatchObject({
+          sweptUsers: 1,
+          users: 2,
+          accessTokens: 2,
+          boundFactors: 1,
+          pendingEnrollments: 2,
+          resendLocks: 1,
+          outbox: 1,
+        });
+        expect(await harness.control.outbox(idle.email)).toEqual([]);
+        const forgotten = await idle.client.attempt('listEnrolledFactors', {});
+        expect(forgotten.ok === false && forgotten.envelope.message).toBe(ERROR_CATALOG.appNotFound.message);
+        await expect(harness.control.now(idle.userId)).rejects.toThrow(/swept after being idle/);
+        expect(await busy.client.listEnrolledFactors()).toHaveLength(1);
+        expect(harness.mock.seededUsers.map(({ account }) => account)).toEqual(['seed']);
+      },
+    );
+  });
+
+  test('the periodic sweeper forgets idle users without being asked', async () => {
+    await withMock({ userIdleSeconds: 0.2, sweepIntervalMs: 50 }, async (harness) => {
+      await Promise.all(Array.from({ length: 20 }, () => harness.newUser()));
+      await expect.poll(async () => (await harness.control.stats()).users, { timeout: 5_000 }).toBe(0);
+      expect(await harness.control.stats()).toMatchObject({ accessTokens: 0, users: 0 });
     });
   });
 });

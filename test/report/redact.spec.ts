@@ -54,3 +54,16 @@ test('secret shapes are redacted in free text; plain words after generic keys ar
     'two enrollments with one token: exactly one succeeds',
   );
 });
+
+test('a code that names a kind of error is kept; a verification code is not', () => {
+  const zodMessage = JSON.stringify([{ code: 'custom', path: ['status'], message: 'bad' }], null, 2);
+  expect(redactText(zodMessage)).toBe(zodMessage);
+  expect(redact({ error: { code: 'ECONNREFUSED' }, issue: { code: 'invalid_type' } })).toEqual({
+    error: { code: 'ECONNREFUSED' },
+    issue: { code: 'invalid_type' },
+  });
+  expect(redactText('cause code: UND_ERR_SOCKET')).toBe('cause code: UND_ERR_SOCKET');
+  expect(redactText('{"code":"482913"}')).toBe(`{"code":"${REDACTED}"}`);
+  expect(redact({ code: 'A7K2QX' })).toEqual({ code: REDACTED });
+  expect(redactText('code=739201')).toBe(`code=${REDACTED}`);
+});

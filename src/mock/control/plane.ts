@@ -1,54 +1,32 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeIssues, HarnessError } from '../../errors';
 import type { MockContext } from '../context';
 import { sweep } from '../core/sweep';
-import { createUser } from '../core/users';
+import { createUser, seen } from '../core/users';
+import { ControlError, type ControlGuardOptions, createControlGuard } from './guard';
 import {
   ClockQuerySchema,
   ClockRequestSchema,
   ClockResponseSchema,
   CONTROL_PREFIX,
-  CONTROL_TOKEN_HEADER,
   CreateUserRequestSchema,
   CreateUserResponseSchema,
   DefectsRequestSchema,
   DefectsResponseSchema,
   HealthResponseSchema,
+  MAX_CLOCK_AHEAD_MS,
   OutboxResponseSchema,
   type StatsResponse,
   StatsResponseSchema,
 } from './schema';
 
 export interface ControlPlaneOptions {
-  readonly controlToken?: string;
+  /** Who may call it: the Host values, the control token. */
+  readonly access: ControlGuardOptions;
   readonly validateResponses: boolean;
   /** Restores the state a fresh mock starts with (seed users, start-up defects). */
   readonly reset: () => void;
-}
-
-const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** A control request the plane refuses: its HTTP status and what to do about it. */
-class ControlError extends HarnessError {
-  override readonly name = 'ControlError';
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function parseValue<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -100,25 +78,14 @@ function health(context: MockContext) {
 
 /**
  * The control plane under `/__mock/`: powers the real API does not give (create users, read sent codes,
- * move a user's clock, switch provider defects). Loopback callers only unless a control token is set.
+ * move a user's clock, switch provider defects). Who may call it is decided by `guard.ts`.
  */
 export function registerControlPlane(
   app: FastifyInstance,
   context: MockContext,
   options: ControlPlaneOptions,
 ): void {
-  const guard = (request: FastifyRequest) => {
-    if (options.controlToken) {
-      const given = request.headers[CONTROL_TOKEN_HEADER];
-      if (typeof given !== 'string' || !sameSecret(given, options.controlToken)) {
-        throw new ControlError(401, `control plane needs a valid ${CONTROL_TOKEN_HEADER} header`);
-      }
-      return;
-    }
-    if (!LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? '')) {
-      throw new ControlError(403, 'control plane answers loopback callers only; set MOCK_CONTROL_TOKEN');
-    }
-  };
+  const guard = createControlGuard(options.access);
 
   const route = <S extends z.ZodType>(
     method: 'GET' | 'POST' | 'PUT',
@@ -146,7 +113,9 @@ export function registerControlPlane(
   };
 
   route('POST', '/users', CreateUserResponseSchema, (request) => {
-    const { user, accessToken } = createUser(context, parseBody(CreateUserRequestSchema, request));
+    const { user, accessToken } = createUser(context, parseBody(CreateUserRequestSchema, request), {
+      sweepable: true,
+    });
     return {
       userId: user.userId,
       accessToken,
@@ -169,15 +138,28 @@ export function registerControlPlane(
       .map(({ to: recipient, channel, code, sentAt }) => ({ to: recipient, channel, code, sentAt }));
   });
 
+  /** The user a control call is about, marked active: a test moving its clock is still using it. */
   const userOrThrow = (userId: string) => {
-    if (!context.state.users.has(userId)) {
-      throw new ControlError(404, `no mock user ${userId}; create one with POST ${CONTROL_PREFIX}/users`);
+    const user = context.state.users.get(userId);
+    if (!user) {
+      throw new ControlError(
+        404,
+        `no mock user ${userId} (never created, or swept after being idle); create one with POST ${CONTROL_PREFIX}/users`,
+      );
     }
+    seen(context, user);
   };
 
   route('POST', '/clock', ClockResponseSchema, (request) => {
     const { userId, advanceMs } = parseBody(ClockRequestSchema, request);
     userOrThrow(userId);
+    if (context.clocks.aheadMs(userId) + advanceMs > MAX_CLOCK_AHEAD_MS) {
+      throw new ControlError(
+        400,
+        `invalid control request: the clock of ${userId} would run more than 100 years ahead; ` +
+          'create a new user for a fresh clock',
+      );
+    }
     return { userId, now: context.clocks.advance(userId, advanceMs) };
   });
 
@@ -211,6 +193,6 @@ export function registerControlPlane(
 
   route('POST', '/sweep', StatsResponseSchema, () => {
     const swept = sweep(context);
-    return { ...stats(context), swept };
+    return { ...stats(context), swept: swept.enrollments, sweptUsers: swept.users };
   });
 }

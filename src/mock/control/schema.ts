@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactorTypeSchema } from '../../contract';
+import { FactorTypeSchema, limitedString } from '../../contract';
 import { DEFECT_IDS, type DefectId } from '../defects';
 
 /** DTOs of the mock's control plane under `/__mock/`: shared by the mock and the environments that drive it. */
@@ -11,15 +11,15 @@ export const DefectIdSchema = z.enum(DEFECT_IDS as [DefectId, ...DefectId[]]);
 export const CreateUserRequestSchema = z.strictObject({
   /** Factor types the user's application enables. Default: all four. */
   factorTypes: z.array(FactorTypeSchema).optional(),
-  phoneNumber: z.string().optional(),
-  email: z.string().optional(),
+  phoneNumber: limitedString('phoneNumber').optional(),
+  email: limitedString('email').optional(),
   /** Issuer of the user's TOTP URIs. Default `GenAuthMock`. */
-  userPoolName: z.string().min(1).optional(),
+  userPoolName: limitedString('userPoolName').min(1).optional(),
   /** A rate limit of its own for the user's pool (requests per second), e.g. to provoke throttling. */
   rateLimitPerSecond: z.number().int().positive().optional(),
   /** A sign-in name and password, for `POST /api/v3/signin`. */
-  account: z.string().min(1).optional(),
-  password: z.string().min(1).optional(),
+  account: limitedString('signinName').min(1).optional(),
+  password: limitedString('password').min(1).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
@@ -43,9 +43,19 @@ export const OutboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 export const OutboxResponseSchema = z.array(OutboxEntrySchema);
 
+/**
+ * How far a user's clock may run ahead of real time: far beyond any TTL a test moves past, and far inside
+ * the range of a JavaScript Date (±8.64e15 ms), so every time the mock formats stays valid.
+ */
+export const MAX_CLOCK_AHEAD_MS = 100 * 365 * 24 * 60 * 60 * 1000;
+
 export const ClockRequestSchema = z.strictObject({
   userId: z.string().min(1),
-  advanceMs: z.number().int().nonnegative(),
+  advanceMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_CLOCK_AHEAD_MS, { error: `must be at most ${MAX_CLOCK_AHEAD_MS} (100 years)` }),
 });
 export const ClockResponseSchema = z.object({ userId: z.string(), now: z.number() });
 
@@ -75,5 +85,7 @@ export const StatsResponseSchema = z.object({
   outbox: z.number(),
   /** Pending enrollments the last sweep retired (only on `POST /__mock/sweep`). */
   swept: z.number().optional(),
+  /** Idle users created through the control plane that the sweep forgot (only on `POST /__mock/sweep`). */
+  sweptUsers: z.number().optional(),
 });
 export type StatsResponse = z.infer<typeof StatsResponseSchema>;

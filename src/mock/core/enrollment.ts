@@ -8,9 +8,10 @@ import {
   RESEND_TOO_SOON,
   type SendEnrollFactorRequestDataDto,
   SendEnrollFactorRequestDtoSchema,
+  type SendEnrollFactorRequestOtpDataDto,
 } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
-import { qrCodeDataUrl } from '../qr';
+import { fitsQrCode, qrCodeDataUrl } from '../qr';
 import { newEnrollmentToken, newNumericCode, newObjectId, newRecoveryCode, newTotpSecret } from '../secrets';
 import type { BoundFactor, PendingEnrollment, User } from '../state';
 import { otpAuthUri, verifyTotp } from '../totp';
@@ -62,6 +63,26 @@ function sendCode(
   return succeed(code);
 }
 
+/**
+ * What an OTP enrollment shows the user: the `otpauth` URI, its QR code and the recovery code. A URI too long
+ * for a QR code (a long email, phone number or pool name) is refused before anything is stored.
+ */
+async function otpDataFor(
+  context: MockContext,
+  user: User,
+  totpSecret: string,
+  recoveryCode: string,
+): Promise<Outcome<SendEnrollFactorRequestOtpDataDto>> {
+  const rules = rulesOf(context);
+  const qrCodeUri = otpAuthUri(user.userPoolName, otpAccountOf(user), rules.advertisedSecret(totpSecret));
+  if (!fitsQrCode(qrCodeUri)) return fail('fieldTooLong');
+  return succeed({
+    qrCodeUri,
+    qrCodeDataUrl: await qrCodeDataUrl(qrCodeUri),
+    recoveryCode: rules.advertisedRecoveryCode(recoveryCode),
+  });
+}
+
 export async function sendEnrollFactorRequest(
   context: MockContext,
   user: User,
@@ -79,51 +100,48 @@ export async function sendEnrollFactorRequest(
     return fail('faceNeedsPhoneOrEmail');
   }
 
-  const issued = {
+  // Called once the token is about to be handed out: its TTL runs from then, not from before the QR code.
+  const issued = () => ({
     token: newEnrollmentToken(),
     userId: user.userId,
     issuedAt: context.clocks.now(user.userId),
-  };
+  });
   let pending: PendingEnrollment;
+  let otpData: SendEnrollFactorRequestOtpDataDto | undefined;
   switch (factorType) {
     case 'SMS': {
       const phoneNumber = profile?.phoneNumber?.trim() ?? '';
       const phoneCountryCode = profile?.phoneCountryCode?.trim() || '+86';
       const code = sendCode(context, user, 'SMS', phoneNumber, phoneCountryCode);
       if (!code.ok) return code;
-      pending = { ...issued, factorType, profile: { phoneNumber, phoneCountryCode }, code: code.value };
+      pending = { ...issued(), factorType, profile: { phoneNumber, phoneCountryCode }, code: code.value };
       break;
     }
     case 'EMAIL': {
       const email = profile?.email?.trim() ?? '';
       const code = sendCode(context, user, 'EMAIL', email, undefined);
       if (!code.ok) return code;
-      pending = { ...issued, factorType, profile: { email }, code: code.value };
+      pending = { ...issued(), factorType, profile: { email }, code: code.value };
       break;
     }
-    case 'OTP':
-      pending = { ...issued, factorType, totpSecret: newTotpSecret(), recoveryCode: newRecoveryCode() };
+    case 'OTP': {
+      const totpSecret = newTotpSecret();
+      const recoveryCode = newRecoveryCode();
+      if (rules.otpDataSent) {
+        const shown = await otpDataFor(context, user, totpSecret, recoveryCode);
+        if (!shown.ok) return shown;
+        otpData = shown.value;
+      }
+      pending = { ...issued(), factorType, totpSecret, recoveryCode };
       break;
+    }
     case 'FACE':
-      pending = { ...issued, factorType };
+      pending = { ...issued(), factorType };
       break;
   }
+  // Stored last: every way the request can fail is behind us, so a failure leaves nothing behind.
   context.state.addPending(pending);
-
-  if (pending.factorType !== 'OTP' || !rules.otpDataSent) return succeed({ enrollmentToken: pending.token });
-  const qrCodeUri = otpAuthUri(
-    user.userPoolName,
-    otpAccountOf(user),
-    rules.advertisedSecret(pending.totpSecret),
-  );
-  return succeed({
-    enrollmentToken: pending.token,
-    otpData: {
-      qrCodeUri,
-      qrCodeDataUrl: await qrCodeDataUrl(qrCodeUri),
-      recoveryCode: rules.advertisedRecoveryCode(pending.recoveryCode),
-    },
-  });
+  return succeed(otpData ? { enrollmentToken: pending.token, otpData } : { enrollmentToken: pending.token });
 }
 
 /** Whether a pending enrollment is past its TTL on its owner's clock. */
@@ -238,4 +256,6 @@ function bind(context: MockContext, user: User, pending: PendingEnrollment, phot
   context.state.bindFactor(user.userId, factor);
   if (factor.factorType === 'SMS') user.phoneNumber ??= factor.profile.phoneNumber;
   if (factor.factorType === 'EMAIL') user.email ??= factor.profile.email;
+  // A seeded user can then sign in with the phone number or email it just bound.
+  context.state.indexSigninNames(user);
 }

@@ -21,8 +21,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * Validates a request against its contract schema and names the catalog scenario of the first problem:
- * an absent or empty required field is `missingField`, a bad `factorType` is `unknownFactorType`,
- * anything else of the wrong shape is `wrongType`.
+ * a string over its limit (`FIELD_LIMITS`) is `fieldTooLong`, an absent or empty required field is
+ * `missingField`, a bad `factorType` is `unknownFactorType`, anything else of the wrong shape is `wrongType`.
  */
 export function checkInput<S extends z.ZodType>(schema: S, input: unknown): Outcome<z.infer<S>> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return fail('wrongType');
@@ -30,6 +30,7 @@ export function checkInput<S extends z.ZodType>(schema: S, input: unknown): Outc
   if (parsed.success) return succeed(parsed.data);
   const [issue] = parsed.error.issues;
   if (!issue) return fail('wrongType');
+  if (issue.code === 'too_big' && issue.origin === 'string') return fail('fieldTooLong');
   const value = valueAt(input, issue.path);
   if (issue.path.at(-1) === 'factorType' && issue.path.length === 1 && value !== undefined) {
     return fail('unknownFactorType');

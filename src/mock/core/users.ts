@@ -12,7 +12,15 @@ export interface NewUser extends CreateUserRequest {
   readonly userId?: string;
 }
 
-export function createUser(context: MockContext, request: NewUser): { user: User; accessToken: string } {
+/**
+ * Creates a user (and its application, unless it names an existing one). `sweepable` users are forgotten
+ * once idle (`sweep.ts`): those created through the control plane, not the seed users.
+ */
+export function createUser(
+  context: MockContext,
+  request: NewUser,
+  { sweepable }: { readonly sweepable: boolean },
+): { user: User; accessToken: string } {
   const userPoolName = request.userPoolName ?? context.config.defaultUserPoolName;
   const appId = request.appId ?? newObjectId();
   const app: App = context.state.apps.get(appId) ?? {
@@ -29,8 +37,10 @@ export function createUser(context: MockContext, request: NewUser): { user: User
     email: request.email,
     account: request.account,
     password: request.password,
+    sweepable,
+    lastSeenMs: context.clocks.now(undefined),
   };
-  context.state.users.set(user.userId, user);
+  context.state.addUser(user);
   if (request.rateLimitPerSecond !== undefined) {
     context.state.poolRateLimits.set(app.userPoolName, request.rateLimitPerSecond);
   }
@@ -82,9 +92,15 @@ export function authenticate(
   const formAccepted = presented !== undefined && (!presented.bare || rules.bareTokenAccepted);
   const user = formAccepted ? userOfToken(context, presented.token) : undefined;
   const rightApp = !appId || !rules.tokenAppChecked || user?.appId === appId;
-  if (user && rightApp) return succeed(user);
+  if (user && rightApp) return succeed(seen(context, user));
   const anyone = rules.accessTokenRequired ? undefined : context.state.users.values().next().value;
   return anyone ? succeed(anyone) : fail('notLoggedIn');
+}
+
+/** Marks the user active now (real time), which keeps it from being swept as idle. */
+export function seen(context: MockContext, user: User): User {
+  user.lastSeenMs = context.clocks.now(undefined);
+  return user;
 }
 
 /** An unknown application id is an error; a missing one is tolerated, as the Node SDK may omit it. */
@@ -116,13 +132,8 @@ export function signin(
   if (!checked.ok) return checked;
   const { password, account, email, phone, username } = checked.value.passwordPayload;
   const name = account ?? email ?? phone ?? username;
-  const user = [...context.state.users.values()].find(
-    (candidate) =>
-      candidate.password !== undefined &&
-      (!appId || candidate.appId === appId) &&
-      name !== undefined &&
-      [candidate.account, candidate.email, candidate.phoneNumber].includes(name),
-  );
+  const named = name === undefined ? [] : [...context.state.usersNamed(name)];
+  const user = named.find((candidate) => !appId || candidate.appId === appId);
   if (!user || user.password !== password) return fail('wrongCredentials');
   // The Android SDK sends the id_token as the bearer when it has no access token: it is a credential too.
   return succeed({
