@@ -96,6 +96,8 @@ export interface Rules {
   readonly malformedJsonAnswered: boolean;
   /** Wrongly typed fields get the catalog's envelope, not a crash. */
   readonly wrongTypesAnswered: boolean;
+  /** Values over their length limit get the catalog's envelope, not a crash. */
+  readonly longFieldsAnswered: boolean;
 }
 
 /** The correct behaviour: the mock as a faithful GenAuth. */
@@ -146,4 +148,5 @@ export const FAITHFUL_RULES: Rules = {
   errorsCarryApiCode: true,
   malformedJsonAnswered: true,
   wrongTypesAnswered: true,
+  longFieldsAnswered: true,
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { aFactor, scenario, test } from '../../fixtures';
 import { fetchTransport, type RawInput } from '../../src/client';
-import { FACTOR_TYPES, type FactorType } from '../../src/contract';
+import { FACTOR_TYPES, type FactorType, FIELD_LIMITS, type LimitedField } from '../../src/contract';
 
 const WRONG_TYPES = ['http-500-on-wrong-types'] as const;
 /** Generated requests per endpoint and factor type; FAKER_SEED also seeds fast-check. */
@@ -105,6 +105,48 @@ for (const factorType of FACTOR_TYPES) {
         for (const [name, operation, body] of variants) {
           await test.step(`${name} is refused`, async () => {
             await expectFailure(await client.raw(operation, { body }), 'wrongType');
+          });
+        }
+      },
+    );
+
+    test(
+      `${aFactor(factorType)} enrollment with a value longer than the API accepts gets a clear error, not a crash`,
+      scenario({ factorType, scenario: 'bodies', defects: ['http-500-on-long-fields'] }),
+      async ({ client, enrollment, expectFailure }) => {
+        const pending = await enrollment.start(factorType);
+        const enrollmentData = await enrollment.enrollmentData(pending);
+        const overLimit = (field: LimitedField) => '1'.repeat(FIELD_LIMITS[field] + 1);
+        const longCredential =
+          factorType === 'FACE'
+            ? { photo: `https://photos.example.com/${overLimit('photo')}`, isExternalPhoto: true }
+            : { passCode: overLimit('passCode') };
+        const variants: [string, 'sendEnrollFactorRequest' | 'enrollFactor', unknown][] = [
+          [
+            'an enrollment token',
+            'enrollFactor',
+            { factorType, enrollmentToken: overLimit('enrollmentToken'), enrollmentData },
+          ],
+          [
+            `a ${credentialField(factorType)}`,
+            'enrollFactor',
+            { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData: longCredential },
+          ],
+        ];
+        if (factorType === 'SMS') {
+          variants.push([
+            'a phone number',
+            'sendEnrollFactorRequest',
+            { factorType, profile: { phoneNumber: overLimit('phoneNumber'), phoneCountryCode: '+86' } },
+          ]);
+        }
+        if (factorType === 'EMAIL') {
+          const email = `${'a'.repeat(FIELD_LIMITS.email)}@example.com`;
+          variants.push(['an email', 'sendEnrollFactorRequest', { factorType, profile: { email } }]);
+        }
+        for (const [name, operation, body] of variants) {
+          await test.step(`${name} over its limit is refused`, async () => {
+            await expectFailure(await client.raw(operation, { body }), 'fieldTooLong');
           });
         }
       },

@@ -1,4 +1,10 @@
-import { ERROR_CATALOG, type FactorType, OtpAuthUriSchema, RecoveryCodeSchema } from '../../src/contract';
+import {
+  ERROR_CATALOG,
+  type FactorType,
+  FIELD_LIMITS,
+  OtpAuthUriSchema,
+  RecoveryCodeSchema,
+} from '../../src/contract';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
 import {
   enroll,
@@ -229,6 +235,13 @@ const PROBES: Record<DefectId, DefectProbe> = {
   'http-500-on-malformed-json': {
     probe: async (h, user) => (await call(h, user, 'enrollFactor', { rawBody: '{"factorType":' })).outcome,
     faithful: 'malformedJson',
+    defective: 'http-500',
+  },
+  'http-500-on-long-fields': {
+    probe: async (h, user) =>
+      (await call(h, user, 'resetFactor', { body: { factorId: 'x'.repeat(FIELD_LIMITS.factorId + 1) } }))
+        .outcome,
+    faithful: 'fieldTooLong',
     defective: 'http-500',
   },
   'http-500-on-wrong-types': {

@@ -16,6 +16,7 @@ import {
 const CRASH_RULES: Partial<Record<ErrorScenario, keyof Rules>> = {
   malformedJson: 'malformedJsonAnswered',
   wrongType: 'wrongTypesAnswered',
+  fieldTooLong: 'longFieldsAnswered',
 };
 
 export interface Responder {
