@@ -20,6 +20,15 @@ export interface LoadResult {
   readonly failureMessages: Readonly<Record<string, number>>;
 }
 
+/** A body that is not JSON (a stub's answer to a request it does not know) counts as failed, not as a crash. */
+function parseOrEmpty(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return {};
+  }
+}
+
 interface FlowContext {
   user?: LoadUser;
   enrollmentToken?: string;
@@ -83,11 +92,13 @@ export async function runEnrollmentLoad(options: {
       setupRequest: (request, context: FlowContext) => {
         context.user = freeUsers.shift();
         if (!context.user) throw new HarnessError('bench: give more users than connections');
-        return { ...request, headers: headersOf(context.user!), body: JSON.stringify({ factorType }) };
+        // `profile: {}` as the official OpenAPI requires it, and as the pact records it.
+        const body = JSON.stringify({ factorType, profile: {} });
+        return { ...request, headers: headersOf(context.user!), body };
       },
       onResponse: (_status, body, context: FlowContext) => {
         count(body);
-        const parsed = JSON.parse(body) as {
+        const parsed = parseOrEmpty(body) as {
           data?: { enrollmentToken?: string; otpData?: { qrCodeUri?: string } };
         };
         const secret = /[?&]secret=([A-Z2-7]+)/.exec(parsed.data?.otpData?.qrCodeUri ?? '')?.[1];
