@@ -4,6 +4,7 @@ import type { DefectId } from '../mock/defects';
 import { FACTOR_ID_FORMATS } from '../mock/options';
 import { ConfigurationError, httpUrl, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
+import { poolPrefixes, poolVariable } from './pool-variables';
 
 /**
  * The harness configuration, read from environment variables (after `.env` and `.env.<TARGET_ENV>` are
@@ -207,25 +208,6 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
     problems.push('MOCK_CONTROL_TOKEN is set, but only TARGET_ENV=mock uses the mock control plane');
   }
   return problems;
-}
-
-const POOL_VARIABLE = /^GENAUTH_(?:ACCOUNT|PASSWORD|ACCESS_TOKEN)_(\d+)$/;
-
-/** `GENAUTH_<n>` for every `n` of a `GENAUTH_ACCOUNT_<n>`, `GENAUTH_PASSWORD_<n>` or `GENAUTH_ACCESS_TOKEN_<n>`. */
-function poolPrefixes(env: Readonly<Record<string, string | undefined>>): string[] {
-  const numbers = new Set<number>();
-  for (const [name, value] of Object.entries(env)) {
-    const match = POOL_VARIABLE.exec(name);
-    if (match && value) numbers.add(Number(match[1]));
-  }
-  return [...numbers].sort((a, b) => a - b).map((n) => `GENAUTH_${n}`);
-}
-
-/** `GENAUTH_ACCOUNT_<n>` for the prefix `GENAUTH_<n>`. */
-function poolVariable(prefix: string, field: 'ACCOUNT' | 'PASSWORD' | 'ACCESS_TOKEN'): string {
-  return prefix === 'GENAUTH' || prefix === 'GENAUTH_OTHER'
-    ? `${prefix}_${field}`
-    : `GENAUTH_${field}_${prefix.slice('GENAUTH_'.length)}`;
 }
 
 function toConfig(
