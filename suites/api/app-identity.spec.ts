@@ -19,10 +19,7 @@ for (const factorType of FACTOR_TYPES) {
         async ({ client, enrollment, expectFailure }) => {
           const stranger = client.with({ appId: unknownAppId(), appIdHeader });
           const profile = enrollment.profileFor(factorType);
-          const result = await stranger.attempt(
-            'sendEnrollFactorRequest',
-            profile ? { factorType, profile } : { factorType },
-          );
+          const result = await stranger.attempt('sendEnrollFactorRequest', { factorType, profile });
           await expectFailure(result, 'appNotFound');
         },
       );
@@ -40,10 +37,7 @@ for (const factorType of FACTOR_TYPES) {
         test.skip(otherUser.appId === user.appId, 'both test users belong to one application here');
         const foreign = client.with({ appId: otherUser.appId });
         const profile = enrollment.profileFor(factorType);
-        const result = await foreign.attempt(
-          'sendEnrollFactorRequest',
-          profile ? { factorType, profile } : { factorType },
-        );
+        const result = await foreign.attempt('sendEnrollFactorRequest', { factorType, profile });
         await expectFailure(result, 'notLoggedIn');
       },
     );

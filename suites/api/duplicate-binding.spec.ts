@@ -14,10 +14,7 @@ for (const factorType of FACTOR_TYPES) {
       async ({ client, enrollment, expectFailure }) => {
         await enrollment.bind(factorType);
         const profile = enrollment.profileFor(factorType);
-        const result = await client.attempt(
-          'sendEnrollFactorRequest',
-          profile ? { factorType, profile } : { factorType },
-        );
+        const result = await client.attempt('sendEnrollFactorRequest', { factorType, profile });
         await expectFailure(result, alreadyBound(factorType));
       },
     );
