@@ -9,7 +9,6 @@ import { sweep } from './core/sweep';
 import { createUser } from './core/users';
 import { DefectSet } from './defect-set';
 import { createDeliverer } from './delivery';
-import { errorAnswer } from './http/answers';
 import { answerClientError, registerErrorHandlers, scenarioOfFrameworkError } from './http/errors';
 import { createResponder } from './http/respond';
 import { registerApiRoutes } from './http/router';
@@ -107,11 +106,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     http: { requireHostHeader: false },
     frameworkErrors: (error, request, reply) => {
       const scenario = scenarioOfFrameworkError(error);
-      responder.answer(
-        request,
-        reply,
-        errorAnswer(scenario === 'internal' ? 'wrongType' : scenario, request.id),
-      );
+      responder.failure(request, reply, scenario === 'internal' ? 'wrongType' : scenario);
     },
   });
   const listeningPort = () => {

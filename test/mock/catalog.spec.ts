@@ -260,6 +260,31 @@ test.describe('catalog overrides, the rehearsal aid that plants a disagreement',
     });
   });
 
+  test('an override applies to the answers sent before any route runs too', async () => {
+    await withMock(
+      { catalogOverrides: { routeNotFound: { statusCode: 499 }, payloadTooLarge: { statusCode: 498 } } },
+      async (harness) => {
+        const user = await harness.newUser();
+        const unknownPath = await PRODUCERS.routeNotFound(harness, user);
+        expect(unknownPath.envelope).toMatchObject({
+          statusCode: 499,
+          message: ERROR_CATALOG.routeNotFound.message,
+        });
+        const badUrl = await raw(`${harness.mock.url}/api/v3/%zz`, { method: 'GET' });
+        expect(badUrl.envelope).toMatchObject({ statusCode: 499 });
+        // Past Fastify's own cap (16 times the stated limit, at least 1 MiB) the body is refused unread.
+        const huge = await post(
+          harness,
+          user,
+          'enrollFactor',
+          'x'.repeat(2 * 1024 * 1024),
+          'application/json',
+        );
+        expect(huge.envelope).toMatchObject({ statusCode: 498 });
+      },
+    );
+  });
+
   test('an override of an unknown scenario, or one that would answer success, is refused by name', () => {
     let message = '';
     try {

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ErrorScenario } from '../../contract';
 import { prefixed } from '../../errors';
-import { errorAnswer, InvalidMockAnswerError } from './answers';
+import { InvalidMockAnswerError } from './answers';
 import type { Responder } from './respond';
 
 /** The catalog scenario of an error Fastify raised before a route ran, or `internal` for a bug. */
@@ -21,12 +21,10 @@ export function scenarioOfFrameworkError(error: FastifyError): ErrorScenario | '
  * HTTP 500, logged with its stack, and says so.
  */
 export function registerErrorHandlers(app: FastifyInstance, responder: Responder, logger: Logger): void {
-  app.setNotFoundHandler((request, reply) =>
-    responder.answer(request, reply, errorAnswer('routeNotFound', request.id)),
-  );
+  app.setNotFoundHandler((request, reply) => responder.failure(request, reply, 'routeNotFound'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const scenario = error instanceof InvalidMockAnswerError ? 'internal' : scenarioOfFrameworkError(error);
-    if (scenario !== 'internal') return responder.answer(request, reply, errorAnswer(scenario, request.id));
+    if (scenario !== 'internal') return responder.failure(request, reply, scenario);
     logger.error({ reqId: request.id, err: { message: error.message, stack: error.stack } }, 'mock failure');
     const message = error instanceof InvalidMockAnswerError ? error.message : prefixed('mock internal error');
     return responder.crash(request, reply, message);
