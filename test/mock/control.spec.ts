@@ -55,6 +55,18 @@ test.describe('the control plane', () => {
     expect((await control.raw('POST', '/users', '{nope')).status).toBe(400);
   });
 
+  test('a rate limit is refused for a user without a pool of its own, which would share the limit', async ({
+    control,
+  }) => {
+    const shared = await control.raw('POST', '/users', { rateLimitPerSecond: 1 });
+    expect(shared.status).toBe(400);
+    expect(JSON.stringify(shared.body)).toContain(
+      "rateLimitPerSecond: sets the limit of the user's pool, which without userPoolName is the default pool",
+    );
+    const own = await control.raw('POST', '/users', { userPoolName: 'LimitedPool', rateLimitPerSecond: 1 });
+    expect(own.status).toBe(200);
+  });
+
   test('a clock cannot be moved past what dates can hold, and the API keeps answering', async () => {
     const seed = { account: 'clockwise', password: 'pw', email: 'clockwise@example.test' };
     await withMock({ seedUsers: [seed] }, async ({ mock, control }) => {

@@ -417,7 +417,7 @@ const PROBES: Record<DefectId, DefectProbe> = {
   },
   'no-throttling': {
     probe: async (h) => {
-      const user = await h.newUser({ rateLimitPerSecond: 2 });
+      const user = await h.newUser({ userPoolName: 'ThrottledPool', rateLimitPerSecond: 2 });
       const outcomes = await Promise.all(
         [1, 2, 3, 4, 5, 6].map(() => call(h, user, 'listFactorsToEnroll').then((a) => a.outcome)),
       );
@@ -428,7 +428,7 @@ const PROBES: Record<DefectId, DefectProbe> = {
   },
   'throttle-as-success': {
     probe: async (h) => {
-      const user = await h.newUser({ rateLimitPerSecond: 1 });
+      const user = await h.newUser({ userPoolName: 'ThrottledPool', rateLimitPerSecond: 1 });
       const answers = await Promise.all([1, 2, 3, 4].map(() => call(h, user, 'listFactorsToEnroll')));
       return answers.some((a) => a.status === 200 && a.outcome === 'ok' && !('data' in (a.json as object)));
     },

@@ -8,19 +8,29 @@ export const CONTROL_TOKEN_HEADER = 'x-mock-control-token';
 
 export const DefectIdSchema = z.enum(DEFECT_IDS as [DefectId, ...DefectId[]]);
 
-export const CreateUserRequestSchema = z.strictObject({
-  /** Factor types the user's application enables. Default: all four. */
-  factorTypes: z.array(FactorTypeSchema).optional(),
-  phoneNumber: limitedString('phoneNumber').optional(),
-  email: limitedString('email').optional(),
-  /** Issuer of the user's TOTP URIs. Default `GenAuthMock`. */
-  userPoolName: limitedString('userPoolName').min(1).optional(),
-  /** A rate limit of its own for the user's pool (requests per second), e.g. to provoke throttling. */
-  rateLimitPerSecond: z.number().int().positive().optional(),
-  /** A sign-in name and password, for `POST /api/v3/signin`. */
-  account: limitedString('signinName').min(1).optional(),
-  password: limitedString('password').min(1).optional(),
-});
+export const CreateUserRequestSchema = z
+  .strictObject({
+    /** Factor types the user's application enables. Default: all four. */
+    factorTypes: z.array(FactorTypeSchema).optional(),
+    phoneNumber: limitedString('phoneNumber').optional(),
+    email: limitedString('email').optional(),
+    /** Issuer of the user's TOTP URIs. Default `GenAuthMock`. */
+    userPoolName: limitedString('userPoolName').min(1).optional(),
+    /**
+     * A rate limit of its own for the user's pool (requests per second), e.g. to provoke throttling. Only
+     * with `userPoolName`: without it the user joins the default pool, shared with every other such user.
+     */
+    rateLimitPerSecond: z.number().int().positive().optional(),
+    /** A sign-in name and password, for `POST /api/v3/signin`. */
+    account: limitedString('signinName').min(1).optional(),
+    password: limitedString('password').min(1).optional(),
+  })
+  .refine((request) => request.rateLimitPerSecond === undefined || request.userPoolName !== undefined, {
+    path: ['rateLimitPerSecond'],
+    error:
+      "sets the limit of the user's pool, which without userPoolName is the default pool shared by every " +
+      'user created without one; name a pool of its own with userPoolName',
+  });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
 export const CreateUserResponseSchema = z.object({
