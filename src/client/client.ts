@@ -1,6 +1,7 @@
 import {
   type ErrorEnvelope,
   ErrorEnvelopeSchema,
+  isJsonContentType,
   OPERATIONS,
   type OperationName,
   type OperationRequest,
@@ -14,8 +15,6 @@ import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } f
 /** How the access token travels: `Bearer <token>` (Java SDK, Guard) or the bare token (Node, Python, Go SDKs). */
 export type AuthScheme = 'bearer' | 'bare';
 
-/** Every answer of the API is JSON and says so (`application/json`, with or without parameters). */
-const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 export type AppIdHeader = 'x-authing-app-id' | 'x-genauth-app-id';
 
 export interface EnrollFactorClientOptions {
@@ -196,7 +195,7 @@ export class EnrollFactorClient {
       throw TransportError.nonJson(request, response.status, response.headers['content-type']);
     }
     const contentType = response.headers['content-type'] ?? '';
-    if (!JSON_CONTENT_TYPE.test(contentType)) {
+    if (!isJsonContentType(contentType)) {
       throw new ContractViolationError(
         endpoint,
         [

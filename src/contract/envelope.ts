@@ -5,6 +5,14 @@ export const SUCCESS_STATUS_CODE = 200;
 /** The success `message` texts of the docs, English first (BEHAVIOUR_DECISIONS.successMessage). */
 export const SUCCESS_MESSAGES = ['Operation successful', '操作成功'] as const;
 
+/**
+ * A JSON media type, with or without parameters: `application/json`, `application/json; charset=utf-8`,
+ * `application/problem+json`. Every answer of the API is JSON and says so; a request body must be too.
+ */
+export function isJsonContentType(value: string | undefined): boolean {
+  return value !== undefined && /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(value);
+}
+
 /** Fields every response body carries, success or failure (OpenAPI `*RespDto`). */
 export const EnvelopeBaseSchema = z.looseObject({
   statusCode: z.number(),

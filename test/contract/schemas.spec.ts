@@ -8,6 +8,7 @@ import {
   FactorProfileSchema,
   GetFactorDtoSchema,
   GetFactorRespDtoSchema,
+  isJsonContentType,
   ListEnrolledFactorsRespDtoSchema,
   ListFactorsToEnrollRespDtoSchema,
   MfaOtpVerifyDtoSchema,
@@ -151,6 +152,15 @@ test.describe('response schemas', () => {
     expect(issuePaths(ErrorEnvelopeSchema, { statusCode: 400, message: 'x', apiCode: '6001' })).toContain(
       'apiCode',
     );
+  });
+
+  test('are JSON: application/json with or without parameters, or a +json type, and nothing else', () => {
+    for (const json of ['application/json', 'application/json; charset=utf-8', 'application/problem+json']) {
+      expect(isJsonContentType(json), json).toBe(true);
+    }
+    for (const other of ['application/jsonx', 'text/json', 'application/json-seq', '', undefined]) {
+      expect(isJsonContentType(other), String(other)).toBe(false);
+    }
   });
 
   test('have one request and one response schema per operation', () => {

@@ -1,9 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { ErrorScenario } from '../../contract';
+import { type ErrorScenario, isJsonContentType } from '../../contract';
 import { fail, type Outcome, succeed } from '../core/outcome';
 import type { Rules } from '../rules';
-
-const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]*\+)?json(?:\s*;.*)?$/i;
 
 /** A request header's value, trimmed; undefined when absent, repeated or blank. */
 export function header(request: FastifyRequest, name: string): string | undefined {
@@ -22,8 +20,7 @@ export function readInput(request: FastifyRequest, rules: Rules, bodyLimitBytes:
     return fail('payloadTooLarge');
   }
   const contentType = request.headers['content-type'];
-  const isJson =
-    !rules.jsonContentTypeRequired || (contentType !== undefined && JSON_CONTENT_TYPE.test(contentType));
+  const isJson = !rules.jsonContentTypeRequired || isJsonContentType(contentType);
   if (raw === undefined || raw.trim() === '') {
     return contentType && !isJson ? fail('unsupportedContentType') : succeed({});
   }
