@@ -41,15 +41,19 @@ export function parseDefects(input: string | readonly string[] | undefined): Def
   return DEFECT_IDS.filter((id) => ids.includes(id));
 }
 
-/** A variable naming defects (`MOCK_DEFECTS=a,b`): every problem of the list is a problem of the variable. */
-export const DefectListVariable = optionalText.transform((list, ctx) => {
+/** `parseDefects` as a zod transform: every problem of the list is a problem of the field that holds it. */
+export function defectsOf(input: string | readonly string[] | undefined, ctx: z.RefinementCtx): DefectId[] {
   try {
-    return parseDefects(list);
+    return parseDefects(input);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as HarnessError).detail });
+    if (!(error instanceof DefectListError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.detail });
     return z.NEVER;
   }
-});
+}
+
+/** A variable naming defects (`MOCK_DEFECTS=a,b`). */
+export const DefectListVariable = optionalText.transform(defectsOf);
 
 /** The provider defects a running mock ships, and the rules that follow from them. Switchable at run time. */
 export class DefectSet {

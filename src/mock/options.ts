@@ -8,7 +8,7 @@ import {
   SUCCESS_STATUS_CODE,
 } from '../contract';
 import { describeIssues, HarnessError } from '../errors';
-import { parseDefects } from './defect-set';
+import { defectsOf } from './defect-set';
 import type { DefectId } from './defects';
 
 /** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
@@ -133,17 +133,7 @@ const positive = (min: number) => z.number().finite().min(min, `must be at least
 const OptionsSchema = z.object({
   port: whole(0, 65_535).default(0),
   host: z.string().min(1).default('127.0.0.1'),
-  defects: z
-    .array(z.string())
-    .default([])
-    .transform((ids, ctx) => {
-      try {
-        return parseDefects(ids);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as HarnessError).detail ?? String(error) });
-        return z.NEVER;
-      }
-    }),
+  defects: z.array(z.string()).default([]).transform(defectsOf),
   control: z.boolean().default(true),
   controlToken: z.string().min(1).optional(),
   controlHosts: z.array(HostValueSchema).default([]),
