@@ -7,7 +7,8 @@ import {
   limitedString,
   SUCCESS_STATUS_CODE,
 } from '../contract';
-import { describeIssues, HarnessError } from '../errors';
+import { describeIssues } from '../errors';
+import { ConfigurationError } from '../variables';
 import { defectsOf } from './defect-set';
 import type { DefectId } from './defects';
 
@@ -160,10 +161,15 @@ const OptionsSchema = z.object({
 export type ResolvedMockOptions = z.output<typeof OptionsSchema>;
 
 /** Mock options that cannot be used: every problem, one line each. */
-export class MockOptionsError extends HarnessError {
+export class MockOptionsError extends ConfigurationError {
   override readonly name = 'MockOptionsError';
-  constructor(readonly problems: readonly string[]) {
-    super(`the mock options are invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  constructor(problems: readonly string[]) {
+    super(problems, {
+      heading: 'The mock options are invalid:',
+      fix:
+        'Fix these options; docs/mock.md describes each, and the flag and variable of `npm run mock` ' +
+        'that set it.',
+    });
   }
 }
 

@@ -296,5 +296,7 @@ test.describe('catalog overrides, the rehearsal aid that plants a disagreement',
     }
     expect(message).toContain('catalogOverrides.noSuchScenario: is not a scenario of the error catalog');
     expect(message).toContain('catalogOverrides.wrongPassCode.statusCode: must not be 200');
+    expect(message).toMatch(/^\[enroll-factor-harness\] The mock options are invalid:\n {2}- /);
+    expect(message).toMatch(/\nFix these options; docs\/mock\.md describes each/);
   });
 });
