@@ -15,11 +15,3 @@ export const FACTOR_ID_SUFFIX: Readonly<Record<FactorType, string>> = {
 export function factorIdOf(userId: string, factorType: FactorType): string {
   return `${userId}|${FACTOR_ID_SUFFIX[factorType]}`;
 }
-
-export function parseFactorId(factorId: string): { userId: string; factorType: FactorType } | undefined {
-  const bar = factorId.lastIndexOf('|');
-  if (bar <= 0) return undefined;
-  const suffix = factorId.slice(bar + 1);
-  const factorType = FACTOR_TYPES.find((type) => FACTOR_ID_SUFFIX[type] === suffix);
-  return factorType ? { userId: factorId.slice(0, bar), factorType } : undefined;
-}
