@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { HarnessError } from '../errors';
 import { VirtualClocks } from './clock';
 import { type MockContext, rulesOf } from './context';
-import { isLoopbackHost } from './control/guard';
+import { asHostName, isLoopbackHost, isWildcardHost } from './control/guard';
 import { registerControlPlane } from './control/plane';
 import { sweep } from './core/sweep';
 import { createUser } from './core/users';
@@ -157,8 +157,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   await app.listen({ port: resolved.port, host: resolved.host });
   const port = listeningPort();
-  const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
-  const displayHost = hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl;
+  const displayHost = isWildcardHost(resolved.host) ? '127.0.0.1' : asHostName(resolved.host);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${displayHost}:${port}`,

@@ -29,7 +29,7 @@ export function isWildcardHost(host: string): boolean {
 }
 
 /** `host` as it appears in a Host header: lowercase, IPv6 in brackets. */
-function asHostName(host: string): string {
+export function asHostName(host: string): string {
   const lower = host.toLowerCase();
   return lower.includes(':') && !lower.startsWith('[') ? `[${lower}]` : lower;
 }
