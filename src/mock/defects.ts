@@ -29,7 +29,10 @@ export const DEFECTS = {
   },
   'accept-other-enrollment-code': {
     description: "enroll-factor accepts a code sent for another of the user's enrollments",
-    overrides: { passCodeMatches: (given, expected, others) => given === expected || others.includes(given) },
+    overrides: {
+      passCodeMatches: (given, expected, othersOfUser) =>
+        given === expected || othersOfUser().includes(given),
+    },
   },
   'accept-empty-passcode': {
     description: 'enroll-factor accepts an empty or whitespace-only passCode',

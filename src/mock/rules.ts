@@ -22,8 +22,15 @@ export interface Rules {
   /** Milliseconds between the checks and the token being consumed: 0, so two concurrent enrolls cannot both pass. */
   readonly consumeDelayMs: number;
 
-  /** Whether an SMS or EMAIL passCode proves the enrollment, given the user's other pending codes. */
-  readonly passCodeMatches: (given: string, expected: string, othersOfUser: readonly string[]) => boolean;
+  /**
+   * Whether an SMS or EMAIL passCode proves the enrollment. `othersOfUser` gives the codes of the user's other
+   * pending enrollments, gathered only for a rule that reads them.
+   */
+  readonly passCodeMatches: (
+    given: string,
+    expected: string,
+    othersOfUser: () => readonly string[],
+  ) => boolean;
   /** An empty or whitespace-only passCode is refused as missing. */
   readonly blankPassCodeRefused: boolean;
   /** TOTP steps accepted either side of the current one. */

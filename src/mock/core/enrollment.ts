@@ -162,9 +162,10 @@ function checkProof(
     case 'EMAIL': {
       const passCode = nonBlank(data.passCode);
       if (passCode === undefined) return rules.blankPassCodeRefused ? 'missingPassCode' : undefined;
-      const others = context.state
-        .pendingOf(pending.userId)
-        .flatMap((other) => (other.token !== pending.token && 'code' in other ? [other.code] : []));
+      const others = () =>
+        context.state
+          .pendingOf(pending.userId)
+          .flatMap((other) => (other.token !== pending.token && 'code' in other ? [other.code] : []));
       return rules.passCodeMatches(passCode, pending.code, others) ? undefined : 'wrongPassCode';
     }
     case 'OTP': {
