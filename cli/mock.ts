@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { HarnessError, prefixed } from '../src/errors';
 import { isLoopbackHost, isWildcardHost } from '../src/mock/control/guard';
-import { DefectListVariable } from '../src/mock/defect-set';
+import { DefectListVariable, defectListOf } from '../src/mock/defect-set';
 import {
   CatalogOverridesSchema,
-  FACTOR_ID_FORMATS,
+  CodeLengthVariable,
+  FactorIdsVariable,
   HostValueSchema,
   LOG_LEVELS,
   type MockOptions,
@@ -123,14 +124,12 @@ const MockEnvSchema = z.object({
   }),
   MOCK_TOKEN_TTL_SECONDS: decimalNumber(0.001),
   MOCK_ACCESS_TOKEN_TTL_SECONDS: decimalNumber(1),
-  MOCK_CODE_LENGTH: wholeNumber(4, 12),
+  MOCK_CODE_LENGTH: CodeLengthVariable,
   MOCK_RESEND_WINDOW_SECONDS: decimalNumber(0),
   MOCK_USER_IDLE_SECONDS: decimalNumber(0.001),
   MOCK_RATE_LIMIT_RPS: wholeNumber(0),
   MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
-  MOCK_FACTOR_IDS: optionalText.pipe(
-    z.enum(FACTOR_ID_FORMATS, { error: `must be one of ${FACTOR_ID_FORMATS.join(', ')}` }).optional(),
-  ),
+  MOCK_FACTOR_IDS: FactorIdsVariable,
   MOCK_USER_POOL_NAME: optionalText,
   MOCK_SEED_USERS: seedUsers,
   MOCK_VALIDATE_RESPONSES: flag,
@@ -161,10 +160,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return 'help';
-  const variables: Record<string, string | undefined> = {
-    ...env,
-    MOCK_DEFECTS: env.MOCK_DEFECTS ?? env.MOCK_FAULTS,
-  };
+  const variables: Record<string, string | undefined> = { ...env, MOCK_DEFECTS: defectListOf(env) };
   for (const [name, variable] of Object.entries(FLAGS)) {
     if (typeof values[name] === 'string') variables[variable] = values[name];
   }

@@ -6,6 +6,7 @@ import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
 import { startSmsSink } from '../src/env/rehearsal/sms-sink';
 import { HarnessError, prefixed } from '../src/errors';
+import { defectListOf } from '../src/mock/defect-set';
 import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { reportPaths } from '../src/report/paths';
@@ -135,7 +136,7 @@ async function main(): Promise<number> {
           MOCK_SEED_USERS: JSON.stringify(seedUsers),
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
-          MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? process.env.MOCK_FAULTS ?? '',
+          MOCK_DEFECTS: defectListOf(process.env) ?? '',
           MOCK_CATALOG_OVERRIDES: JSON.stringify(planted),
         },
         stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DefectListVariable } from '../mock/defect-set';
+import { DefectListVariable, defectListOf } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
-import { FACTOR_ID_FORMATS } from '../mock/options';
+import { CodeLengthVariable, type FactorIdFormat, FactorIdsVariable } from '../mock/options';
 import { ConfigurationError, httpUrl, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
 import { poolPrefixes, poolVariable } from './pool-variables';
@@ -54,8 +54,8 @@ export interface HarnessConfig {
   readonly mockControlToken?: string;
   /** Provider defects the embedded mock ships (`MOCK_DEFECTS`, or its old name `MOCK_FAULTS`). */
   readonly mockDefects: readonly DefectId[];
-  /** Factor ids the embedded mock issues (`MOCK_FACTOR_IDS`): the suites must work with either. */
-  readonly mockFactorIds: 'user-suffixed' | 'opaque';
+  /** Factor ids the embedded mock issues (`MOCK_FACTOR_IDS`; unset: its default): suites work with either. */
+  readonly mockFactorIds?: FactorIdFormat;
   /** Parallel requests known to exceed the target's rate limit (`THROTTLE_BURST`); unset: not provoked (real). */
   readonly throttleBurst?: number;
   /** The target's request body limit (`PAYLOAD_LIMIT_BYTES`); unset on a real target: not provoked. */
@@ -115,12 +115,7 @@ const EnvSchema = z.object({
   EXPIRY_MARGIN_MS: positiveInt(1_000),
   THROTTLE_BURST: wholeNumber(2),
   PAYLOAD_LIMIT_BYTES: wholeNumber(1),
-  MOCK_FACTOR_IDS: z.preprocess(
-    blankToUndefined,
-    z
-      .enum(FACTOR_ID_FORMATS, { error: `must be one of ${FACTOR_ID_FORMATS.join(', ')}` })
-      .default('user-suffixed'),
-  ),
+  MOCK_FACTOR_IDS: FactorIdsVariable,
   FACE_PHOTO_URL: httpUrl('https://cdn.example.com/faces/test-user.jpg'),
   FACE_PHOTO_KEY: optionalString,
   TEST_EMAIL_DOMAIN: z.preprocess(
@@ -133,7 +128,7 @@ const EnvSchema = z.object({
   FAKER_SEED: wholeNumber(0),
   MOCK_CONTROL_TOKEN: optionalString,
   MOCK_DEFECTS: DefectListVariable,
-  MOCK_CODE_LENGTH: wholeNumber(4, 12),
+  MOCK_CODE_LENGTH: CodeLengthVariable,
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -146,7 +141,7 @@ export function parseConfig(
   env: Readonly<Record<string, string | undefined>>,
   random: () => number = Math.random,
 ): ConfigResult {
-  const parsed = EnvSchema.safeParse({ ...env, MOCK_DEFECTS: env.MOCK_DEFECTS ?? env.MOCK_FAULTS });
+  const parsed = EnvSchema.safeParse({ ...env, MOCK_DEFECTS: defectListOf(env) });
   const targetEnv = env.TARGET_ENV?.trim() || DEFAULT_TARGET_ENV;
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HarnessError } from '../errors';
-import { optionalText } from '../variables';
+import { type Env, optionalText } from '../variables';
 import { DEFECT_IDS, DEFECTS, type DefectId, isDefectId } from './defects';
 import { FAITHFUL_RULES, type Rules } from './rules';
 
@@ -54,6 +54,11 @@ export function defectsOf(input: string | readonly string[] | undefined, ctx: z.
 
 /** A variable naming defects (`MOCK_DEFECTS=a,b`). */
 export const DefectListVariable = optionalText.transform(defectsOf);
+
+/** The defect list given in `env`: `MOCK_DEFECTS`, or its old name `MOCK_FAULTS` when that is unset. */
+export function defectListOf(env: Env): string | undefined {
+  return env.MOCK_DEFECTS ?? env.MOCK_FAULTS;
+}
 
 /** The provider defects a running mock ships, and the rules that follow from them. Switchable at run time. */
 export class DefectSet {

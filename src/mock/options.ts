@@ -8,7 +8,7 @@ import {
   SUCCESS_STATUS_CODE,
 } from '../contract';
 import { describeIssues } from '../errors';
-import { ConfigurationError } from '../variables';
+import { ConfigurationError, optionalText, wholeNumber } from '../variables';
 import { defectsOf } from './defect-set';
 import type { DefectId } from './defects';
 
@@ -29,6 +29,16 @@ export type SeedUser = z.infer<typeof SeedUserSchema>;
 /** How the mock makes factor ids: `<userId>|phone` (as real SDK test data shows) or random opaque ids. */
 export const FACTOR_ID_FORMATS = ['user-suffixed', 'opaque'] as const;
 export type FactorIdFormat = (typeof FACTOR_ID_FORMATS)[number];
+/** `MOCK_FACTOR_IDS`, read by the mock's command line and by the suites' embedded mock. */
+export const FactorIdsVariable = optionalText.pipe(
+  z.enum(FACTOR_ID_FORMATS, { error: `must be one of ${FACTOR_ID_FORMATS.join(', ')}` }).optional(),
+);
+
+/** The fewest and the most digits an SMS or EMAIL code may have. */
+const CODE_LENGTH_RANGE = [4, 12] as const;
+/** `MOCK_CODE_LENGTH`, read by the mock's command line and by the suites' embedded mock. */
+export const CodeLengthVariable = wholeNumber(...CODE_LENGTH_RANGE);
+
 /**
  * Answers replacing the error catalog's for some scenarios, e.g. `{"factorAlreadyBound":{"statusCode":409}}`:
  * a rehearsal aid that plants a disagreement for `npm run catalog:observed` to find. Unset fields keep the
@@ -140,7 +150,7 @@ const OptionsSchema = z.object({
   controlHosts: z.array(HostValueSchema).default([]),
   enrollmentTokenTtlSeconds: positive(0.001).default(60),
   accessTokenTtlSeconds: positive(1).default(7200),
-  codeLength: whole(4, 12).default(6),
+  codeLength: whole(...CODE_LENGTH_RANGE).default(6),
   resendWindowSeconds: positive(0).default(60),
   rateLimitPerSecond: whole(0).default(1000),
   factorIds: z.enum(FACTOR_ID_FORMATS).default('user-suffixed'),
