@@ -282,13 +282,12 @@ function randomSeed(random: () => number): number {
 }
 
 /**
- * The seed of this run's test data: `FAKER_SEED`, or a random one written back to `env`, so every process
- * the run starts (workers, child runs) builds the same data and the run can be repeated.
+ * Fixes the seed of this run's test data before any process starts: when `FAKER_SEED` is unset, a random one
+ * is written to `env`, so every process the run starts (workers, child runs) builds the same data and the
+ * run can be repeated. A value that is not a seed is left for `parseConfig` to report, not replaced.
  */
-export function runSeed(env: NodeJS.ProcessEnv = process.env, random: () => number = Math.random): number {
-  const seed = /^\d+$/.test(env.FAKER_SEED?.trim() ?? '') ? Number(env.FAKER_SEED) : randomSeed(random);
-  env.FAKER_SEED = String(seed);
-  return seed;
+export function runSeed(env: NodeJS.ProcessEnv = process.env, random: () => number = Math.random): void {
+  env.FAKER_SEED = env.FAKER_SEED?.trim() || String(randomSeed(random));
 }
 
 /** The validated configuration, or a `ConfigError` listing every problem. */

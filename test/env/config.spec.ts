@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ConfigError, loadConfig, loadEnvFiles, parseConfig } from '../../src/env';
+import { ConfigError, loadConfig, loadEnvFiles, parseConfig, runSeed } from '../../src/env';
 
 const REAL = {
   TARGET_ENV: 'staging',
@@ -112,6 +112,24 @@ test.describe('configuration', () => {
     ]);
     const decimal = parseConfig({ CODE_TIMEOUT_MS: '60', EXPIRY_MARGIN_MS: '1000' });
     expect(decimal.ok && [decimal.config.codeTimeoutMs, decimal.config.expiryMarginMs]).toEqual([60, 1000]);
+  });
+
+  test('the run seed is drawn only when FAKER_SEED is unset, and a mistyped one is still reported', () => {
+    const unset: NodeJS.ProcessEnv = {};
+    const blank: NodeJS.ProcessEnv = { FAKER_SEED: '  ' };
+    const given: NodeJS.ProcessEnv = { FAKER_SEED: ' 42 ' };
+    const typo: NodeJS.ProcessEnv = { FAKER_SEED: '12a' };
+    for (const env of [unset, blank, given, typo]) runSeed(env, () => 0.5);
+    expect([unset, blank, given, typo].map((env) => env.FAKER_SEED)).toEqual([
+      String(2 ** 30),
+      String(2 ** 30),
+      '42',
+      '12a',
+    ]);
+    const result = parseConfig(typo);
+    expect(result.ok ? [] : result.problems).toEqual([
+      'FAKER_SEED must be a whole number of at least 0, written in digits',
+    ]);
   });
 
   test('inboxes need their address or code, and the mock outbox only exists on the mock', () => {
