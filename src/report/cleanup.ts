@@ -11,16 +11,24 @@ export interface CleanupOutcome {
 }
 
 /**
- * Resets every factor of a real environment's designated test users: the safety net after a nightly run,
- * whatever happened to the tests' own per-test cleanup (crashed workers, timeouts, killed runs).
+ * Resets every factor of a real environment's designated test users (the other user too: the pact binds
+ * factors to it): the safety net after a nightly run, whatever happened to the tests' own per-test cleanup
+ * (crashed workers, timeouts, killed runs). A user whose factors stay bound does not stop the reset of the
+ * next; every one left is named at the end.
  */
 export async function resetDesignatedUser(config: HarnessConfig): Promise<CleanupOutcome> {
-  const { baseUrl, appId, user } = config;
+  const { baseUrl, appId, user, otherUser } = config;
   if (config.kind !== 'real' || !baseUrl || !appId || !user) {
     return { reset: [], skipped: 'the target has no designated user (the mock gives every test its own)' };
   }
+  const designated = [
+    { role: 'the designated user', credentials: user },
+    ...config.poolUsers.map((credentials, index) => ({ role: `pool user ${index + 1}`, credentials })),
+    ...(otherUser ? [{ role: 'the other user', credentials: otherUser }] : []),
+  ];
   const reset: string[] = [];
-  for (const credentials of [user, ...config.poolUsers]) {
+  const left: string[] = [];
+  for (const { role, credentials } of designated) {
     const accessToken =
       'accessToken' in credentials ? credentials.accessToken : await signIn(baseUrl, appId, credentials);
     const client = new EnrollFactorClient({ baseUrl, appId, accessToken });
@@ -28,13 +36,17 @@ export async function resetDesignatedUser(config: HarnessConfig): Promise<Cleanu
       await client.resetFactor({ factorId: factor.factorId });
       reset.push(`${factor.factorType} ${factor.factorId}`);
     }
-    const left = await client.listEnrolledFactors();
-    if (left.length > 0) {
-      throw new HarnessError(
-        `a designated user still has ${left.map((f) => f.factorType).join(', ')} ` +
-          'enrolled after reset-factor: reset them by hand before the next run.',
-      );
+    const stillBound = await client.listEnrolledFactors();
+    if (stillBound.length > 0) {
+      const name = 'account' in credentials ? credentials.account : role;
+      left.push(`${name}: ${stillBound.map((f) => `${f.factorType} ${f.factorId}`).join(', ')}`);
     }
+  }
+  if (left.length > 0) {
+    throw new HarnessError(
+      `designated users still have factors enrolled after reset-factor (${left.join('; ')}): ` +
+        'reset them by hand before the next run.',
+    );
   }
   return { reset };
 }

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { EnrollFactorClient } from '../../src/client';
+import { loadConfig, signIn } from '../../src/env';
+import type { DefectId } from '../../src/mock/defects';
+import { startMock } from '../../src/mock/server';
+import { resetDesignatedUser } from '../../src/report/cleanup';
+
+const APP_ID = 'a1b2c3d4e5f6a1b2c3d4e5f6';
+const ACCOUNTS = ['designated', 'pooled', 'other'] as const;
+
+/** A real-looking target whose designated, pool and other user each have a FACE factor bound. */
+async function withBoundUsers(
+  defects: readonly DefectId[],
+  run: (env: Record<string, string>) => Promise<void>,
+) {
+  const mock = await startMock({
+    control: false,
+    defects,
+    seedUsers: ACCOUNTS.map((account) => ({
+      account,
+      password: `pw-${account}`,
+      email: `${account}@example.com`,
+      appId: APP_ID,
+    })),
+  });
+  try {
+    for (const account of ACCOUNTS) {
+      const accessToken = await signIn(mock.url, APP_ID, { account, password: `pw-${account}` });
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId: APP_ID, accessToken });
+      const { enrollmentToken } = await client.sendEnrollFactorRequest({ factorType: 'FACE' });
+      await client.enrollFactor({
+        factorType: 'FACE',
+        enrollmentToken,
+        enrollmentData: { photo: 'https://example.com/face.jpg', isExternalPhoto: true },
+      });
+    }
+    await run({
+      TARGET_ENV: 'staging',
+      GENAUTH_BASE_URL: mock.url,
+      GENAUTH_APP_ID: APP_ID,
+      GENAUTH_ACCOUNT: 'designated',
+      GENAUTH_PASSWORD: 'pw-designated',
+      GENAUTH_ACCOUNT_1: 'pooled',
+      GENAUTH_PASSWORD_1: 'pw-pooled',
+      GENAUTH_OTHER_ACCOUNT: 'other',
+      GENAUTH_OTHER_PASSWORD: 'pw-other',
+      SMS_INBOX: 'static',
+      SMS_STATIC_CODE: '123456',
+      EMAIL_INBOX: 'static',
+      EMAIL_STATIC_CODE: '123456',
+      FACE_PHOTO_URL: 'https://example.com/face.jpg',
+    });
+  } finally {
+    await mock.close();
+  }
+}
+
+test.describe('the nightly reset of the designated users', () => {
+  test('resets the designated, pool and other users', async () => {
+    await withBoundUsers([], async (env) => {
+      const { reset, skipped } = await resetDesignatedUser(loadConfig(env));
+      expect(skipped).toBeUndefined();
+      expect(reset).toHaveLength(3);
+      expect(reset.every((factor) => factor.startsWith('FACE '))).toBe(true);
+    });
+  });
+
+  test('a user whose factors stay bound does not stop the others, and every one left is named', async () => {
+    await withBoundUsers(['reset-keeps-factor'], async (env) => {
+      const error = await resetDesignatedUser(loadConfig(env)).then(
+        () => undefined,
+        (thrown: Error) => thrown,
+      );
+      expect(error?.message).toMatch(
+        /designated users still have factors enrolled after reset-factor \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+\): reset them by hand before the next run\./,
+      );
+    });
+  });
+});
