@@ -232,8 +232,12 @@ export class ProviderStates {
   async tearDown(): Promise<void> {
     const previous = this.current;
     this.current = undefined;
-    if (previous?.other) await previous.other.provider.release(previous.other.user);
-    if (previous) await this.context.users.release(previous.user);
+    if (!previous) return;
+    try {
+      if (previous.other) await previous.other.provider.release(previous.other.user);
+    } finally {
+      await this.context.users.release(previous.user);
+    }
   }
 
   /** The id of the user's bound factor of this type, as list-enrolled-factors gives it. */

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import type { TestUser, UserProvider } from '../../src/env';
 import { pactSettingsFrom } from '../../src/pact/config';
-import { wrongCodeFor } from '../../src/pact/provider-states';
+import { PROVIDER_STATES, ProviderStates, wrongCodeFor } from '../../src/pact/provider-states';
 import { authenticatingFilter, type FilteredRequest, mismatchesOf } from '../../src/pact/verification';
 
 test('a wrong code differs from every accepted code and keeps their length', () => {
@@ -8,6 +9,36 @@ test('a wrong code differs from every accepted code and keeps their length', () 
   const wrong = wrongCodeFor(accepted);
   expect(accepted).not.toContain(wrong);
   expect(wrong).toMatch(/^\d{6}$/);
+});
+
+test("the state's user is released even when releasing the other user fails", async () => {
+  const released: string[] = [];
+  const provider = (name: string, release: () => Promise<void>): UserProvider => ({
+    isolated: false,
+    acquire: async () => ({ accessToken: `${name}-token`, appId: 'app-1' }),
+    release: async (user: TestUser) => {
+      released.push(user.accessToken);
+      await release();
+    },
+  });
+  const states = new ProviderStates({
+    users: provider('main', async () => {}),
+    otherUsers: provider('other', async () => {
+      throw new Error('the other user still has FACE bound');
+    }),
+    clock: { virtual: true, now: async () => 0, advance: async () => {} },
+    enrollmentTokenTtlMs: 60_000,
+    expiryMarginMs: 1_000,
+    kitFor: () =>
+      ({
+        bind: async () => ({}),
+        boundFactor: async () => ({ factorId: 'face-1' }),
+      }) as never,
+  });
+  await states.setUp(PROVIDER_STATES.othersBoundFactor, { factorType: 'FACE' });
+  await expect(states.tearDown()).rejects.toThrow('the other user still has FACE bound');
+  expect(released).toEqual(['other-token', 'main-token']);
+  expect(states.active).toBeUndefined();
 });
 
 /** The request filter with a user whose fresh credentials are `fresh-token-1234` and `app-1`. */
