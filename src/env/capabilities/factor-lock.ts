@@ -5,6 +5,28 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HarnessError } from '../../errors';
 
+const DEFAULT_WAIT_MS = 15 * 60_000;
+
+/**
+ * Takes the named locks of the first holder whose locks are all free, trying the holders again until one
+ * is or `timeoutMs` has passed (`waitingFor` names what was waited for).
+ */
+export async function acquireFirst<Holder extends { readonly lock: FactorLock }>(
+  holders: readonly Holder[],
+  names: readonly string[],
+  { timeoutMs = DEFAULT_WAIT_MS, waitingFor }: { readonly timeoutMs?: number; readonly waitingFor: string },
+): Promise<{ holder: Holder; unlock: () => Promise<void> }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const holder of holders) {
+      const unlock = await holder.lock.tryAcquire(names);
+      if (unlock) return { holder, unlock };
+    }
+    if (Date.now() > deadline) throw new HarnessError(`waited ${timeoutMs} ms for ${waitingFor}`);
+    await sleep(100);
+  }
+}
+
 /**
  * A lock shared by every worker process of a run (and of concurrent runs on the same machine), so tests
  * sharing one designated user never bind the same factor type at the same time. `mkdir` is atomic; a lock
@@ -19,18 +41,9 @@ export class FactorLock {
   }
 
   /** Takes every named lock (in sorted order, so two tests never wait on each other). */
-  async acquire(names: readonly string[], timeoutMs = 15 * 60_000): Promise<() => Promise<void>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const unlock = await this.tryAcquire(names);
-      if (unlock) return unlock;
-      if (Date.now() > deadline) {
-        throw new HarnessError(
-          `waited ${timeoutMs} ms for the test-user locks ${[...names].sort().join(', ')}`,
-        );
-      }
-      await sleep(100);
-    }
+  async acquire(names: readonly string[], timeoutMs = DEFAULT_WAIT_MS): Promise<() => Promise<void>> {
+    const waitingFor = `the test-user locks ${[...names].sort().join(', ')}`;
+    return (await acquireFirst([{ lock: this }], names, { timeoutMs, waitingFor })).unlock;
   }
 
   /** Takes every named lock at once, or none: undefined when one of them is held by a live process. */

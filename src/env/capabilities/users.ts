@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { EnrollFactorClient } from '../../client';
 import {
   ErrorEnvelopeSchema,
@@ -13,7 +12,7 @@ import { HarnessError } from '../../errors';
 import type { Credentials } from '../config';
 import type { MockControl } from '../mock-control';
 import type { AcquireUserOptions, TestUser, UserProvider } from '../types';
-import { FactorLock } from './factor-lock';
+import { acquireFirst, FactorLock } from './factor-lock';
 
 /** A fresh mock user per test, created through the control plane: tests never share state. */
 export function mockUserProvider(control: MockControl): UserProvider {
@@ -100,8 +99,6 @@ const sameFactors = (a: readonly FactorDto[], b: readonly FactorDto[]) => {
   return key(a) === key(b);
 };
 
-const POOL_WAIT_MS = 15 * 60_000;
-
 /**
  * The designated users of a real environment. A test locks the factor types it touches on one of them (so
  * no two workers bind the same type on the same user at once), taking the first user whose types are free:
@@ -129,27 +126,13 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
   });
   const sessions = new WeakMap<TestUser, Session>();
 
-  const lockAMember = async (touches: readonly FactorType[]) => {
-    const deadline = Date.now() + POOL_WAIT_MS;
-    for (;;) {
-      for (const member of members) {
-        const unlock = await member.lock.tryAcquire(touches);
-        if (unlock) return { member, unlock };
-      }
-      if (Date.now() > deadline) {
-        throw new HarnessError(
-          `waited ${POOL_WAIT_MS} ms for a designated user whose ${touches.join('/')} factors are free`,
-        );
-      }
-      await sleep(100);
-    }
-  };
-
   return {
     isolated: false,
     async acquire(acquireOptions: AcquireUserOptions = {}) {
       const touches = acquireOptions.touches ?? FACTOR_TYPES;
-      const { member, unlock } = await lockAMember(touches);
+      const { holder: member, unlock } = await acquireFirst(members, touches, {
+        waitingFor: `a designated user whose ${touches.join('/')} factors are free`,
+      });
       try {
         const user: TestUser = {
           accessToken: await member.accessToken(),
