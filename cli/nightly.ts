@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { loadConfig, runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { prefixed } from '../src/errors';
-import { buildAllureReport } from '../src/report/allure-report';
+import { allureReportSteps } from '../src/report/allure-report';
 import { recordCatalogObservations } from '../src/report/catalog-observations';
 import { resetDesignatedUser } from '../src/report/cleanup';
 import type { RecordedFailure } from '../src/report/failures-reporter';
@@ -164,22 +164,7 @@ runMain(async () => {
       };
     });
 
-    const started = Date.now();
-    const { report, qualityGate } = await buildAllureReport(paths, [paths.allureResults], {
-      qualityGate: true,
-    });
-    outcomes.push({
-      name: 'Allure report',
-      status: report.ok ? 'passed' : 'failed',
-      detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
-      durationMs: Date.now() - started,
-    });
-    outcomes.push({
-      name: 'quality gate',
-      status: qualityGate?.passed ? 'passed' : 'failed',
-      detail: qualityGate?.summary.split('\n').slice(0, 3).join(' ') ?? 'no report, so no quality gate',
-      durationMs: 0,
-    });
+    outcomes.push(...(await allureReportSteps(paths, [paths.allureResults])));
   }
 
   process.stdout.write(

@@ -7,6 +7,7 @@ import {
   stringifyQualityGateResults,
 } from '@allurereport/core';
 import type { ReportPaths } from './paths';
+import type { StepOutcome } from './pipeline';
 
 export interface AllureOutcome {
   /** Where the report is, or why it could not be built. */
@@ -49,4 +50,31 @@ export async function buildAllureReport(
       summary: failed.length === 0 ? `${tests.length} tests` : stringifyQualityGateResults(failed),
     },
   };
+}
+
+/**
+ * The "Allure report" and "quality gate" steps of a run that ends with both: the report of `resultsDirs`
+ * and its quality gate, as the run's summary shows them.
+ */
+export async function allureReportSteps(
+  paths: ReportPaths,
+  resultsDirs: readonly string[],
+): Promise<[StepOutcome, StepOutcome]> {
+  const startedAtMs = Date.now();
+  const { report, qualityGate } = await buildAllureReport(paths, resultsDirs, { qualityGate: true });
+  return [
+    {
+      name: 'Allure report',
+      status: report.ok ? 'passed' : 'failed',
+      detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
+      durationMs: Date.now() - startedAtMs,
+      startedAtMs,
+    },
+    {
+      name: 'quality gate',
+      status: qualityGate?.passed ? 'passed' : 'failed',
+      detail: qualityGate?.summary.split('\n').slice(0, 3).join(' ') ?? 'no report, so no quality gate',
+      durationMs: 0,
+    },
+  ];
 }
