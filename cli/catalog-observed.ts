@@ -6,7 +6,6 @@
  * shows it). Default results: <REPORTS_DIR>/allure-results. `npm run nightly` and the rehearsal run it too.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HarnessError } from '../src/errors';
 import { recordCatalogObservations } from '../src/report/catalog-observations';
@@ -30,7 +29,7 @@ runMain(() => {
     : {};
   recordCatalogObservations({
     resultsDir,
-    jsonFile: join(paths.root, 'catalog-observed.json'),
+    jsonFile: paths.catalogObserved,
     target: runInfo.target ?? process.env.TARGET_ENV ?? 'mock',
   });
   return 0;

@@ -151,7 +151,7 @@ runMain(async () => {
 
   if (!shard) {
     await afterTests('catalog observations', async () => {
-      const jsonFile = join(paths.root, 'catalog-observed.json');
+      const jsonFile = paths.catalogObserved;
       const table = recordCatalogObservations({
         resultsDir: paths.allureResults,
         jsonFile,

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -157,7 +156,7 @@ async function main(): Promise<number> {
     );
     const table = recordCatalogObservations({
       resultsDir: reports.allureResults,
-      jsonFile: join(reports.root, 'catalog-observed.json'),
+      jsonFile: reports.catalogObserved,
       target: 'rehearsal',
       out: process.stderr,
     });

@@ -22,6 +22,8 @@ export interface ReportPaths {
   readonly runInfo: string;
   /** Which error catalog entries and behaviour decisions the run's API tests asserted: `<root>/catalog-coverage.json`. */
   readonly catalogCoverage: string;
+  /** The run's observed errors against the error catalog (`npm run catalog:observed`): `<root>/catalog-observed.json`. */
+  readonly catalogObserved: string;
 }
 
 export function reportPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ReportPaths {
@@ -37,6 +39,7 @@ export function reportPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.
     shards: join(root, 'shards'),
     runInfo: join(root, 'run-info.json'),
     catalogCoverage: join(root, 'catalog-coverage.json'),
+    catalogObserved: join(root, 'catalog-observed.json'),
   };
 }
 
