@@ -122,9 +122,12 @@ function catalogEntry(scenario: string): CatalogEntry | undefined {
 const keyOf = (answer: Omit<ObservedAnswer, 'message'>) =>
   COMPARED.map((field) => String(answer[field])).join('|');
 
-function differences(catalog: CatalogEntry, answer: Omit<ObservedAnswer, 'message'>): string[] {
-  return COMPARED.filter((field) => catalog[field] !== answer[field]).map(
-    (field) => `${field} ${catalog[field] ?? 'none'} → ${answer[field] ?? 'none'}`,
+function differences(
+  catalog: Pick<CatalogEntry, ComparedField> | undefined,
+  answer: Partial<Omit<ObservedAnswer, 'message'>>,
+): string[] {
+  return COMPARED.filter((field) => catalog?.[field] !== answer[field]).map(
+    (field) => `${field} ${catalog?.[field] ?? 'none'} → ${answer[field] ?? 'none'}`,
   );
 }
 
@@ -214,9 +217,11 @@ export function missingPlantedDisagreement(
   if (!row) return `no test observed ${scenario}, where the disagreement was planted`;
   if (row.agrees) return `${scenario} was observed as the catalog says, although a disagreement was planted`;
   const entry = catalogEntry(scenario);
-  const expected = COMPARED.filter(
-    (field) => planted[field] !== undefined && planted[field] !== entry?.[field],
-  ).map((field) => `${field} ${entry?.[field] ?? 'none'} → ${planted[field]}`);
+  // A field the plant leaves unset keeps the catalog's value, so it is no change to propose.
+  const plantedFields = Object.fromEntries(
+    Object.entries(planted).filter(([, value]) => value !== undefined),
+  );
+  const expected = differences(entry, { ...entry, ...plantedFields });
   const missing = expected.filter((change) => !row.proposal?.includes(change));
   return missing.length > 0
     ? `the proposal for ${scenario} does not say ${missing.join(', ')}: ${row.proposal}`
