@@ -57,9 +57,9 @@ runMain(async () => {
     paths.allureReport,
     paths.catalogCoverage,
   ]);
-  writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
-  if (shardDir)
-    writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
+  const runInfo = collectRunInfo(process.env, { shards: shard?.total });
+  writeRunInfo(paths.runInfo, runInfo);
+  if (shardDir) writeRunInfo(join(shardDir, 'run-info.json'), runInfo);
 
   // What the run must reproduce: the pacts of the last commit, or as found before the run outside git.
   const committedPacts = firstShard

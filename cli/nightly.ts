@@ -49,9 +49,9 @@ runMain(async () => {
     workDir,
     paths.allureReport,
   ]);
-  writeRunInfo(paths.runInfo, collectRunInfo(process.env, { shards: shard?.total }));
-  if (shardDir)
-    writeRunInfo(join(shardDir, 'run-info.json'), collectRunInfo(process.env, { shards: shard?.total }));
+  const runInfo = collectRunInfo(process.env, { shards: shard?.total });
+  writeRunInfo(paths.runInfo, runInfo);
+  if (shardDir) writeRunInfo(join(shardDir, 'run-info.json'), runInfo);
 
   const outcomes: StepOutcome[] = [];
   const readFailures = (file: string): RecordedFailure[] => {

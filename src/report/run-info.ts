@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { gitFacts } from '../git';
+import { git } from '../git';
 
 /** What the report's environment panel shows about a run. */
 export interface RunInfo {
@@ -19,7 +19,7 @@ export interface RunInfo {
 }
 
 function gitCommit(env: NodeJS.ProcessEnv): string {
-  return env.GITHUB_SHA || gitFacts().commit || 'unknown';
+  return env.GITHUB_SHA || git(['rev-parse', 'HEAD']) || 'unknown';
 }
 
 function hostOf(baseUrl: string | undefined): string {
