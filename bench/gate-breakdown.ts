@@ -1,26 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { PlaywrightJsonReport } from '../src/report/playwright-json';
-
-interface Step {
-  readonly title: string;
-  readonly duration: number;
-  readonly steps?: readonly Step[];
-}
-
-interface TimedResult {
-  readonly duration: number;
-  readonly startTime: string;
-  readonly workerIndex: number;
-  readonly steps?: readonly Step[];
-}
-
-interface TimedSuite {
-  readonly specs?: readonly {
-    readonly file: string;
-    readonly tests: readonly { readonly results: readonly TimedResult[] }[];
-  }[];
-  readonly suites?: readonly TimedSuite[];
-}
+import {
+  type JsonResult,
+  type JsonStep,
+  type PlaywrightJsonReport,
+  reportedTests,
+} from '../src/report/playwright-json';
 
 /** Where the time of one Playwright run goes, from its JSON report (per-test and per-step times). */
 export interface RunBreakdown {
@@ -51,32 +35,27 @@ export interface RunBreakdown {
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+const start = (result: JsonResult) => Date.parse(result.startTime ?? '');
+const duration = (result: JsonResult) => result.duration ?? 0;
 
 export function breakDownRun(file: string): RunBreakdown {
   const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJsonReport & {
-    suites: readonly TimedSuite[];
     stats: { startTime: string; duration: number };
   };
-  const rows: { suite: string; result: TimedResult }[] = [];
-  const walk = (suite: TimedSuite) => {
-    for (const spec of suite.specs ?? []) {
-      const parts = spec.file.split('/');
-      const name = parts[0] === 'suites' ? (parts[1] ?? 'other') : (parts[0] ?? 'other');
-      for (const test of spec.tests) for (const result of test.results) rows.push({ suite: name, result });
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites) walk(suite);
+  const rows = reportedTests(report).flatMap((test) => {
+    const parts = test.file.split('/');
+    const suite = parts[0] === 'suites' ? (parts[1] ?? 'other') : (parts[0] ?? 'other');
+    return test.results.map((result) => ({ suite, result }));
+  });
 
   const runStart = Date.parse(report.stats.startTime);
-  const start = (r: TimedResult) => Date.parse(r.startTime);
-  const end = (r: TimedResult) => start(r) + r.duration;
+  const end = (r: JsonResult) => start(r) + duration(r);
   const suites: Record<string, { tests: number; testMs: number }> = {};
   for (const { suite, result } of rows) {
     const entry = suites[suite] ?? { tests: 0, testMs: 0 };
-    suites[suite] = { tests: entry.tests + 1, testMs: entry.testMs + result.duration };
+    suites[suite] = { tests: entry.tests + 1, testMs: entry.testMs + duration(result) };
   }
-  const byWorker = new Map<number, TimedResult[]>();
+  const byWorker = new Map<number | undefined, JsonResult[]>();
   for (const { result } of rows)
     byWorker.set(result.workerIndex, [...(byWorker.get(result.workerIndex) ?? []), result]);
   let between = 0;
@@ -86,8 +65,8 @@ export function breakDownRun(file: string): RunBreakdown {
       between += Math.max(0, start(results[i]!) - end(results[i - 1]!));
   }
   const exchanges = rows.flatMap(({ result }) => {
-    const found: Step[] = [];
-    const visit = (steps: readonly Step[] = []) => {
+    const found: JsonStep[] = [];
+    const visit = (steps: readonly JsonStep[] = []) => {
       for (const step of steps) {
         if (step.title.includes(' → ')) found.push(step);
         else visit(step.steps);
@@ -99,7 +78,7 @@ export function breakDownRun(file: string): RunBreakdown {
   const answersMs = sum(exchanges.map((step) => Number(/\((\d+) ms\)$/.exec(step.title)?.[1] ?? 0)));
   const reportingMs = sum(exchanges.map((step) => step.duration));
   const n = Math.max(rows.length, 1);
-  const total = sum(rows.map(({ result }) => result.duration));
+  const total = sum(rows.map(({ result }) => duration(result)));
   const firstStart = Math.min(...rows.map(({ result }) => start(result)));
   const lastEnd = Math.max(...rows.map(({ result }) => end(result)));
   return {
@@ -127,17 +106,11 @@ export function costDrift(file: string): {
   ratio: number;
   tests: number;
 } {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { suites: readonly TimedSuite[] };
-  const results: TimedResult[] = [];
-  const walk = (suite: TimedSuite) => {
-    for (const spec of suite.specs ?? []) for (const test of spec.tests) results.push(...test.results);
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites) walk(suite);
-  results.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+  const report = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightJsonReport;
+  const results = reportedTests(report).flatMap((test) => test.results);
+  results.sort((a, b) => start(a) - start(b));
   const third = Math.floor(results.length / 3);
-  const mean = (slice: readonly TimedResult[]) =>
-    sum(slice.map((r) => r.duration)) / Math.max(slice.length, 1);
+  const mean = (slice: readonly JsonResult[]) => sum(slice.map(duration)) / Math.max(slice.length, 1);
   const firstThirdMs = mean(results.slice(0, third));
   const lastThirdMs = mean(results.slice(-third));
   return { firstThirdMs, lastThirdMs, ratio: lastThirdMs / firstThirdMs, tests: results.length };

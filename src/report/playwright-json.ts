@@ -4,6 +4,13 @@ export interface JsonAnnotation {
   readonly description?: string;
 }
 
+export interface JsonStep {
+  readonly title: string;
+  readonly duration: number;
+  /** The steps run inside this one. */
+  readonly steps?: readonly JsonStep[];
+}
+
 export interface JsonResult {
   readonly status: string;
   readonly duration?: number;
@@ -12,7 +19,7 @@ export interface JsonResult {
   readonly startTime?: string;
   readonly workerIndex?: number;
   /** The test's top-level `test.step`s. */
-  readonly steps?: readonly { readonly title: string; readonly duration: number }[];
+  readonly steps?: readonly JsonStep[];
   readonly error?: { readonly message?: string };
 }
 
@@ -26,6 +33,7 @@ interface JsonTest {
 
 interface JsonSpec {
   readonly title: string;
+  readonly file: string;
   readonly tests: readonly JsonTest[];
 }
 
@@ -43,6 +51,8 @@ export interface PlaywrightJsonReport {
 export interface ReportedTest extends JsonTest {
   /** File, describe blocks and test title, outermost first. */
   readonly titlePath: readonly string[];
+  /** The spec's file, relative to the config's root directory. */
+  readonly file: string;
 }
 
 /** Every test of the report, in report order, one entry per project it ran in. */
@@ -50,7 +60,8 @@ export function reportedTests(report: PlaywrightJsonReport): ReportedTest[] {
   const tests: ReportedTest[] = [];
   const walk = (suite: JsonSuite, path: readonly string[]) => {
     for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) tests.push({ ...test, titlePath: [...path, spec.title] });
+      for (const test of spec.tests)
+        tests.push({ ...test, titlePath: [...path, spec.title], file: spec.file });
     }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
