@@ -68,6 +68,21 @@ export function totpCodeAt(totp: TOTP, timestampMs: number): string {
   return totp.generate({ timestamp: timestampMs });
 }
 
+/**
+ * The codes of five TOTP steps before and after `nowMs`, outside the accepted window
+ * (BEHAVIOUR_DECISIONS.totpWindow), labelled `5 steps ago` and `5 steps ahead`. A code that happens to
+ * equal one inside the window is left out: the API rightly accepts it.
+ */
+export function totpCodesOutsideWindow(totp: TOTP, nowMs: number): { code: string; label: string }[] {
+  const stepMs = TOTP_PARAMETERS.period * 1000;
+  const inWindow = new Set([-1, 0, 1].map((step) => totpCodeAt(totp, nowMs + step * stepMs)));
+  return [-5, 5].flatMap((steps) => {
+    const code = totpCodeAt(totp, nowMs + steps * stepMs);
+    const label = `${Math.abs(steps)} steps ${steps > 0 ? 'ahead' : 'ago'}`;
+    return inWindow.has(code) ? [] : [{ code, label }];
+  });
+}
+
 export function createTotp(secretBase32: string, issuer: string, label: string): TOTP {
   return new TOTP({ ...TOTP_PARAMETERS, issuer, label, secret: Secret.fromBase32(secretBase32) });
 }
