@@ -16,9 +16,9 @@ for (const factorType of FACTOR_TYPES) {
       test(
         `${aFactor(factorType)} enrollment request naming an unknown application in ${appIdHeader} is refused`,
         scenario({ factorType, scenario: 'application identity', defects: ['ignore-unknown-app'] }),
-        async ({ client, enrollment, expectFailure }) => {
+        async ({ client, testData, expectFailure }) => {
           const stranger = client.with({ appId: unknownAppId(), appIdHeader });
-          const profile = enrollment.profileFor(factorType);
+          const profile = testData.profileFor(factorType);
           const result = await stranger.attempt('sendEnrollFactorRequest', { factorType, profile });
           await expectFailure(result, 'appNotFound');
         },
@@ -33,10 +33,10 @@ for (const factorType of FACTOR_TYPES) {
         defects: ['ignore-token-app'],
         decisions: ['accessTokenPerApplication'],
       }),
-      async ({ client, enrollment, user, otherUser, expectFailure }) => {
+      async ({ client, testData, user, otherUser, expectFailure }) => {
         test.skip(otherUser.appId === user.appId, 'both test users belong to one application here');
         const foreign = client.with({ appId: otherUser.appId });
-        const profile = enrollment.profileFor(factorType);
+        const profile = testData.profileFor(factorType);
         const result = await foreign.attempt('sendEnrollFactorRequest', { factorType, profile });
         await expectFailure(result, 'notLoggedIn');
       },

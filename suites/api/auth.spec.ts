@@ -15,8 +15,8 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment request without an access token is refused`,
       scenario({ factorType, scenario: 'auth', defects: ['skip-access-token-check'] }),
-      async ({ client, enrollment, expectFailure }) => {
-        const profile = enrollment.profileFor(factorType);
+      async ({ client, testData, expectFailure }) => {
+        const profile = testData.profileFor(factorType);
         const anonymous = client.with({ accessToken: undefined });
         const result = await anonymous.attempt('sendEnrollFactorRequest', { factorType, profile });
         await expectFailure(result, 'notLoggedIn');
@@ -26,7 +26,7 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment request with a malformed or unknown access token is refused`,
       scenario({ factorType, scenario: 'auth', defects: ['skip-access-token-check'] }),
-      async ({ client, enrollment, expectFailure }) => {
+      async ({ client, testData, expectFailure }) => {
         const variants = [
           ['an empty Bearer', 'Bearer '],
           ['a Bearer with garbage', 'Bearer not-a-token'],
@@ -37,7 +37,7 @@ for (const factorType of FACTOR_TYPES) {
         for (const [name, authorization] of variants) {
           await test.step(`${name} is refused`, async () => {
             const result = await client.raw('sendEnrollFactorRequest', {
-              body: { factorType, profile: enrollment.profileFor(factorType) },
+              body: { factorType, profile: testData.profileFor(factorType) },
               headers: { authorization },
             });
             await expectFailure(result, 'notLoggedIn');

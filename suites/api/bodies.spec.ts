@@ -31,8 +31,8 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment is refused when a required field is missing`,
       scenario({ factorType, scenario: 'bodies', defects: ['status-code-as-string'] }),
-      async ({ client, enrollment, expectFailure }) => {
-        const profile = enrollment.profileFor(factorType);
+      async ({ client, enrollment, testData, expectFailure }) => {
+        const profile = testData.profileFor(factorType);
         const sends: [string, unknown][] = [
           ['send-enroll-factor-request without factorType', { profile }],
           ...(factorType === 'SMS'
@@ -62,8 +62,8 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment is refused when factorType is not one of the four`,
       scenario({ factorType, scenario: 'bodies', defects: ['status-code-as-string'] }),
-      async ({ client, enrollment, expectFailure }) => {
-        const profile = enrollment.profileFor(factorType);
+      async ({ client, testData, expectFailure }) => {
+        const profile = testData.profileFor(factorType);
         for (const unknown of [factorType.toLowerCase(), `${factorType} `, 'PUSH']) {
           await test.step(`factorType "${unknown}" is refused`, async () => {
             const result = await client.raw('sendEnrollFactorRequest', {

@@ -11,9 +11,9 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `a second ${factorType} enrollment request is refused while ${aFactor(factorType)} factor is bound`,
       scenario({ factorType, scenario: 'duplicate binding', defects: ['allow-duplicate-binding'] }),
-      async ({ client, enrollment, expectFailure }) => {
+      async ({ client, enrollment, testData, expectFailure }) => {
         await enrollment.bind(factorType);
-        const profile = enrollment.profileFor(factorType);
+        const profile = testData.profileFor(factorType);
         const result = await client.attempt('sendEnrollFactorRequest', { factorType, profile });
         await expectFailure(result, alreadyBound(factorType));
       },

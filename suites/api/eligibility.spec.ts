@@ -26,7 +26,7 @@ test.describe('who may enroll what', () => {
     test(
       `${aFactor(factorType)} enrollment request is refused where the application does not enable ${factorType}`,
       scenario({ factorType, scenario: 'eligibility', defects: [] }),
-      async ({ environment, clientAs, enrollment, expectFailure, testData }) => {
+      async ({ environment, clientAs, expectFailure, testData }) => {
         test.skip(
           !environment.users.isolated,
           'needs an application without the factor type, which only the mock makes',
@@ -34,7 +34,7 @@ test.describe('who may enroll what', () => {
         const others = FACTOR_TYPES.filter((type) => type !== factorType);
         const user = await environment.users.acquire({ factorTypes: others, email: testData.email() });
         try {
-          const profile = enrollment.profileFor(factorType);
+          const profile = testData.profileFor(factorType);
           const result = await clientAs(user).attempt('sendEnrollFactorRequest', { factorType, profile });
           await expectFailure(result, 'factorTypeNotEnabled');
         } finally {

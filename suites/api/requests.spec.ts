@@ -12,8 +12,8 @@ for (const factorType of FACTOR_TYPES) {
     test(
       `${aFactor(factorType)} enrollment request sent as text/plain is refused, though its text is JSON`,
       scenario({ factorType, scenario: 'request format', defects: ['accept-any-content-type'] }),
-      async ({ client, enrollment, expectFailure }) => {
-        const profile = enrollment.profileFor(factorType);
+      async ({ client, testData, expectFailure }) => {
+        const profile = testData.profileFor(factorType);
         const body = JSON.stringify({ factorType, profile });
         for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
           await test.step(`a body labelled ${contentType} is refused`, async () => {
