@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { EnrollFactorClient } from '../../src/client';
+import { signIn } from '../../src/env/capabilities/users';
 import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control/schema';
 import { startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
@@ -81,16 +82,8 @@ test.describe('the control plane', () => {
       expect(JSON.stringify(beyond.body)).toContain('more than 100 years ahead');
 
       // A token issued on the far-ahead clock, so the send reaches the code that formats the time.
-      const signin = await rawRequest(`${mock.url}/api/v3/signin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-authing-app-id': appId },
-        body: JSON.stringify({
-          connection: 'PASSWORD',
-          passwordPayload: { account: seed.account, password: seed.password },
-        }),
-      });
-      const { access_token } = (signin.json as { data: { access_token: string } }).data;
-      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken: access_token });
+      const accessToken = await signIn(mock.url, appId, seed);
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken });
       const sent = await client.raw('sendEnrollFactorRequest', {
         body: { factorType: 'EMAIL', profile: { email: seed.email } },
       });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EnrollFactorClient } from '../../src/client';
+import { signIn } from '../../src/env/capabilities/users';
 import { VirtualClocks } from '../../src/mock/clock';
 import type { MockContext } from '../../src/mock/context';
 import { createUser, signin } from '../../src/mock/core/users';
@@ -75,8 +76,10 @@ test.describe('sign-in', () => {
       expect(await signInOver(harness, first!.appId, { email, password: 'pw-1' })).toMatchObject({
         statusCode: 403,
       });
-      const token = await signInOver(harness, first!.appId, { account: 'first', password: 'pw-1' });
-      const accessToken = (token as unknown as { data: { access_token: string } }).data.access_token;
+      const accessToken = await signIn(harness.mock.url, first!.appId, {
+        account: 'first',
+        password: 'pw-1',
+      });
       const client = new EnrollFactorClient({ baseUrl: harness.mock.url, appId: first!.appId, accessToken });
       await enroll(harness, { ...first!, accessToken, email, phoneNumber: '', client }, 'EMAIL');
       expect(await signInOver(harness, first!.appId, { email, password: 'pw-1' })).toMatchObject({
