@@ -4,6 +4,7 @@ import { assumedFieldProblems, requirementsOf } from '../../src/pact/assumed-fie
 import { pactSettingsFrom } from '../../src/pact/config';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { type PactFile, type PactInteraction, readPactFilesSync } from '../../src/pact/pact-file';
+import { withChangedInteraction } from './changed-pacts';
 
 const pacts = readPactFilesSync(pactSettingsFrom().pactDir);
 
@@ -18,11 +19,8 @@ function withInteraction(
   description: string,
   change: (interaction: EditableInteraction) => void,
 ): PactFile {
-  const copy = structuredClone(pact) as PactFile;
-  const interaction = copy.interactions.find((candidate) => candidate.description === description);
-  expect(interaction, `the committed pact has "${description}"`).toBeDefined();
-  change(interaction as unknown as EditableInteraction);
-  return copy;
+  const [copy] = withChangedInteraction([pact], description, change);
+  return copy!;
 }
 
 test('there are committed pacts to walk', () => {

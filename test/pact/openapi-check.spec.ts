@@ -8,6 +8,7 @@ import {
 } from '../../src/pact/openapi-check';
 import { KNOWN_OPENAPI_DIFFERENCES } from '../../src/pact/openapi-known-differences';
 import { type PactFile, readPactFilesSync } from '../../src/pact/pact-file';
+import { withChangedInteraction } from './changed-pacts';
 
 const settings = pactSettingsFrom();
 const committed = readPactFilesSync(settings.pactDir).filter(
@@ -22,13 +23,7 @@ interface EditableInteraction {
 
 /** The committed pact with one interaction changed. */
 function changed(description: string, change: (interaction: EditableInteraction) => void): PactFile[] {
-  const pacts = structuredClone(committed) as PactFile[];
-  const interaction = pacts
-    .flatMap((pact) => pact.interactions)
-    .find((candidate) => candidate.description === description);
-  expect(interaction, `the committed pact has "${description}"`).toBeDefined();
-  change(interaction as unknown as EditableInteraction);
-  return pacts;
+  return withChangedInteraction(committed, description, change);
 }
 
 test('the committed pact agrees with the official OpenAPI apart from the listed, deliberate differences', async () => {
