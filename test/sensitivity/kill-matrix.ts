@@ -1,6 +1,7 @@
 import { namedDefects, PROVOKED_DEFECT, provokedTitle } from '../../fixtures/sensitivity';
 import { DEFECTS, type DefectId } from '../../src/mock/defects';
 import {
+  type JsonAnnotation,
   type PlaywrightJsonReport,
   type ReportedTest,
   reportedTests,
@@ -29,24 +30,33 @@ export interface TestOutcome {
   /** `clean` or the defect the mock shipped. */
   readonly run: string;
   readonly title: string;
+  /** Passed or skipped. */
   readonly passed: boolean;
+  /** The status of the test's last attempt. */
+  readonly status?: string;
   /** Defect ids the test says it guards against. */
   readonly guards: readonly string[];
+  /** Declared and added while the last attempt ran (catalog entries, decisions). */
+  readonly annotations: readonly JsonAnnotation[];
   /** The first line of the error a failed test ended with. */
   readonly error?: string;
+}
+
+/** What a test declared, and what its last attempt added while it ran. */
+function annotationsOf(test: ReportedTest): JsonAnnotation[] {
+  return [...(test.results.at(-1)?.annotations ?? []), ...test.annotations];
 }
 
 /**
  * The suite, run and title of a reported test: its project's run, or in the claimed run the defect its copy
  * was provoked with (the title is then the original test's).
  */
-export function runOf(test: ReportedTest): { suite: Suite; run: string; title: string } {
+function runOf(test: ReportedTest): { suite: Suite; run: string; title: string } {
   const [suite, project = ''] = test.projectName.split('@') as [Suite, string];
   const title = test.titlePath.filter(Boolean).join(' › ');
   if (project !== CLAIMED) return { suite, run: project, title };
   const last = test.results.at(-1);
-  const annotations = [...(last?.annotations ?? []), ...test.annotations];
-  const defect = annotations.find((annotation) => annotation.type === PROVOKED_DEFECT)?.description;
+  const defect = annotationsOf(test).find((annotation) => annotation.type === PROVOKED_DEFECT)?.description;
   if (!defect) return { suite, run: CLEAN, title };
   const original = title.slice(0, title.length - provokedTitle('', defect).length);
   const failedUnexpectedly =
@@ -59,14 +69,15 @@ export function outcomesOf(report: JsonReport): TestOutcome[] {
   return reportedTests(report).map((test) => {
     const { suite, run, title } = runOf(test);
     const last = test.results.at(-1);
-    const annotations = [...(last?.annotations ?? []), ...test.annotations];
-    const passed = last?.status === 'passed' || last?.status === 'skipped';
+    const annotations = annotationsOf(test);
     return {
       suite,
       run,
       title,
-      passed,
+      passed: last?.status === 'passed' || last?.status === 'skipped',
+      status: last?.status,
       guards: namedDefects(annotations),
+      annotations,
       ...(last?.error?.message ? { error: last.error.message.split('\n')[0] } : {}),
     };
   });
