@@ -64,6 +64,13 @@ const enrollWith = (
 const listedTypes = async (user: MockUser) =>
   (await user.client.listEnrolledFactors()).map((factor) => factor.factorType);
 
+/** Binds an EMAIL factor and returns its id as the API lists it. */
+const boundEmailId = async (harness: Harness, user: MockUser) => {
+  await enroll(harness, user, 'EMAIL');
+  const [email] = await user.client.listEnrolledFactors();
+  return email?.factorId ?? '';
+};
+
 interface DefectProbe {
   /** Observes the behaviour the defect changes, on a fresh user of a fresh mock. */
   readonly probe: (harness: Harness, user: MockUser) => Promise<unknown>;
@@ -344,34 +351,27 @@ const PROBES: Record<DefectId, DefectProbe> = {
     defective: 2,
   },
   'get-factor-wrong-type': {
-    probe: async (h, user) => {
-      await enroll(h, user, 'EMAIL');
-      const [email] = await user.client.listEnrolledFactors();
-      return (await user.client.getFactor({ factorId: email?.factorId ?? '' })).factorType;
-    },
+    probe: async (h, user) =>
+      (await user.client.getFactor({ factorId: await boundEmailId(h, user) })).factorType,
     faithful: 'EMAIL',
     defective: 'FACE',
   },
   'get-any-factor': {
     probe: async (h, user) => {
-      await enroll(h, user, 'EMAIL');
-      const [email] = await user.client.listEnrolledFactors();
+      const factorId = await boundEmailId(h, user);
       const intruder = await h.newUser();
-      return call(h, intruder, 'getFactor', {
-        query: `factorId=${encodeURIComponent(email?.factorId ?? '')}`,
-      }).then((a) => a.outcome);
+      return call(h, intruder, 'getFactor', { query: `factorId=${encodeURIComponent(factorId)}` }).then(
+        (a) => a.outcome,
+      );
     },
     faithful: 'unknownFactorId',
     defective: 'ok',
   },
   'reset-any-factor': {
     probe: async (h, user) => {
-      await enroll(h, user, 'EMAIL');
-      const [email] = await user.client.listEnrolledFactors();
+      const factorId = await boundEmailId(h, user);
       const intruder = await h.newUser();
-      const outcome = await call(h, intruder, 'resetFactor', { body: { factorId: email?.factorId } }).then(
-        (a) => a.outcome,
-      );
+      const outcome = await call(h, intruder, 'resetFactor', { body: { factorId } }).then((a) => a.outcome);
       return [outcome, await listedTypes(user)];
     },
     faithful: ['unknownFactorId', ['EMAIL']],
