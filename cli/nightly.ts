@@ -3,8 +3,9 @@
  * the catalog observations (every observed error against the error catalog, with proposed corrections).
  * Failures the environment caused (connection errors, timeouts, 5xx, 429; see src/report/failure-causes.json)
  * are re-run, only those tests, up to NIGHTLY_ENV_RETRIES times; assertion failures never are. A test that
- * passes on a re-run shows as flaky in the report. The designated user's factors are reset at the end,
- * whatever happened. Allure history is kept across runs (reports/history, cache it in CI).
+ * passes on a re-run shows as flaky in the report. The designated users' factors (the pool and the other
+ * user too) are reset at the end, whatever happened. Allure history is kept across runs (reports/history,
+ * cache it in CI).
  *
  *   TARGET_ENV=staging npm run nightly [-- --shard=i/n]
  *
@@ -139,7 +140,7 @@ runMain(async () => {
     }
   }
 
-  await afterTests('reset the designated user', async () => {
+  await afterTests('reset the designated users', async () => {
     const { reset, skipped } = await resetDesignatedUser(loadConfig());
     return {
       status: skipped ? 'skipped' : 'passed',
