@@ -12,10 +12,13 @@ export interface ApiProjectRun {
 }
 
 /**
- * Runs the api project in a child Playwright with only the given target variables, as a user would start it.
- * Asynchronous, so servers of the calling test keep answering while it runs.
+ * Runs the api project (or some of its files) in a child Playwright with only the given target variables, as
+ * a user would start it. Asynchronous, so servers of the calling test keep answering while it runs.
  */
-export async function runApiProject(variables: Record<string, string>): Promise<ApiProjectRun> {
+export async function runApiProject(
+  variables: Record<string, string>,
+  files: readonly string[] = [],
+): Promise<ApiProjectRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'harness-api-run-'));
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -30,6 +33,7 @@ export async function runApiProject(variables: Record<string, string>): Promise<
       '--project=api',
       '--reporter=list',
       `--output=${reportsDir}/out`,
+      ...files,
     ],
     { env: { ...inherited, REPORTS_DIR: reportsDir, ...variables }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
