@@ -5,6 +5,7 @@ import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import { EXAMPLE } from '../../src/pact/examples';
 import { FAILURE_SCENARIOS, type FailureInteractionKey, INTERACTIONS } from '../../src/pact/interactions';
 import { errorBody, fromState } from '../../src/pact/matchers';
+import { thenRecorded } from '../../src/pact/mock-server';
 import { PROVIDER_STATES, type ProviderStateName } from '../../src/pact/provider-states';
 import { enrollFactorInteraction } from './enroll-factor-interaction';
 import { expectAppSeesFailure, test } from './fixtures';
@@ -135,8 +136,10 @@ for (const failure of FAILURES) {
       authenticated: failure.authenticated,
       requestBody: failure.requestBody,
       responseBody: errorBody(FAILURE_SCENARIOS[failure.key]),
-    }).executeTest(async (server) => {
-      expectAppSeesFailure(await failure.send(clientFor(server.url)), FAILURE_SCENARIOS[failure.key]);
-    });
+    }).executeTest(
+      thenRecorded(async (server) => {
+        expectAppSeesFailure(await failure.send(clientFor(server.url)), FAILURE_SCENARIOS[failure.key]);
+      }),
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { EXAMPLE } from '../../src/pact/examples';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { fromState, successBody } from '../../src/pact/matchers';
+import { thenRecorded } from '../../src/pact/mock-server';
 import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { enrollFactorInteraction } from './enroll-factor-interaction';
 import { expect, test } from './fixtures';
@@ -24,14 +25,16 @@ for (const [factorType, description] of [
         enrollmentData: { passCode: deliveredCode() },
       },
       responseBody: successBody('enrollFactor'),
-    }).executeTest(async (server) => {
-      const result = await clientFor(server.url).attempt('enrollFactor', {
-        factorType,
-        enrollmentToken: EXAMPLE.enrollmentToken,
-        enrollmentData: { passCode: EXAMPLE.passCode },
-      });
-      expect(result.ok).toBe(true);
-    });
+    }).executeTest(
+      thenRecorded(async (server) => {
+        const result = await clientFor(server.url).attempt('enrollFactor', {
+          factorType,
+          enrollmentToken: EXAMPLE.enrollmentToken,
+          enrollmentData: { passCode: EXAMPLE.passCode },
+        });
+        expect(result.ok).toBe(true);
+      }),
+    );
   });
 }
 
@@ -46,12 +49,14 @@ test(INTERACTIONS.enrollFace, async ({ pact, clientFor }) => {
       enrollmentData: { photo: fromState('photo', EXAMPLE.photo), isExternalPhoto: true },
     },
     responseBody: successBody('enrollFactor'),
-  }).executeTest(async (server) => {
-    const result = await clientFor(server.url).attempt('enrollFactor', {
-      factorType: 'FACE',
-      enrollmentToken: EXAMPLE.enrollmentToken,
-      enrollmentData: { photo: EXAMPLE.photo, isExternalPhoto: true },
-    });
-    expect(result.ok).toBe(true);
-  });
+  }).executeTest(
+    thenRecorded(async (server) => {
+      const result = await clientFor(server.url).attempt('enrollFactor', {
+        factorType: 'FACE',
+        enrollmentToken: EXAMPLE.enrollmentToken,
+        enrollmentData: { photo: EXAMPLE.photo, isExternalPhoto: true },
+      });
+      expect(result.ok).toBe(true);
+    }),
+  );
 });

@@ -4,6 +4,7 @@ import { OPERATIONS } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
 import { FAILURE_SCENARIOS, INTERACTIONS } from '../../src/pact/interactions';
 import { errorBody, fromState, requestHeaders, successBody } from '../../src/pact/matchers';
+import { thenRecorded } from '../../src/pact/mock-server';
 import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { expect, expectAppSeesFailure, test } from './fixtures';
 
@@ -36,12 +37,14 @@ for (const [description, style] of CALLING_STYLES) {
       .uponReceiving(description)
       .withRequest(method, path, (request) => request.headers(requestHeaders(style)))
       .willRespondWith(200, (response) => response.jsonBody(boundSmsFactors()))
-      .executeTest(async (server) => {
-        const factors = await clientFor(server.url).with(style).listEnrolledFactors();
-        const sms = factors.find((factor) => factor.factorType === 'SMS');
-        expect(sms?.factorId).toBe(EXAMPLE.factorId);
-        expect(sms?.profile).toEqual({});
-      });
+      .executeTest(
+        thenRecorded(async (server) => {
+          const factors = await clientFor(server.url).with(style).listEnrolledFactors();
+          const sms = factors.find((factor) => factor.factorType === 'SMS');
+          expect(sms?.factorId).toBe(EXAMPLE.factorId);
+          expect(sms?.profile).toEqual({});
+        }),
+      );
   });
 }
 
@@ -55,10 +58,12 @@ test(INTERACTIONS.resetFactor, async ({ pact, clientFor }) => {
       request.headers(requestHeaders()).jsonBody({ factorId: fromState('factorId', EXAMPLE.factorId) }),
     )
     .willRespondWith(200, (response) => response.jsonBody(successBody('resetFactor')))
-    .executeTest(async (server) => {
-      const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
-      expect(result.ok).toBe(true);
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
+        expect(result.ok).toBe(true);
+      }),
+    );
 });
 
 test(INTERACTIONS.resetOthersFactor, async ({ pact, clientFor }) => {
@@ -72,10 +77,12 @@ test(INTERACTIONS.resetOthersFactor, async ({ pact, clientFor }) => {
       request.headers(requestHeaders()).jsonBody({ factorId: fromState('factorId', EXAMPLE.factorId) }),
     )
     .willRespondWith(200, (response) => response.jsonBody(errorBody(scenario)))
-    .executeTest(async (server) => {
-      const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
-      expectAppSeesFailure(result, scenario);
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
+        expectAppSeesFailure(result, scenario);
+      }),
+    );
 });
 
 test(INTERACTIONS.totpVerifyWrongCode, async ({ pact, clientFor }) => {
@@ -88,8 +95,10 @@ test(INTERACTIONS.totpVerifyWrongCode, async ({ pact, clientFor }) => {
       request.headers(requestHeaders()).jsonBody({ totp: fromState('wrongPassCode', EXAMPLE.wrongPassCode) }),
     )
     .willRespondWith(200, (response) => response.jsonBody(successBody('mfaOtpVerify', { verified: false })))
-    .executeTest(async (server) => {
-      const { verified } = await clientFor(server.url).mfaOtpVerify({ totp: EXAMPLE.wrongPassCode });
-      expect(verified, 'the app tells the user the code was wrong').toBe(false);
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const { verified } = await clientFor(server.url).mfaOtpVerify({ totp: EXAMPLE.wrongPassCode });
+        expect(verified, 'the app tells the user the code was wrong').toBe(false);
+      }),
+    );
 });

@@ -2,6 +2,7 @@ import { OPERATIONS, RECOVERY_CODE_PATTERN } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { fromState, opaqueToken, otpDataMatcher, requestHeaders, successBody } from '../../src/pact/matchers';
+import { thenRecorded } from '../../src/pact/mock-server';
 import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { expect, test } from './fixtures';
 
@@ -23,12 +24,14 @@ test(INTERACTIONS.sendOtp, async ({ pact, clientFor }) => {
         successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken(), otpData: otpDataMatcher() }),
       ),
     )
-    .executeTest(async (server) => {
-      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'OTP', profile: {} });
-      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
-      expect(data.otpData?.qrCodeUri).toMatch(/^otpauth:\/\/totp\//);
-      expect(data.otpData?.recoveryCode).toMatch(RECOVERY_CODE_PATTERN);
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'OTP', profile: {} });
+        expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+        expect(data.otpData?.qrCodeUri).toMatch(/^otpauth:\/\/totp\//);
+        expect(data.otpData?.recoveryCode).toMatch(RECOVERY_CODE_PATTERN);
+      }),
+    );
 });
 
 test(INTERACTIONS.sendSms, async ({ pact, clientFor }) => {
@@ -45,14 +48,16 @@ test(INTERACTIONS.sendSms, async ({ pact, clientFor }) => {
     .willRespondWith(200, (response) =>
       response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
     )
-    .executeTest(async (server) => {
-      const data = await clientFor(server.url).sendEnrollFactorRequest({
-        factorType: 'SMS',
-        profile: { phoneNumber: EXAMPLE.phoneNumber },
-      });
-      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
-      expect(data.otpData).toBeUndefined();
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const data = await clientFor(server.url).sendEnrollFactorRequest({
+          factorType: 'SMS',
+          profile: { phoneNumber: EXAMPLE.phoneNumber },
+        });
+        expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+        expect(data.otpData).toBeUndefined();
+      }),
+    );
 });
 
 test(INTERACTIONS.sendEmail, async ({ pact, clientFor }) => {
@@ -69,13 +74,15 @@ test(INTERACTIONS.sendEmail, async ({ pact, clientFor }) => {
     .willRespondWith(200, (response) =>
       response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
     )
-    .executeTest(async (server) => {
-      const data = await clientFor(server.url).sendEnrollFactorRequest({
-        factorType: 'EMAIL',
-        profile: { email: EXAMPLE.email },
-      });
-      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const data = await clientFor(server.url).sendEnrollFactorRequest({
+          factorType: 'EMAIL',
+          profile: { email: EXAMPLE.email },
+        });
+        expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+      }),
+    );
 });
 
 test(INTERACTIONS.sendFace, async ({ pact, clientFor }) => {
@@ -89,8 +96,10 @@ test(INTERACTIONS.sendFace, async ({ pact, clientFor }) => {
     .willRespondWith(200, (response) =>
       response.jsonBody(successBody('sendEnrollFactorRequest', { enrollmentToken: opaqueToken() })),
     )
-    .executeTest(async (server) => {
-      const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'FACE', profile: {} });
-      expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
-    });
+    .executeTest(
+      thenRecorded(async (server) => {
+        const data = await clientFor(server.url).sendEnrollFactorRequest({ factorType: 'FACE', profile: {} });
+        expect(data.enrollmentToken).toBe(EXAMPLE.enrollmentToken);
+      }),
+    );
 });
