@@ -34,18 +34,28 @@ export interface PactDrift {
   readonly addedInteractions: readonly string[];
   readonly removedInteractions: readonly string[];
   readonly changedInteractions: readonly string[];
-  /** True when only the bytes differ (metadata, formatting), not an interaction. */
-  readonly otherwiseOnly: boolean;
+  /** What else changed about the contract: the pair's names or the pact specification version. */
+  readonly otherChanges: readonly string[];
 }
 
-function byDescription(text: string, source: string): Map<string, string> {
+/**
+ * What a pact promises: the pair, the pact specification version and the interactions. The rest of
+ * `metadata` says which library wrote the file (`pact-js`, `pactRust`): an upgrade changes it and
+ * nothing else, so it is no drift.
+ */
+function contractOf(text: string, source: string) {
   const pact = parsePactFile(text, source);
-  return new Map(
-    pact.interactions.map((interaction) => [interaction.description, JSON.stringify(interaction)]),
-  );
+  const specification = (pact.metadata?.pactSpecification as { version?: unknown } | undefined)?.version;
+  return {
+    pair: `${pact.consumer.name} → ${pact.provider.name}`,
+    specification: String(specification ?? 'unknown'),
+    interactions: new Map(
+      pact.interactions.map((interaction) => [interaction.description, JSON.stringify(interaction)]),
+    ),
+  };
 }
 
-/** Compares file contents byte for byte; `committed` and `generated` map file names to their text. */
+/** Compares the contracts in two sets of pact files; `committed` and `generated` map file names to their text. */
 export function findPactDrift(
   committed: ReadonlyMap<string, string>,
   generated: ReadonlyMap<string, string>,
@@ -55,19 +65,37 @@ export function findPactDrift(
   for (const file of names) {
     const before = committed.get(file);
     const after = generated.get(file);
-    if (before === after) continue;
-    const old = before === undefined ? new Map<string, string>() : byDescription(before, `committed ${file}`);
-    const now = after === undefined ? new Map<string, string>() : byDescription(after, `generated ${file}`);
-    const addedInteractions = [...now.keys()].filter((d) => !old.has(d)).sort();
-    const removedInteractions = [...old.keys()].filter((d) => !now.has(d)).sort();
-    const changedInteractions = [...now.keys()].filter((d) => old.has(d) && old.get(d) !== now.get(d)).sort();
+    const old = before === undefined ? undefined : contractOf(before, `committed ${file}`);
+    const now = after === undefined ? undefined : contractOf(after, `generated ${file}`);
+    const oldInteractions = old?.interactions ?? new Map<string, string>();
+    const newInteractions = now?.interactions ?? new Map<string, string>();
+    const addedInteractions = [...newInteractions.keys()].filter((d) => !oldInteractions.has(d)).sort();
+    const removedInteractions = [...oldInteractions.keys()].filter((d) => !newInteractions.has(d)).sort();
+    const changedInteractions = [...newInteractions.keys()]
+      .filter((d) => oldInteractions.has(d) && oldInteractions.get(d) !== newInteractions.get(d))
+      .sort();
+    const otherChanges =
+      old && now
+        ? [
+            ...(old.pair === now.pair ? [] : [`the pair ${old.pair} is now ${now.pair}`]),
+            ...(old.specification === now.specification
+              ? []
+              : [`pact specification ${old.specification} is now ${now.specification}`]),
+          ]
+        : [];
+    const changed =
+      !old ||
+      !now ||
+      addedInteractions.length + removedInteractions.length + changedInteractions.length > 0 ||
+      otherChanges.length > 0;
+    if (!changed) continue;
     drift.push({
       file,
-      change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+      change: !old ? 'added' : !now ? 'removed' : 'changed',
       addedInteractions,
       removedInteractions,
       changedInteractions,
-      otherwiseOnly: addedInteractions.length + removedInteractions.length + changedInteractions.length === 0,
+      otherChanges,
     });
   }
   return drift;
@@ -85,8 +113,7 @@ export function formatPactDrift(drift: readonly PactDrift[], pactDir = 'pacts'):
     for (const d of item.addedInteractions) lines.push(`    + ${d}`);
     for (const d of item.removedInteractions) lines.push(`    - ${d}`);
     for (const d of item.changedInteractions) lines.push(`    ~ ${d}`);
-    if (item.otherwiseOnly)
-      lines.push('    (no interaction changed: metadata or formatting, e.g. a pact-js upgrade)');
+    for (const change of item.otherChanges) lines.push(`    ! ${change}`);
   }
   lines.push(
     'Review the contract change: run `npm run pact:consumer`, read `git diff pacts/`, and if the change is intended',

@@ -64,3 +64,24 @@ test('identical pacts show no drift; a new or deleted file does', () => {
   expect(findPactDrift(new Map(), new Map([['x.json', text]]))[0]?.change).toBe('added');
   expect(findPactDrift(new Map([['x.json', text]]), new Map())[0]?.change).toBe('removed');
 });
+
+test('a pact-js upgrade that only rewrites the library metadata is no drift', () => {
+  const written = (pactJs: string, ffi: string) =>
+    serialisePact({
+      ...fragment('a'),
+      metadata: {
+        'pact-js': { version: pactJs },
+        pactRust: { ffi, models: '1.3.11' },
+        pactSpecification: { version: '4.0' },
+      },
+    });
+  const committed = new Map([['app-api.json', written('16.5.0', '0.5.4')]]);
+  expect(findPactDrift(committed, new Map([['app-api.json', written('17.1.4', '0.5.8')]]))).toEqual([]);
+});
+
+test('a new pact specification version is drift, named as such', () => {
+  const committed = new Map([['app-api.json', serialisePact(fragment('a'))]]);
+  const upgraded = { ...fragment('a'), metadata: { pactSpecification: { version: '4.1' } } };
+  const drift = findPactDrift(committed, new Map([['app-api.json', serialisePact(upgraded)]]));
+  expect(formatPactDrift(drift)).toContain('! pact specification 4.0 is now 4.1');
+});
