@@ -21,6 +21,7 @@ import {
   ConfigurationError,
   decimalNumber,
   flag,
+  latencyRange,
   optionalText,
   variableProblems,
   wholeNumber,
@@ -44,6 +45,7 @@ const USAGE = `Usage: npm run mock -- [options]
   --body-limit <bytes>             MOCK_BODY_LIMIT_BYTES            default 65536
   --factor-ids <format>            MOCK_FACTOR_IDS                  user-suffixed (<userId>|phone) or opaque
   --pool-name <name>               MOCK_USER_POOL_NAME              default GenAuthMock
+  --latency-ms <min>-<max>         MOCK_LATENCY_MS                  every API answer takes min to max ms, e.g. 100-200
                                    MOCK_SEED_USERS                  JSON array of {account,password,email?,phoneNumber?,factorTypes?,userPoolName?,appId?,userId?}
   --no-validate                    MOCK_VALIDATE_RESPONSES=false    skip contract validation of answers (benchmarks)
                                    MOCK_SMTP_URL, MOCK_SMTP_FROM    also mail EMAIL codes (e.g. smtp://127.0.0.1:1025)
@@ -68,6 +70,7 @@ const FLAGS = {
   'body-limit': 'MOCK_BODY_LIMIT_BYTES',
   'factor-ids': 'MOCK_FACTOR_IDS',
   'pool-name': 'MOCK_USER_POOL_NAME',
+  'latency-ms': 'MOCK_LATENCY_MS',
   'log-level': 'MOCK_LOG_LEVEL',
 } as const;
 
@@ -131,6 +134,7 @@ const MockEnvSchema = z.object({
   MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
   MOCK_FACTOR_IDS: FactorIdsVariable,
   MOCK_USER_POOL_NAME: optionalText,
+  MOCK_LATENCY_MS: latencyRange,
   MOCK_SEED_USERS: seedUsers,
   MOCK_VALIDATE_RESPONSES: flag,
   MOCK_SMTP_URL: optionalText,
@@ -188,6 +192,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     bodyLimitBytes: v.MOCK_BODY_LIMIT_BYTES,
     factorIds: v.MOCK_FACTOR_IDS,
     defaultUserPoolName: v.MOCK_USER_POOL_NAME,
+    latency: v.MOCK_LATENCY_MS,
     seedUsers: v.MOCK_SEED_USERS,
     validateResponses: values['no-validate'] ? false : v.MOCK_VALIDATE_RESPONSES,
     smtpUrl: v.MOCK_SMTP_URL,

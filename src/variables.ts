@@ -52,6 +52,40 @@ export function decimalNumber(min: number) {
   );
 }
 
+/** A latency of a network or a server: every answer takes from `minMs` to `maxMs` milliseconds. */
+export interface LatencyRange {
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+const LATENCY_EXAMPLE = 'a range of milliseconds, <min>-<max>, such as 100-200 (0-0 for none)';
+
+/** `<min>-<max>` in whole milliseconds, e.g. `100-200`. */
+export const latencyRange = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((text, ctx): LatencyRange => {
+      const value = text.trim();
+      const range = /^(\d+)\s*-\s*(\d+)$/.exec(value);
+      if (!range) {
+        const negative = /^-|--|-\s*-/.test(value);
+        ctx.addIssue({
+          code: 'custom',
+          message: `${negative ? 'must not be negative' : 'is not a range'}: write ${LATENCY_EXAMPLE}`,
+        });
+        return z.NEVER;
+      }
+      const [minMs, maxMs] = [Number(range[1]), Number(range[2])];
+      if (minMs > maxMs) {
+        ctx.addIssue({ code: 'custom', message: `starts above its end: write ${LATENCY_EXAMPLE}` });
+        return z.NEVER;
+      }
+      return { minMs, maxMs };
+    })
+    .optional(),
+);
+
 /** `true`/`false` (also 1/0, yes/no, on/off). */
 export const flag = z.preprocess(
   blankToUndefined,

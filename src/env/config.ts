@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DefectListVariable, defectListOf } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
 import { CodeLengthVariable, type FactorIdFormat, FactorIdsVariable } from '../mock/options';
-import { ConfigurationError, httpUrl, wholeNumber } from '../variables';
+import { ConfigurationError, httpUrl, type LatencyRange, latencyRange, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
 import { poolPrefixes, poolVariable } from './pool-variables';
 
@@ -15,6 +15,10 @@ export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
 
 /** A code in a message: four or six digits standing alone (GenAuth sends either, per the app's settings). */
 export const DEFAULT_CODE_PATTERN = '(?<!\\d)\\d{4}(?:\\d{2})?(?!\\d)';
+
+/** What a loopback mock answers in; what a hosted environment is assumed to take at most, unless told. */
+const NO_LATENCY: LatencyRange = { minMs: 0, maxMs: 0 };
+const REAL_LATENCY: LatencyRange = { minMs: 0, maxMs: 1_000 };
 
 export type InboxConfig =
   | { readonly kind: 'mock' }
@@ -47,6 +51,13 @@ export interface HarnessConfig {
   readonly codeTimeoutMs: number;
   readonly enrollmentTokenTtlSeconds: number;
   readonly expiryMarginMs: number;
+  /**
+   * How long the target takes to answer a request (`LATENCY_MS`): test budgets allow for the slowest. Default:
+   * the embedded mock's `MOCK_LATENCY_MS` (none unless set), or up to a second on a real target.
+   */
+  readonly latency: LatencyRange;
+  /** The latency the embedded mock adds to every answer (`MOCK_LATENCY_MS`); unset: none. */
+  readonly mockLatency?: LatencyRange;
   /** Unset on `mock`: tests build photo URLs with faker. */
   readonly facePhoto?: FacePhoto;
   readonly emailDomain: string;
@@ -113,6 +124,8 @@ const EnvSchema = z.object({
   CODE_TIMEOUT_MS: positiveInt(10_000),
   ENROLLMENT_TOKEN_TTL_SECONDS: positiveInt(60),
   EXPIRY_MARGIN_MS: positiveInt(1_000),
+  LATENCY_MS: latencyRange,
+  MOCK_LATENCY_MS: latencyRange,
   THROTTLE_BURST: wholeNumber(2),
   PAYLOAD_LIMIT_BYTES: wholeNumber(1),
   MOCK_FACTOR_IDS: FactorIdsVariable,
@@ -250,6 +263,8 @@ function toConfig(
     codeTimeoutMs: env.CODE_TIMEOUT_MS,
     enrollmentTokenTtlSeconds: env.ENROLLMENT_TOKEN_TTL_SECONDS,
     expiryMarginMs: env.EXPIRY_MARGIN_MS,
+    latency: env.LATENCY_MS ?? env.MOCK_LATENCY_MS ?? (kind === 'mock' ? NO_LATENCY : REAL_LATENCY),
+    mockLatency: env.MOCK_LATENCY_MS,
     facePhoto,
     emailDomain: env.TEST_EMAIL_DOMAIN,
     fakerSeed: env.FAKER_SEED ?? randomSeed(random),

@@ -1,3 +1,4 @@
+import type { LatencyRange } from '../variables';
 import type { VirtualClocks } from './clock';
 import type { DefectSet } from './defect-set';
 import type { FactorIdFormat } from './options';
@@ -20,6 +21,8 @@ export interface MockConfig {
   readonly rateLimitPerSecond: number;
   /** The largest request body served. */
   readonly bodyLimitBytes: number;
+  /** How long each API answer takes; none when unset. */
+  readonly latency?: LatencyRange;
 }
 
 /** A code handed to a real channel (SMTP, an SMS webhook) next to the outbox. */

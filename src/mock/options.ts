@@ -8,7 +8,7 @@ import {
   SUCCESS_STATUS_CODE,
 } from '../contract';
 import { describeIssues } from '../errors';
-import { ConfigurationError, optionalText, wholeNumber } from '../variables';
+import { ConfigurationError, type LatencyRange, optionalText, wholeNumber } from '../variables';
 import { defectsOf } from './defect-set';
 import type { DefectId } from './defects';
 
@@ -124,6 +124,11 @@ export interface MockOptions {
   readonly smtpFrom?: string;
   /** SMS codes are also POSTed there as JSON, like a tenant's custom SMS provider. Default off. */
   readonly smsWebhookUrl?: string;
+  /**
+   * Every answer of the API (not the control plane) takes from `minMs` to `maxMs` milliseconds, like a hosted
+   * environment across a network. Default none.
+   */
+  readonly latency?: LatencyRange;
   /** Answers replacing the catalog's for some scenarios (a rehearsal aid, `CatalogOverridesSchema`). Default none. */
   readonly catalogOverrides?: CatalogOverrides;
   /** One structured line per request (pino), secrets redacted. Default `silent`. */
@@ -163,6 +168,10 @@ const OptionsSchema = z.object({
   smtpUrl: z.string().min(1).optional(),
   smtpFrom: z.string().min(1).default('GenAuth Mock <no-reply@genauth-mock.test>'),
   smsWebhookUrl: z.string().min(1).optional(),
+  latency: z
+    .object({ minMs: whole(0), maxMs: whole(0) })
+    .refine((range) => range.minMs <= range.maxMs, { error: 'minMs must not be above maxMs' })
+    .optional(),
   catalogOverrides: CatalogOverridesSchema.default({}),
   logLevel: z.enum(LOG_LEVELS).default('silent'),
   logDestination: z.custom<DestinationStream>().optional(),

@@ -71,6 +71,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       factorIds: resolved.factorIds,
       rateLimitPerSecond: resolved.rateLimitPerSecond,
       bodyLimitBytes: resolved.bodyLimitBytes,
+      latency: resolved.latency,
     },
     signingKey: randomBytes(32),
     deliver: (delivery) => deliverer.deliver(delivery),

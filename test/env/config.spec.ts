@@ -55,6 +55,27 @@ test.describe('configuration', () => {
     expect(wrong.ok ? [] : wrong.problems).toEqual(['MOCK_CODE_LENGTH must be at least 4']);
   });
 
+  test('a latency is a range of milliseconds; anything else is refused with what to write', () => {
+    const configured = parseConfig({ ...REAL, LATENCY_MS: '100-200' });
+    expect(configured.ok && configured.config.latency).toEqual({ minMs: 100, maxMs: 200 });
+    const unset = parseConfig(REAL);
+    expect(unset.ok && unset.config.latency, 'a real target answers within a second').toEqual({
+      minMs: 0,
+      maxMs: 1000,
+    });
+    const problems = (value: string) => {
+      const result = parseConfig({ ...REAL, LATENCY_MS: value, MOCK_LATENCY_MS: value });
+      return result.ok ? [] : result.problems;
+    };
+    const write = 'write a range of milliseconds, <min>-<max>, such as 100-200 (0-0 for none)';
+    expect(problems('150')).toEqual([
+      `LATENCY_MS is not a range: ${write}`,
+      `MOCK_LATENCY_MS is not a range: ${write}`,
+    ]);
+    expect(problems('-100-200')[0]).toBe(`LATENCY_MS must not be negative: ${write}`);
+    expect(problems('200-100')[0]).toBe(`LATENCY_MS starts above its end: ${write}`);
+  });
+
   test('a complete real configuration is accepted, with the trailing slash of the base URL dropped', () => {
     const config = loadConfig(REAL);
     expect(config).toMatchObject({

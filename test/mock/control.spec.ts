@@ -155,7 +155,7 @@ test.describe('npm run mock', () => {
 
   test('the CLI rejects an unknown defect and every other bad setting in one message', async () => {
     test.setTimeout(60_000);
-    const { child, written } = startCli(['--defects', 'made-up', '--port', '0x3c'], {
+    const { child, written } = startCli(['--defects', 'made-up', '--port', '0x3c', '--latency-ms=-5-10'], {
       MOCK_CODE_LENGTH: '1e1',
       MOCK_CONTROL_HOSTS: 'mock.test,http://x/',
     });
@@ -167,6 +167,7 @@ test.describe('npm run mock', () => {
     expect(errors).toContain('MOCK_PORT must be a whole number');
     expect(errors).toContain('MOCK_CODE_LENGTH must be a whole number');
     expect(errors).toContain('MOCK_CONTROL_HOSTS "http://x/" must be a host name');
+    expect(errors).toContain('MOCK_LATENCY_MS must not be negative: write a range of milliseconds');
     expect(errors).not.toMatch(/^\s+at /m);
   });
 

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { LatencyRange } from '../../variables';
 import { type MockContext, rulesOf } from '../context';
 import { authenticate, checkAppId, throttlingOf } from '../core/users';
 import type { PoolThrottle } from '../throttle';
@@ -17,6 +19,7 @@ export function registerApiRoutes(
   { responder, throttle }: { responder: Responder; throttle: PoolThrottle },
 ): void {
   const serve = (route: ApiRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
+    await networkDelay(context.config.latency);
     const failure = (scenario: Parameters<Responder['failure']>[2]) =>
       responder.failure(request, reply, scenario, route.response);
     const appId = header(request, 'x-authing-app-id') ?? header(request, 'x-genauth-app-id');
@@ -45,4 +48,10 @@ export function registerApiRoutes(
     return responder.answer(request, reply, successAnswer(request.id, outcome.value), route.response);
   };
   for (const route of API_ROUTES) app.route({ method: route.method, url: route.path, handler: serve(route) });
+}
+
+/** The time a hosted environment's answer spends on the network: anywhere in the configured range. */
+async function networkDelay(latency: LatencyRange | undefined): Promise<void> {
+  if (!latency || latency.maxMs === 0) return;
+  await sleep(latency.minMs + Math.random() * (latency.maxMs - latency.minMs));
 }
