@@ -7,6 +7,7 @@ import { createCodeInbox } from './capabilities/code-inbox';
 import { designatedUserProvider, mockUserProvider } from './capabilities/users';
 import type { Credentials, FacePhoto, HarnessConfig } from './config';
 import { MockControl } from './mock-control';
+import { type Timing, timingOf } from './timing';
 import type { Clock, CodeChannel, CodeInbox, UserProvider } from './types';
 
 /** Everything a test may ask of the target environment, whichever environment it is. */
@@ -21,6 +22,8 @@ export interface Environment {
   readonly inboxes: Readonly<Record<CodeChannel, CodeInbox>>;
   readonly clock: Clock;
   readonly enrollmentTokenTtlMs: number;
+  /** How long things take here: every budget of a run is derived from it. */
+  readonly timing: Timing;
   /** The photo that binds FACE on this environment; the mock accepts any photo URL, so tests build one. */
   readonly facePhoto?: FacePhoto;
   /** One line per fact worth showing in a report. */
@@ -56,6 +59,7 @@ export async function createEnvironment(
     const control = new MockControl(baseUrl, config.mockControlToken);
     const health = await control.health();
     const users = mockUserProvider(control);
+    const enrollmentTokenTtlMs = health.enrollmentTokenTtlMs;
     return {
       config,
       baseUrl,
@@ -67,8 +71,9 @@ export async function createEnvironment(
         EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern, control),
       },
       clock: virtualClock(control),
-      enrollmentTokenTtlMs: health.enrollmentTokenTtlMs,
-      summary: summaryOf(config, baseUrl, health.enrollmentTokenTtlMs, 'virtual (mock control plane)'),
+      enrollmentTokenTtlMs,
+      timing: timingOf(config, { enrollmentTokenTtlMs, virtualClock: true, isolatedUsers: true }),
+      summary: summaryOf(config, baseUrl, enrollmentTokenTtlMs, 'virtual (mock control plane)'),
       defects: {
         async set(defects) {
           await control.setDefects(defects);
@@ -107,6 +112,7 @@ export async function createEnvironment(
     },
     clock: realClock(),
     enrollmentTokenTtlMs: ttlMs,
+    timing: timingOf(config, { enrollmentTokenTtlMs: ttlMs, virtualClock: false, isolatedUsers: false }),
     facePhoto: config.facePhoto,
     summary: summaryOf(config, baseUrl, ttlMs, 'real waiting'),
     throttling: config.throttleBurst ? { burst: config.throttleBurst } : undefined,

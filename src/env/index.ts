@@ -6,4 +6,6 @@ export * from './config';
 export * from './env-files';
 export * from './environment';
 export * from './mock-control';
+export * from './time-budget';
+export * from './timing';
 export * from './types';

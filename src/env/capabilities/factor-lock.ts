@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HarnessError } from '../../errors';
-
-const DEFAULT_WAIT_MS = 15 * 60_000;
+import { DESIGNATED_USER_WAIT_MS as DEFAULT_WAIT_MS } from '../timing';
 
 /**
  * Takes the named locks of the first holder whose locks are all free, trying the holders again until one
