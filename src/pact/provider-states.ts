@@ -88,8 +88,24 @@ export interface ActiveState {
 
 /** A provider state that cannot be set up: what is wrong, and what the pact or the provider should change. */
 export class ProviderStateError extends HarnessError {
-  override readonly name = 'ProviderStateError';
+  override readonly name: string = 'ProviderStateError';
 }
+
+/** A provider state needs an optional capability this environment lacks: its interactions are skipped, not failed. */
+export class StateCapabilityError extends ProviderStateError {
+  override readonly name = 'StateCapabilityError';
+  constructor(
+    readonly state: ProviderStateName,
+    /** What is missing and how to provide it. */
+    readonly capability: string,
+  ) {
+    super(`provider state "${state}" needs ${capability}`);
+  }
+}
+
+/** A second user, for the states that act on another user's factors. */
+const SECOND_USER =
+  'a second user: set GENAUTH_OTHER_ACCESS_TOKEN, or GENAUTH_OTHER_ACCOUNT and GENAUTH_OTHER_PASSWORD';
 
 /** A well-formed code that differs from every accepted one: each digit moved by one, until it is free. */
 export function wrongCodeFor(accepted: readonly string[], length = accepted[0]?.length ?? 6): string {
@@ -101,7 +117,8 @@ export function wrongCodeFor(accepted: readonly string[], length = accepted[0]?.
   throw new ProviderStateError('no wrong code could be built: every candidate is accepted');
 }
 
-function paramsOf(name: string, params: unknown): ProviderStateParams {
+/** The parameters a pact gives a state, checked: `{ factorType }`. */
+export function paramsOf(name: string, params: unknown): ProviderStateParams {
   const factorType = FactorTypeSchema.safeParse((params as { factorType?: unknown } | undefined)?.factorType);
   if (!factorType.success) {
     throw new ProviderStateError(
@@ -118,10 +135,9 @@ function recipientValues(pending: Pick<PendingEnrollment, 'profile'>): ProviderS
   return values;
 }
 
-/** The state handlers (pact-js `stateHandlers`) and the state they leave for the request filter. */
+/** The provider states of a verification, set up and torn down one at a time, and the state they leave for the request filter. */
 export class ProviderStates {
   private current: ActiveState | undefined;
-  private failures: string[] = [];
 
   constructor(private readonly context: StateContext) {}
 
@@ -129,38 +145,9 @@ export class ProviderStates {
     return this.current;
   }
 
-  /** Why state setups failed since the last call (the verifier reports only the request that followed). */
-  takeFailures(): string[] {
-    const failures = this.failures;
-    this.failures = [];
-    return failures;
-  }
-
-  /** pact-js state handlers: one per state name, setup returns the values `fromProviderState` injects. */
-  handlers(): Record<
-    ProviderStateName,
-    { setup: (params?: unknown) => Promise<Record<string, string>>; teardown: () => Promise<undefined> }
-  > {
-    const entry = (name: ProviderStateName) => ({
-      setup: async (params?: unknown) => {
-        try {
-          const values = await this.setUp(name, paramsOf(name, params));
-          return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-        } catch (error) {
-          this.failures.push(
-            `provider state "${name}" ${JSON.stringify(params ?? {})}: ${(error as Error).message}`,
-          );
-          throw error;
-        }
-      },
-      teardown: async () => {
-        await this.tearDown();
-        return undefined;
-      },
-    });
-    return Object.fromEntries(
-      Object.values(PROVIDER_STATES).map((name) => [name, entry(name)]),
-    ) as ReturnType<ProviderStates['handlers']>;
+  /** The optional capability a state needs that this environment lacks, if any: its interactions are skipped. */
+  missingCapability(name: string): string | undefined {
+    return name === PROVIDER_STATES.othersBoundFactor && !this.context.otherUsers ? SECOND_USER : undefined;
   }
 
   async setUp(name: string, { factorType }: ProviderStateParams): Promise<ProviderStateValues> {
@@ -208,11 +195,7 @@ export class ProviderStates {
       }
       case PROVIDER_STATES.othersBoundFactor: {
         const provider = this.context.otherUsers;
-        if (!provider) {
-          throw new ProviderStateError(
-            `provider state "${name}" needs a second user; set GENAUTH_OTHER_ACCESS_TOKEN or GENAUTH_OTHER_ACCOUNT/PASSWORD.`,
-          );
-        }
+        if (!provider) throw new StateCapabilityError(name, SECOND_USER);
         const owner = await provider.acquire({
           ...this.context.userFor?.(factorType),
           touches: [factorType],

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { Verifier } from '@pact-foundation/pact';
+import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { prefixed } from '../errors';
 import { redactText } from '../report/redact';
-import type { BrokerVerifierOptions } from './broker';
 import type { PactLogLevel } from './config';
 import {
   type PactFile,
@@ -12,6 +11,14 @@ import {
   writeFileAtomically,
 } from './pact-file';
 import type { ProviderStates } from './provider-states';
+import { describeFailure, type StateFailure, startStateServer } from './state-server';
+import {
+  type InteractionMismatch,
+  mismatchesOfError,
+  parseVerifierReport,
+  type VerifiedInteraction,
+  verifiedInteractions,
+} from './verifier-report';
 
 // The pact core reports anonymous usage statistics unless told not to; a test run has no business doing that.
 process.env.PACT_DO_NOT_TRACK ??= 'true';
@@ -47,16 +54,13 @@ export function authenticatingFilter(states: Pick<ProviderStates, 'active'>): Re
   };
 }
 
-export interface InteractionMismatch {
-  /** Where: `$.statusCode`, a header name, `status`, or the state change. */
-  readonly path: string;
-  readonly problem: string;
-}
-
 export interface VerificationOutcome {
   readonly description: string;
-  readonly passed: boolean;
+  /** `skipped`: a provider state needs an optional capability the environment lacks (`reason` names it). */
+  readonly status: 'passed' | 'failed' | 'skipped';
   readonly mismatches: readonly InteractionMismatch[];
+  /** Why the interaction was skipped. */
+  readonly reason?: string;
   readonly durationMs: number;
 }
 
@@ -68,24 +72,39 @@ export interface VerifyInteractionOptions {
   /** Where the one-interaction pact file is written. */
   readonly workDir: string;
   readonly logLevel: PactLogLevel;
+  /**
+   * How long the verifier waits for any one request, a provider state's setup included (which may wait an
+   * enrollment token's lifetime out on a real environment): the environment's `timing.stateSetupMs`.
+   */
+  readonly requestTimeoutMs: number;
 }
 
 /**
  * Verifies one interaction on its own: a pact file holding just that interaction goes to the pact-js
- * verifier, so a failure belongs to one test and its mismatches can be reported by name.
+ * verifier, so a failure belongs to one test and its mismatches can be reported by name. An interaction
+ * whose provider state could not be set up fails, naming the state and the cause; one whose state needs an
+ * optional capability the environment lacks (a second user) is skipped, naming it, and never run.
  */
 export async function verifyInteraction(options: VerifyInteractionOptions): Promise<VerificationOutcome> {
   const { pact, interaction, states } = options;
+  const { description } = interaction;
+  const lacking = (interaction.providerStates ?? [])
+    .map((state) => states.missingCapability(state.name))
+    .find(Boolean);
+  if (lacking) return { description, status: 'skipped', reason: lacking, mismatches: [], durationMs: 0 };
+
   const file = path.join(options.workDir, 'pact.json');
   await writeFileAtomically(file, serialisePact(singleInteractionPact(pact, interaction)));
   const started = performance.now();
+  const stateServer = await startStateServer(states);
   let failure: unknown;
   try {
     await new Verifier({
       providerBaseUrl: options.providerBaseUrl,
       pactUrls: [file],
-      stateHandlers: states.handlers() as never,
-      requestFilter: authenticatingFilter(states) as never,
+      providerStatesSetupUrl: stateServer.url,
+      requestFilter: authenticatingFilter(states),
+      timeout: options.requestTimeoutMs,
       logLevel: options.logLevel,
       failIfNoPactsFound: true,
     }).verifyProvider();
@@ -93,108 +112,111 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
     failure = error;
   } finally {
     await states.tearDown();
+    await stateServer.close();
   }
   const durationMs = performance.now() - started;
-  if (failure === undefined)
-    return { description: interaction.description, passed: true, mismatches: [], durationMs };
+  const stateFailures = stateServer.takeFailures().map(
+    (stateFailure): InteractionMismatch => ({
+      path: 'provider state',
+      problem: describeFailure(stateFailure),
+    }),
+  );
+  if (failure === undefined && stateFailures.length === 0) {
+    return { description, status: 'passed', mismatches: [], durationMs };
+  }
   return {
-    description: interaction.description,
-    passed: false,
-    mismatches: mismatchesOf(failure),
+    description,
+    status: 'failed',
+    mismatches: [...stateFailures, ...(failure === undefined ? [] : mismatchesOf(failure))],
     durationMs,
   };
 }
 
-export interface VerifyFromBrokerOptions {
-  readonly verifierOptions: BrokerVerifierOptions;
-  readonly providerBaseUrl: string;
-  readonly states: ProviderStates;
-  readonly logLevel: PactLogLevel;
+/** Where a run of many interactions takes its pacts from, and what it publishes: pact-js verifier options. */
+export type PactSource = Omit<
+  VerifierOptions,
+  'providerBaseUrl' | 'providerStatesSetupUrl' | 'stateHandlers' | 'requestFilter' | 'timeout' | 'logLevel'
+>;
+
+export interface VerifyPactsOptions
+  extends Pick<VerifyInteractionOptions, 'providerBaseUrl' | 'states' | 'logLevel'> {
+  readonly source: PactSource;
+  /** As for one interaction, plus the wait for a designated user: states acquire theirs inside the run. */
+  readonly requestTimeoutMs: number;
+}
+
+/** One interaction of a run of many, with what its provider state made of it. */
+export interface InteractionVerdict extends VerifiedInteraction {
+  readonly status: 'passed' | 'failed' | 'skipped';
+  /** Why it was skipped: the capability its provider state needs. */
+  readonly reason?: string;
+}
+
+export interface PactsVerification {
+  readonly interactions: readonly InteractionVerdict[];
+  /** Why the run reported no interaction at all (the broker unreachable, no pact found, …). */
+  readonly problem?: string;
+  readonly durationMs: number;
 }
 
 /**
- * Verifies every pact the broker selects in one verifier run: the broker takes one verification result
- * per pact version, so the interactions cannot be published as separate runs.
+ * Verifies the pacts of `source` in one verifier run (the pacts a broker selects, or the one `PACT_URL`
+ * names): the broker takes one verification result per pact version, so these cannot be verified one
+ * interaction at a time. Every interaction is reported from the verifier's JSON report; an interaction
+ * whose provider state failed is failed with the state's cause, or skipped where the state lacked an
+ * optional capability.
  */
-export async function verifyFromBroker(options: VerifyFromBrokerOptions): Promise<VerificationOutcome> {
+export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVerification> {
   const { states } = options;
   const started = performance.now();
-  let failure: unknown;
+  const stateServer = await startStateServer(states);
+  let report: string;
   try {
-    await new Verifier({
-      ...options.verifierOptions,
+    report = await new Verifier({
+      ...options.source,
       providerBaseUrl: options.providerBaseUrl,
-      stateHandlers: states.handlers() as never,
-      requestFilter: authenticatingFilter(states) as never,
+      providerStatesSetupUrl: stateServer.url,
+      requestFilter: authenticatingFilter(states),
+      timeout: options.requestTimeoutMs,
       logLevel: options.logLevel,
     }).verifyProvider();
   } catch (error) {
-    failure = error;
+    report = error instanceof Error ? error.message : String(error);
   } finally {
     await states.tearDown();
+    await stateServer.close();
   }
-  const description = `the pacts the broker selects for ${options.verifierOptions.provider}`;
   const durationMs = performance.now() - started;
-  const stateFailures = states
-    .takeFailures()
-    .map((problem) => ({ path: 'provider state', problem: redactText(problem) }));
-  if (failure === undefined) return { description, passed: true, mismatches: [], durationMs };
-  return {
-    description,
-    passed: false,
-    mismatches: [...stateFailures, ...mismatchesOf(failure, { named: true })],
-    durationMs,
-  };
+  const parsed = parseVerifierReport(report);
+  const verified = parsed ? verifiedInteractions(parsed) : [];
+  if (verified.length === 0) {
+    return {
+      interactions: [],
+      problem: redactText(report.trim() || 'the verifier reported nothing'),
+      durationMs,
+    };
+  }
+  const failures = stateServer.takeFailures();
+  return { interactions: verified.map((interaction) => verdictOf(interaction, failures)), durationMs };
 }
 
-interface VerifierMismatch {
-  type?: string;
-  path?: string;
-  key?: string;
-  mismatch?: string;
-  expected?: unknown;
-  actual?: unknown;
+/** An interaction's verdict: a failed provider state names its cause, or skips it for a missing capability. */
+function verdictOf(interaction: VerifiedInteraction, failures: readonly StateFailure[]): InteractionVerdict {
+  if (interaction.passed) return { ...interaction, status: 'passed' };
+  const ofItsState = failures.filter((failure) => interaction.state?.includes(failure.state));
+  const capability = ofItsState.find((failure) => failure.capability)?.capability;
+  if (capability)
+    return { ...interaction, status: 'skipped', reason: `its provider state needs ${capability}` };
+  const stateMismatches = ofItsState.map(
+    (failure): InteractionMismatch => ({ path: 'provider state', problem: describeFailure(failure) }),
+  );
+  return { ...interaction, status: 'failed', mismatches: [...stateMismatches, ...interaction.mismatches] };
 }
 
-interface VerifierJson {
-  errors?: {
-    interaction?: string;
-    mismatch?: { type?: string; message?: string; mismatches?: VerifierMismatch[] };
-  }[];
-}
-
-/**
- * The mismatches in the verifier's JSON report (the message of the error pact-js rejects with); `named`
- * prefixes each with its interaction, for runs that verify many.
- */
-export function mismatchesOf(failure: unknown, { named = false } = {}): InteractionMismatch[] {
+/** The mismatches in the verifier's JSON report (the message of the error pact-js rejects with). */
+export function mismatchesOf(failure: unknown): InteractionMismatch[] {
   const message = failure instanceof Error ? failure.message : String(failure);
-  let report: VerifierJson;
-  try {
-    report = JSON.parse(message) as VerifierJson;
-  } catch {
-    return [{ path: 'verification', problem: redactText(message) }];
-  }
-  const mismatches: InteractionMismatch[] = [];
-  for (const error of report.errors ?? []) {
-    const detail = error.mismatch;
-    const prefix = named && error.interaction ? `${error.interaction}: ` : '';
-    if (detail?.mismatches?.length) {
-      for (const item of detail.mismatches) {
-        mismatches.push({
-          path: `${prefix}${item.path ?? item.key ?? item.type ?? 'response'}`,
-          problem: redactText(
-            item.mismatch ?? `expected ${JSON.stringify(item.expected)}, got ${JSON.stringify(item.actual)}`,
-          ),
-        });
-      }
-    } else {
-      mismatches.push({
-        path: detail?.type ?? 'verification',
-        problem: redactText(detail?.message ?? JSON.stringify(error)),
-      });
-    }
-  }
+  const mismatches = parseVerifierReport(message)?.errors?.flatMap(mismatchesOfError) ?? [];
   return mismatches.length > 0 ? mismatches : [{ path: 'verification', problem: redactText(message) }];
 }
 

@@ -89,6 +89,8 @@ export interface SyntheticResult {
   readonly suite?: string;
   /** A fixed id, so writing the result again replaces it instead of adding another. Default: a new one. */
   readonly uuid?: string;
+  /** Allure tags, e.g. `pending`. */
+  readonly tags?: readonly string[];
 }
 
 /**
@@ -120,6 +122,7 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
         { name: 'story', value: result.name },
         { name: 'layer', value: result.layer },
         { name: 'severity', value: 'critical' },
+        ...(result.tags ?? []).map((tag) => ({ name: 'tag', value: tag })),
       ],
       links: [],
       parameters: [],

@@ -1,46 +1,65 @@
 import { mergeTests } from '@playwright/test';
+import type { TestData } from '../../fixtures/data';
 import { EnrollmentKit } from '../../fixtures/enrollment';
 import { dataTest, reportExchange } from '../../fixtures/harness';
 import { workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
+import type { Environment } from '../../src/env';
 import type { PactFile, PactInteraction } from '../../src/pact/pact-file';
 import { ProviderStates } from '../../src/pact/provider-states';
-import { type VerificationOutcome, verifyInteraction } from '../../src/pact/verification';
+import {
+  formatMismatches,
+  type PactSource,
+  type PactsVerification,
+  type VerificationOutcome,
+  verifyInteraction,
+  verifyPacts,
+} from '../../src/pact/verification';
+import { reportPaths } from '../../src/report/paths';
+import { writeAllureResult } from '../../src/report/pipeline';
 
 interface ProviderFixtures {
   /** The provider states of this test, set up through the target environment's capabilities. */
   providerStates: ProviderStates;
   /** Verifies one interaction of a pact against the target environment. */
   verify: (pact: PactFile, interaction: PactInteraction) => Promise<VerificationOutcome>;
+  /** Verifies every pact of a source (the broker's selection, or `PACT_URL`) in one verifier run. */
+  verifyAll: (source: PactSource) => Promise<PactsVerification>;
+}
+
+/** The provider states of the pacts, set up through what `environment` can do, with `testData`'s recipients. */
+export function providerStatesOf(environment: Environment, testData: TestData): ProviderStates {
+  return new ProviderStates({
+    users: environment.users,
+    ...(environment.otherUsers ? { otherUsers: environment.otherUsers } : {}),
+    clock: environment.clock,
+    enrollmentTokenTtlMs: environment.enrollmentTokenTtlMs,
+    expiryMarginMs: environment.config.expiryMarginMs,
+    userFor: (factorType) => (factorType === 'FACE' ? { email: testData.email() } : {}),
+    kitFor: (user) =>
+      new EnrollmentKit(
+        environment,
+        user,
+        new EnrollFactorClient({
+          baseUrl: environment.baseUrl,
+          appId: user.appId,
+          accessToken: user.accessToken,
+          onExchange: reportExchange,
+        }),
+        testData,
+      ),
+  });
 }
 
 export const test = mergeTests(workerTest, dataTest).extend<ProviderFixtures>({
   providerStates: async ({ environment, testData }, use) => {
-    const states = new ProviderStates({
-      users: environment.users,
-      ...(environment.otherUsers ? { otherUsers: environment.otherUsers } : {}),
-      clock: environment.clock,
-      enrollmentTokenTtlMs: environment.enrollmentTokenTtlMs,
-      expiryMarginMs: environment.config.expiryMarginMs,
-      userFor: (factorType) => (factorType === 'FACE' ? { email: testData.email() } : {}),
-      kitFor: (user) =>
-        new EnrollmentKit(
-          environment,
-          user,
-          new EnrollFactorClient({
-            baseUrl: environment.baseUrl,
-            appId: user.appId,
-            accessToken: user.accessToken,
-            onExchange: reportExchange,
-          }),
-          testData,
-        ),
-    });
+    const states = providerStatesOf(environment, testData);
     await use(states);
     await states.tearDown();
   },
 
   verify: async ({ environment, providerStates, pactSettings }, use, testInfo) => {
+    const { stateSetupMs, userWaitMs } = environment.timing;
     await use((pact, interaction) =>
       verifyInteraction({
         pact,
@@ -49,9 +68,63 @@ export const test = mergeTests(workerTest, dataTest).extend<ProviderFixtures>({
         states: providerStates,
         workDir: testInfo.outputPath('pact'),
         logLevel: pactSettings.logLevel,
+        // A state waits for its designated user inside the verifier's state change.
+        requestTimeoutMs: stateSetupMs + userWaitMs,
+      }),
+    );
+  },
+
+  verifyAll: async ({ environment, providerStates, pactSettings }, use) => {
+    const { stateSetupMs, userWaitMs } = environment.timing;
+    await use((source) =>
+      verifyPacts({
+        source,
+        providerBaseUrl: environment.baseUrl,
+        states: providerStates,
+        logLevel: pactSettings.logLevel,
+        requestTimeoutMs: stateSetupMs + userWaitMs,
       }),
     );
   },
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Every interaction of a run of many into the report, each as a result of its own (pending ones tagged
+ * `pending`), and on the running test as an annotation. Answers the interactions that fail it: failed and
+ * not pending.
+ */
+export function reportVerdicts(
+  verification: PactsVerification,
+  provider: string,
+  providerBaseUrl: string,
+): string[] {
+  const { allureResults } = reportPaths();
+  const info = test.info();
+  const stopMs = Date.now();
+  const failing: string[] = [];
+  for (const verdict of verification.interactions) {
+    const name = `${verdict.consumer ?? 'a consumer'} → ${provider} › ${verdict.description}`;
+    const message =
+      verdict.status === 'failed'
+        ? formatMismatches({ ...verdict, durationMs: 0 }, providerBaseUrl)
+        : verdict.reason;
+    writeAllureResult(allureResults, {
+      name,
+      status: verdict.status,
+      message,
+      startMs: stopMs - verification.durationMs,
+      stopMs,
+      layer: 'provider verification',
+      suite: 'provider',
+      tags: verdict.pending ? ['pending'] : [],
+    });
+    info.annotations.push({
+      type: verdict.pending ? `${verdict.status} (pending)` : verdict.status,
+      description: name,
+    });
+    if (verdict.status === 'failed' && !verdict.pending) failing.push(message ?? name);
+  }
+  return failing;
+}
