@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { FACTOR_TYPES, type FactorType, FactorTypeSchema } from '../src/contract';
 import { HarnessError, prefixed } from '../src/errors';
 import { isLoopbackHost, isWildcardHost } from '../src/mock/control/guard';
 import { DefectListVariable, defectListOf } from '../src/mock/defect-set';
@@ -46,6 +47,7 @@ const USAGE = `Usage: npm run mock -- [options]
   --factor-ids <format>            MOCK_FACTOR_IDS                  user-suffixed (<userId>|phone) or opaque
   --pool-name <name>               MOCK_USER_POOL_NAME              default GenAuthMock
   --latency-ms <min>-<max>         MOCK_LATENCY_MS                  every API answer takes min to max ms, e.g. 100-200
+  --refuse-reset <types>           MOCK_REFUSE_RESET                factor types reset-factor refuses, e.g. SMS,EMAIL
                                    MOCK_SEED_USERS                  JSON array of {account,password,email?,phoneNumber?,factorTypes?,userPoolName?,appId?,userId?}
   --no-validate                    MOCK_VALIDATE_RESPONSES=false    skip contract validation of answers (benchmarks)
                                    MOCK_SMTP_URL, MOCK_SMTP_FROM    also mail EMAIL codes (e.g. smtp://127.0.0.1:1025)
@@ -71,6 +73,7 @@ const FLAGS = {
   'factor-ids': 'MOCK_FACTOR_IDS',
   'pool-name': 'MOCK_USER_POOL_NAME',
   'latency-ms': 'MOCK_LATENCY_MS',
+  'refuse-reset': 'MOCK_REFUSE_RESET',
   'log-level': 'MOCK_LOG_LEVEL',
 } as const;
 
@@ -107,6 +110,22 @@ const catalogOverrides = jsonVariable(
   'an object such as {"factorAlreadyBound":{"statusCode":409}}',
 );
 
+/** A comma-separated list of factor types, e.g. `SMS,EMAIL`. */
+const factorTypeList = optionalText.transform((list, ctx) => {
+  const names = (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !FactorTypeSchema.safeParse(name).success);
+  if (unknown.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `names no factor type: ${unknown.join(', ')}; write some of ${FACTOR_TYPES.join(', ')}, comma-separated`,
+    });
+  }
+  return names as FactorType[];
+});
+
 const MockEnvSchema = z.object({
   MOCK_PORT: wholeNumber(0, 65_535).default(4010),
   MOCK_HOST: optionalText,
@@ -135,6 +154,7 @@ const MockEnvSchema = z.object({
   MOCK_FACTOR_IDS: FactorIdsVariable,
   MOCK_USER_POOL_NAME: optionalText,
   MOCK_LATENCY_MS: latencyRange,
+  MOCK_REFUSE_RESET: factorTypeList,
   MOCK_SEED_USERS: seedUsers,
   MOCK_VALIDATE_RESPONSES: flag,
   MOCK_SMTP_URL: optionalText,
@@ -193,6 +213,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     factorIds: v.MOCK_FACTOR_IDS,
     defaultUserPoolName: v.MOCK_USER_POOL_NAME,
     latency: v.MOCK_LATENCY_MS,
+    refuseResetOf: v.MOCK_REFUSE_RESET,
     seedUsers: v.MOCK_SEED_USERS,
     validateResponses: values['no-validate'] ? false : v.MOCK_VALIDATE_RESPONSES,
     smtpUrl: v.MOCK_SMTP_URL,

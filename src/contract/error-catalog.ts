@@ -29,6 +29,9 @@ const ERROR_HANDLING = 'API explorer 开发准备/错误处理 (statusCode class
 const INTEGRATOR_TABLE = 'opensourceways/om-webserver AuthingRespConvert.java (apiCode → message table)';
 /** The official C# SDK's MFA tests, run against the real server and marked passing on 2022-10-18. */
 const CSHARP_MFA_TEST = 'Authing/authing-csharp-sdk AuthenticationClientTest MfaTest (passing 2022-10-18)';
+/** What the reset-factor description said from October to December 2022, in the docs generated for the SDKs. */
+const RESET_FACTOR_2022 =
+  'the reset-factor description generated for the Go, Java, Node, PHP and Android SDKs, October to December 2022 (Authing/authing-docs-factory; authing-java-sdk 0f301e8, removed by 6fe0ac7): "unbinding SMS and email-code factors through this endpoint is not supported yet; use unbind-email / unbind-phone"';
 
 export const ERROR_CATALOG = {
   notLoggedIn: {
@@ -240,6 +243,15 @@ export const ERROR_CATALOG = {
     reference:
       'API explorer 开发准备/接口限流: HTTP 429 with {"statusCode":429,"message":"您的请求已超过最大数量限制，请稍后重试"}',
   },
+  factorResetRefused: {
+    httpStatus: 200,
+    statusCode: 400,
+    message:
+      'This factor cannot be unbound through reset-factor; SMS and email-code factors are unbound with unbind-phone or unbind-email',
+    source: 'assumed',
+    documented: [],
+    reference: `${RESET_FACTOR_2022}; statusCode from the 400 InvalidArgumentError class of ${ERROR_HANDLING}, no apiCode seen. Answered only where an environment refuses such resets (the mock's refuseResetOf option)`,
+  },
   unknownFactorId: {
     httpStatus: 200,
     statusCode: 404,
@@ -329,6 +341,12 @@ export const BEHAVIOUR_DECISIONS = {
     source: 'assumed',
     reference:
       'access tokens are issued per application (OIDC `aud` = the app id); what the API answers to a mismatch is not documented',
+  },
+  codeFactorsReset: {
+    decision:
+      'reset-factor unbinds SMS and EMAIL factors as it does OTP and FACE: the suites reset what they bound that way',
+    source: 'assumed',
+    reference: `today's reset-factor description ("unbind one factor by Factor ID") does not restrict the type; ${CSHARP_MFA_TEST}: an EMAIL factor reset with statusCode 200 against the real server; no official test resets an SMS factor; ${RESET_FACTOR_2022}. An environment that refuses is reported once, and the tests that would bind the factor again on that user are skipped`,
   },
   successMessage: {
     decision:

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EnrollFactorClient } from '../client';
+import type { FactorType } from '../contract';
 import { HarnessError } from '../errors';
 import type { DefectId } from '../mock/defects';
 import { realClock, virtualClock } from './capabilities/clock';
@@ -8,7 +9,7 @@ import { designatedUserProvider, mockUserProvider } from './capabilities/users';
 import type { Credentials, FacePhoto, HarnessConfig } from './config';
 import { MockControl } from './mock-control';
 import { type Timing, timingOf } from './timing';
-import type { Clock, CodeChannel, CodeInbox, UserProvider } from './types';
+import type { Clock, CodeChannel, CodeInbox, TestUser, UserProvider } from './types';
 
 /** Everything a test may ask of the target environment, whichever environment it is. */
 export interface Environment {
@@ -39,6 +40,11 @@ export interface Environment {
   readonly payloadLimitBytes?: number;
   /** An account to sign in with (mock: one made for the test); absent without one. */
   readonly signInAccount?: () => Promise<{ readonly account: string; readonly appId: string }>;
+  /**
+   * A user for whom reset-factor refuses these factor types (mock: one made for the test); absent where a
+   * refusal cannot be provoked. A real environment that refuses is met by the designated users instead.
+   */
+  readonly userRefusingResets?: (factorTypes: readonly FactorType[], email: string) => Promise<TestUser>;
 }
 
 export interface EnvironmentOptions {
@@ -81,6 +87,12 @@ export async function createEnvironment(
       },
       throttling: { burst: MOCK_THROTTLE.burst, perSecond: MOCK_THROTTLE.perSecond },
       payloadLimitBytes: health.bodyLimitBytes,
+      userRefusingResets: (factorTypes, email) =>
+        control.createUser({
+          email,
+          refuseResetOf: [...factorTypes],
+          userPoolName: `HarnessPool-${randomUUID().slice(0, 8)}`,
+        }),
       async signInAccount() {
         const account = `signin-${randomUUID()}`;
         const created = await control.createUser({ account, password: randomUUID() });

@@ -9,3 +9,4 @@ export * from './mock-control';
 export * from './time-budget';
 export * from './timing';
 export * from './types';
+export * from './unavailable';

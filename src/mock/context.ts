@@ -1,3 +1,4 @@
+import type { FactorType } from '../contract';
 import type { LatencyRange } from '../variables';
 import type { VirtualClocks } from './clock';
 import type { DefectSet } from './defect-set';
@@ -23,6 +24,8 @@ export interface MockConfig {
   readonly bodyLimitBytes: number;
   /** How long each API answer takes; none when unset. */
   readonly latency?: LatencyRange;
+  /** Factor types reset-factor refuses to unbind for every user (users may refuse more of their own). */
+  readonly refuseResetOf: readonly FactorType[];
 }
 
 /** A code handed to a real channel (SMTP, an SMS webhook) next to the outbox. */

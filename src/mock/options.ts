@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ERROR_SCENARIOS,
   type ErrorScenario,
+  type FactorType,
   FactorTypeSchema,
   limitedString,
   SUCCESS_STATUS_CODE,
@@ -129,6 +130,11 @@ export interface MockOptions {
    * environment across a network. Default none.
    */
   readonly latency?: LatencyRange;
+  /**
+   * Factor types reset-factor refuses to unbind (`factorResetRefused`), as GenAuth's documentation once said
+   * of SMS and EMAIL. Default none: every bound factor can be reset.
+   */
+  readonly refuseResetOf?: readonly FactorType[];
   /** Answers replacing the catalog's for some scenarios (a rehearsal aid, `CatalogOverridesSchema`). Default none. */
   readonly catalogOverrides?: CatalogOverrides;
   /** One structured line per request (pino), secrets redacted. Default `silent`. */
@@ -172,6 +178,7 @@ const OptionsSchema = z.object({
     .object({ minMs: whole(0), maxMs: whole(0) })
     .refine((range) => range.minMs <= range.maxMs, { error: 'minMs must not be above maxMs' })
     .optional(),
+  refuseResetOf: z.array(FactorTypeSchema).default([]),
   catalogOverrides: CatalogOverridesSchema.default({}),
   logLevel: z.enum(LOG_LEVELS).default('silent'),
   logDestination: z.custom<DestinationStream>().optional(),

@@ -72,6 +72,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       rateLimitPerSecond: resolved.rateLimitPerSecond,
       bodyLimitBytes: resolved.bodyLimitBytes,
       latency: resolved.latency,
+      refuseResetOf: resolved.refuseResetOf,
     },
     signingKey: randomBytes(32),
     deliver: (delivery) => deliverer.deliver(delivery),

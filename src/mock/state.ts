@@ -20,6 +20,8 @@ export interface User {
   readonly sweepable: boolean;
   /** Real time (not the user's clock) of the user's last request or control call. */
   lastSeenMs: number;
+  /** Factor types reset-factor refuses to unbind for this user, beyond the mock's own `refuseResetOf`. */
+  readonly refuseResetOf?: readonly FactorType[];
 }
 
 export interface AccessTokenRecord {

@@ -1,6 +1,13 @@
 import type { EnrollmentKit, PendingEnrollment } from '../../fixtures/enrollment';
 import { type FactorType, FactorTypeSchema, TOTP_PARAMETERS, totpCodeAt } from '../contract';
-import { type AcquireUserOptions, type Clock, letElapse, type TestUser, type UserProvider } from '../env';
+import {
+  type AcquireUserOptions,
+  type Clock,
+  letElapse,
+  type TestUser,
+  UnavailableError,
+  type UserProvider,
+} from '../env';
 import { HarnessError } from '../errors';
 
 /**
@@ -92,7 +99,7 @@ export class ProviderStateError extends HarnessError {
 }
 
 /** A provider state needs an optional capability this environment lacks: its interactions are skipped, not failed. */
-export class StateCapabilityError extends ProviderStateError {
+export class StateCapabilityError extends UnavailableError {
   override readonly name = 'StateCapabilityError';
   constructor(
     readonly state: ProviderStateName,

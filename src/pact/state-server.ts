@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { UnavailableError } from '../env/unavailable';
+import { HarnessError } from '../errors';
 import { redactText } from '../report/redact';
-import { type ProviderStates, paramsOf, StateCapabilityError } from './provider-states';
+import { type ProviderStates, paramsOf } from './provider-states';
 
 /**
  * The provider-state endpoint the Pact verifier calls before and after each interaction
@@ -28,7 +30,7 @@ export interface StateFailure {
   readonly action: 'setup' | 'teardown';
   /** What went wrong, redacted. */
   readonly cause: string;
-  /** The optional capability the environment lacks (a second user), when that is the cause. */
+  /** What the environment cannot give the state (a second user, a usable designated user), when that is the cause. */
   readonly capability?: string;
 }
 
@@ -59,8 +61,8 @@ export async function startStateServer(states: ProviderStates): Promise<StateSer
         state: body.state,
         params: body.params,
         action: body.action,
-        cause: redactText((error as Error).message),
-        ...(error instanceof StateCapabilityError ? { capability: error.capability } : {}),
+        cause: redactText(error instanceof HarnessError ? error.detail : (error as Error).message),
+        ...(error instanceof UnavailableError ? { capability: error.detail } : {}),
       };
       failures.push(failure);
       return { failure };

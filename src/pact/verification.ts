@@ -56,7 +56,7 @@ export function authenticatingFilter(states: Pick<ProviderStates, 'active'>): Re
 
 export interface VerificationOutcome {
   readonly description: string;
-  /** `skipped`: a provider state needs an optional capability the environment lacks (`reason` names it). */
+  /** `skipped`: a provider state needs what the environment cannot give it (`reason` names it). */
   readonly status: 'passed' | 'failed' | 'skipped';
   readonly mismatches: readonly InteractionMismatch[];
   /** Why the interaction was skipped. */
@@ -83,7 +83,8 @@ export interface VerifyInteractionOptions {
  * Verifies one interaction on its own: a pact file holding just that interaction goes to the pact-js
  * verifier, so a failure belongs to one test and its mismatches can be reported by name. An interaction
  * whose provider state could not be set up fails, naming the state and the cause; one whose state needs an
- * optional capability the environment lacks (a second user) is skipped, naming it, and never run.
+ * optional capability the environment lacks (a second user) or a designated user an earlier finding left
+ * unusable is skipped, naming it.
  */
 export async function verifyInteraction(options: VerifyInteractionOptions): Promise<VerificationOutcome> {
   const { pact, interaction, states } = options;
@@ -115,7 +116,10 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
     await stateServer.close();
   }
   const durationMs = performance.now() - started;
-  const stateFailures = stateServer.takeFailures().map(
+  const failures = stateServer.takeFailures();
+  const unavailable = failures.find((stateFailure) => stateFailure.capability)?.capability;
+  if (unavailable) return { description, status: 'skipped', reason: unavailable, mismatches: [], durationMs };
+  const stateFailures = failures.map(
     (stateFailure): InteractionMismatch => ({
       path: 'provider state',
       problem: describeFailure(stateFailure),
@@ -205,8 +209,7 @@ function verdictOf(interaction: VerifiedInteraction, failures: readonly StateFai
   if (interaction.passed) return { ...interaction, status: 'passed' };
   const ofItsState = failures.filter((failure) => interaction.state?.includes(failure.state));
   const capability = ofItsState.find((failure) => failure.capability)?.capability;
-  if (capability)
-    return { ...interaction, status: 'skipped', reason: `its provider state needs ${capability}` };
+  if (capability) return { ...interaction, status: 'skipped', reason: capability };
   const stateMismatches = ofItsState.map(
     (failure): InteractionMismatch => ({ path: 'provider state', problem: describeFailure(failure) }),
   );

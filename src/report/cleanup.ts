@@ -27,25 +27,37 @@ export async function resetDesignatedUser(config: HarnessConfig): Promise<Cleanu
     ...(otherUser ? [{ role: 'the other user', credentials: otherUser }] : []),
   ];
   const reset: string[] = [];
+  const refused: string[] = [];
   const left: string[] = [];
   for (const { role, credentials } of designated) {
+    const name = 'account' in credentials ? credentials.account : role;
     const accessToken =
       'accessToken' in credentials ? credentials.accessToken : await signIn(baseUrl, appId, credentials);
     const client = new EnrollFactorClient({ baseUrl, appId, accessToken });
     for (const factor of await client.listEnrolledFactors()) {
-      await client.resetFactor({ factorId: factor.factorId });
-      reset.push(`${factor.factorType} ${factor.factorId}`);
+      const result = await client.attempt('resetFactor', { factorId: factor.factorId });
+      if (result.ok) {
+        reset.push(`${factor.factorType} ${factor.factorId}`);
+        continue;
+      }
+      const { statusCode, apiCode, apiMessage } = result.error;
+      refused.push(
+        `${name}: ${factor.factorType} ${factor.factorId} (statusCode ${statusCode}` +
+          `${apiCode === undefined ? '' : ` apiCode ${apiCode}`}, "${apiMessage}")`,
+      );
     }
     const stillBound = await client.listEnrolledFactors();
     if (stillBound.length > 0) {
-      const name = 'account' in credentials ? credentials.account : role;
       left.push(`${name}: ${stillBound.map((f) => `${f.factorType} ${f.factorId}`).join(', ')}`);
     }
   }
-  if (left.length > 0) {
+  if (refused.length > 0 || left.length > 0) {
     throw new HarnessError(
-      `designated users still have factors enrolled after reset-factor (${left.join('; ')}): ` +
-        'reset them by hand before the next run.',
+      [
+        ...(refused.length ? [`reset-factor refused to unbind ${refused.join('; ')}`] : []),
+        `designated users still have factors enrolled after the reset (${left.join('; ')})`,
+      ].join('. ') +
+        ': unbind them by hand (unbind-phone for SMS, unbind-email for EMAIL, or the console) before the next run.',
     );
   }
   return { reset };

@@ -13,7 +13,9 @@ for (const factorType of FACTOR_TYPES) {
         severity: 'blocker',
         decisions: [
           'successMessage',
-          ...(factorType === 'SMS' || factorType === 'EMAIL' ? (['codeLength'] as const) : []),
+          ...(factorType === 'SMS' || factorType === 'EMAIL'
+            ? (['codeLength', 'codeFactorsReset'] as const)
+            : []),
         ],
         defects: [
           'bind-nothing',

@@ -14,6 +14,7 @@ import {
   newestCode,
   realClock,
   toInboxMessage,
+  UnavailableError,
 } from '../../src/env';
 import { FactorLock } from '../../src/env/capabilities/factor-lock';
 import { startSmsSink } from '../../src/env/rehearsal/sms-sink';
@@ -181,7 +182,7 @@ test.describe('the designated user of a real environment', () => {
     expect(order).toEqual(['first done', 'second']);
   });
 
-  test('signs in with a password, resets what a test bound and refuses a user with factors already bound', async () => {
+  test('signs in with a password, resets what a test bound, and what a crashed run left bound', async () => {
     const password = `pw-${Math.random()}`;
     const mock = await startMock({
       control: false,
@@ -212,7 +213,73 @@ test.describe('the designated user of a real environment', () => {
         enrollmentToken: again,
         enrollmentData: { photo: 'https://example.com/face.jpg', isExternalPhoto: true },
       });
-      await expect(users.acquire({ touches: ['FACE'] })).rejects.toThrow(/already has FACE .* enrolled/);
+      const next = await users.acquire({ touches: ['FACE'] });
+      expect(await client.listEnrolledFactors(), 'the FACE factor left bound is reset first').toEqual([]);
+      await users.release(next);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  test('a reset the environment refuses is reported once, then tests that bind the type skip its user', async () => {
+    const accounts = ['designated-1', 'designated-2'];
+    const mock = await startMock({
+      control: false,
+      refuseResetOf: ['FACE'],
+      seedUsers: accounts.map((account) => ({
+        account,
+        password: `pw-${account}`,
+        email: `${account}@example.com`,
+        appId: 'a1b2c3d4e5f6a1b2c3d4e5f7',
+      })),
+    });
+    const bindFace = async (accessToken: string) => {
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken });
+      const { enrollmentToken } = await client.sendEnrollFactorRequest({ factorType: 'FACE' });
+      await client.enrollFactor({
+        factorType: 'FACE',
+        enrollmentToken,
+        enrollmentData: { photo: 'https://example.com/face.jpg', isExternalPhoto: true },
+      });
+    };
+    const appId = mock.seededUsers[0]?.appId ?? '';
+    const provider = () =>
+      designatedUserProvider({
+        baseUrl: mock.url,
+        appId,
+        pool: accounts.map((account) => ({ account, password: `pw-${account}` })),
+      });
+    try {
+      const users = provider();
+      for (const account of accounts) {
+        const user = await users.acquire({ touches: ['FACE'] });
+        await bindFace(user.accessToken);
+        await expect(users.release(user)).rejects.toThrow(
+          new RegExp(
+            `reset-factor refused to unbind the FACE \\S+ factor of ${account} after the test that bound it: it answered statusCode 400, "This factor cannot be unbound through reset-factor.*For the rest of the run, tests that bind FACE are not given this user`,
+          ),
+        );
+      }
+      const refusal = await users.acquire({ touches: ['FACE'] }).catch((error: Error) => error);
+      expect(refusal).toBeInstanceOf(UnavailableError);
+      expect((refusal as Error).message).toMatch(
+        /no designated user can take a test that binds FACE: reset-factor refused .*designated-1.*; reset-factor refused .*designated-2/,
+      );
+      const otp = await users.acquire({ touches: ['OTP'] });
+      await users.release(otp);
+
+      const runId = process.env.HARNESS_RUN_ID;
+      process.env.HARNESS_RUN_ID = `${runId}-next`;
+      try {
+        await expect(
+          provider().acquire({ touches: ['FACE'] }),
+          'the next run meets it once more',
+        ).rejects.toThrow(
+          /reset-factor refused to unbind the FACE \S+ factor of designated-1 left from an earlier run/,
+        );
+      } finally {
+        process.env.HARNESS_RUN_ID = runId;
+      }
     } finally {
       await mock.close();
     }

@@ -51,6 +51,14 @@ const sendThenEnroll = async (_harness: Harness, user: MockUser, enrollmentData:
   return failure(user.client.attempt('enrollFactor', { factorType: 'SMS', enrollmentToken, enrollmentData }));
 };
 
+/** Binds EMAIL and answers the bound factor as list-enrolled-factors shows it. */
+const bindEmail = async (h: Harness, user: MockUser) => {
+  await enroll(h, user, 'EMAIL');
+  const factor = (await user.client.listEnrolledFactors()).find((item) => item.factorType === 'EMAIL');
+  expect(factor, 'the EMAIL factor just bound').toBeDefined();
+  return { factorId: factor?.factorId ?? '' };
+};
+
 /** How to make the mock answer each catalog scenario through its public API. */
 const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>, Producer> = {
   notLoggedIn: (_h, user) =>
@@ -175,6 +183,11 @@ const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>
     const body = { factorType: 'EMAIL', profile: { email: user.email } } as const;
     await user.client.sendEnrollFactorRequest(body);
     return failure(user.client.attempt('sendEnrollFactorRequest', body));
+  },
+  factorResetRefused: async (h) => {
+    const user = await h.newUser({ refuseResetOf: ['EMAIL'] });
+    const { factorId } = await bindEmail(h, user);
+    return failure(user.client.attempt('resetFactor', { factorId }));
   },
   unknownFactorId: (_h, user) =>
     failure(user.client.attempt('getFactor', { factorId: `${user.userId}|otp` })),

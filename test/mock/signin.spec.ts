@@ -25,6 +25,7 @@ function bareContext(): MockContext {
       factorIds: 'user-suffixed',
       rateLimitPerSecond: 0,
       bodyLimitBytes: 65_536,
+      refuseResetOf: [],
     },
     signingKey: randomBytes(32),
     deliver: () => undefined,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EnrollFactorClient } from '../../src/client';
+import type { FactorType } from '../../src/contract';
 import { loadConfig, signIn } from '../../src/env';
 import type { DefectId } from '../../src/mock/defects';
 import { startMock } from '../../src/mock/server';
@@ -10,12 +11,12 @@ const ACCOUNTS = ['designated', 'pooled', 'other'] as const;
 
 /** A real-looking target whose designated, pool and other user each have a FACE factor bound. */
 async function withBoundUsers(
-  defects: readonly DefectId[],
+  options: { readonly defects?: readonly DefectId[]; readonly refuseResetOf?: readonly FactorType[] },
   run: (env: Record<string, string>) => Promise<void>,
 ) {
   const mock = await startMock({
     control: false,
-    defects,
+    ...options,
     seedUsers: ACCOUNTS.map((account) => ({
       account,
       password: `pw-${account}`,
@@ -57,7 +58,7 @@ async function withBoundUsers(
 
 test.describe('the nightly reset of the designated users', () => {
   test('resets the designated, pool and other users', async () => {
-    await withBoundUsers([], async (env) => {
+    await withBoundUsers({}, async (env) => {
       const { reset, skipped } = await resetDesignatedUser(loadConfig(env));
       expect(skipped).toBeUndefined();
       expect(reset).toHaveLength(3);
@@ -66,13 +67,25 @@ test.describe('the nightly reset of the designated users', () => {
   });
 
   test('a user whose factors stay bound does not stop the others, and every one left is named', async () => {
-    await withBoundUsers(['reset-keeps-factor'], async (env) => {
+    await withBoundUsers({ defects: ['reset-keeps-factor'] }, async (env) => {
       const error = await resetDesignatedUser(loadConfig(env)).then(
         () => undefined,
         (thrown: Error) => thrown,
       );
       expect(error?.message).toMatch(
-        /designated users still have factors enrolled after reset-factor \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+\): reset them by hand before the next run\./,
+        /designated users still have factors enrolled after the reset \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+\): unbind them by hand/,
+      );
+    });
+  });
+
+  test('a reset the environment refuses is named with its factor, its user and the answer', async () => {
+    await withBoundUsers({ refuseResetOf: ['FACE'] }, async (env) => {
+      const error = await resetDesignatedUser(loadConfig(env)).then(
+        () => undefined,
+        (thrown: Error) => thrown,
+      );
+      expect(error?.message).toMatch(
+        /reset-factor refused to unbind designated: FACE \S+ \(statusCode 400, "This factor cannot be unbound through reset-factor; [^"]+"\); pooled: FACE \S+ .*; other: FACE \S+ /,
       );
     });
   });

@@ -6,20 +6,41 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HarnessError } from '../../errors';
 import { DESIGNATED_USER_WAIT_MS as DEFAULT_WAIT_MS } from '../timing';
 
+export interface AcquireFirstOptions<Holder> {
+  readonly timeoutMs?: number;
+  /** What was waited for, in a timeout's message. */
+  readonly waitingFor: string;
+  /**
+   * Whether a holder may be taken, asked afresh on every try and once more under its lock (another process
+   * may have ruled it out meanwhile). When none may, `noneEligible` is thrown. Default: every holder may.
+   */
+  readonly eligible?: (holder: Holder) => boolean;
+  readonly noneEligible?: () => Error;
+}
+
 /**
- * Takes the named locks of the first holder whose locks are all free, trying the holders again until one
- * is or `timeoutMs` has passed (`waitingFor` names what was waited for).
+ * Takes the named locks of the first eligible holder whose locks are all free, trying again until one is or
+ * `timeoutMs` has passed.
  */
 export async function acquireFirst<Holder extends { readonly lock: FactorLock }>(
   holders: readonly Holder[],
   names: readonly string[],
-  { timeoutMs = DEFAULT_WAIT_MS, waitingFor }: { readonly timeoutMs?: number; readonly waitingFor: string },
+  {
+    timeoutMs = DEFAULT_WAIT_MS,
+    waitingFor,
+    eligible = () => true,
+    noneEligible,
+  }: AcquireFirstOptions<Holder>,
 ): Promise<{ holder: Holder; unlock: () => Promise<void> }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    for (const holder of holders) {
+    const candidates = holders.filter(eligible);
+    if (candidates.length === 0 && noneEligible) throw noneEligible();
+    for (const holder of candidates) {
       const unlock = await holder.lock.tryAcquire(names);
-      if (unlock) return { holder, unlock };
+      if (!unlock) continue;
+      if (eligible(holder)) return { holder, unlock };
+      await unlock();
     }
     if (Date.now() > deadline) throw new HarnessError(`waited ${timeoutMs} ms for ${waitingFor}`);
     await sleep(100);

@@ -12,7 +12,9 @@ import { HarnessError } from '../../errors';
 import type { Credentials } from '../config';
 import type { MockControl } from '../mock-control';
 import type { AcquireUserOptions, TestUser, UserProvider } from '../types';
+import { UnavailableError } from '../unavailable';
 import { acquireFirst, FactorLock } from './factor-lock';
+import { StuckFactors } from './stuck-factors';
 
 /** A fresh mock user per test, created through the control plane: tests never share state. */
 export function mockUserProvider(control: MockControl): UserProvider {
@@ -104,17 +106,26 @@ const sameFactors = (a: readonly FactorDto[], b: readonly FactorDto[]) => {
  * no two workers bind the same type on the same user at once), taking the first user whose types are free:
  * with a pool of several users, tests of the same type run side by side. On release every factor of those
  * types bound during the test is reset, and the user's factors of those types are verified to be exactly
- * as found.
+ * as found. A factor found bound at the start (left by a crashed run) is reset first.
+ *
+ * Where the environment refuses to reset a factor (as GenAuth's documentation once said of SMS and EMAIL),
+ * that is one finding: the test that met it fails with the factor, the user and the answer, and for the rest
+ * of the run the user is not given to tests that bind that type (skipped, with the finding, when no other
+ * user can take them).
  */
 export function designatedUserProvider(options: DesignatedUserOptions): UserProvider {
   const clientFor =
     options.client ??
     ((accessToken: string) =>
       new EnrollFactorClient({ baseUrl: options.baseUrl, appId: options.appId, accessToken }));
-  const members = options.pool.map((credentials) => {
+  const members = options.pool.map((credentials, index) => {
+    const scope = `${options.baseUrl}|${options.appId}|${JSON.stringify(credentials)}`;
     let token: Promise<string> | undefined;
     return {
-      lock: new FactorLock(`${options.baseUrl}|${options.appId}|${JSON.stringify(credentials)}`),
+      lock: new FactorLock(scope),
+      stuck: new StuckFactors(scope),
+      /** How a finding names the user: its account, never a token. */
+      name: 'account' in credentials ? credentials.account : `designated user ${index + 1} (an access token)`,
       accessToken: () => {
         token ??=
           'accessToken' in credentials
@@ -124,14 +135,49 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
       },
     };
   });
-  const sessions = new WeakMap<TestUser, Session>();
+  type Member = (typeof members)[number];
+  const sessions = new WeakMap<TestUser, Session & { readonly member: Member }>();
+
+  /** Resets `factors`; those the environment refuses are marked stuck and named in the one finding. */
+  async function resetAll(
+    member: Member,
+    client: EnrollFactorClient,
+    factors: readonly FactorDto[],
+    when: string,
+  ) {
+    const refused: string[] = [];
+    for (const factor of factors) {
+      const result = await client.attempt('resetFactor', { factorId: factor.factorId });
+      if (result.ok) continue;
+      const { statusCode, apiCode, apiMessage } = result.error;
+      const finding =
+        `reset-factor refused to unbind the ${describeFactor(factor)} factor of ${member.name} ${when}: it answered ` +
+        `statusCode ${statusCode}${apiCode === undefined ? '' : ` apiCode ${apiCode}`}, "${apiMessage}"`;
+      member.stuck.mark(factor.factorType, finding);
+      refused.push(finding);
+    }
+    if (refused.length > 0) {
+      throw new HarnessError(
+        `${refused.join('; ')}. For the rest of the run, tests that bind ${[...new Set(factors.map((f) => f.factorType))].join('/')} ` +
+          `are not given this user. Unbind the factor by hand (unbind-phone for SMS, unbind-email for EMAIL, or the ` +
+          'console) before the next run.',
+      );
+    }
+  }
 
   return {
     isolated: false,
     async acquire(acquireOptions: AcquireUserOptions = {}) {
       const touches = acquireOptions.touches ?? FACTOR_TYPES;
+      const findingsOf = (member: Member) =>
+        touches.flatMap((factorType) => member.stuck.findingFor(factorType) ?? []);
       const { holder: member, unlock } = await acquireFirst(members, touches, {
         waitingFor: `a designated user whose ${touches.join('/')} factors are free`,
+        eligible: (member) => findingsOf(member).length === 0,
+        noneEligible: () =>
+          new UnavailableError(
+            `no designated user can take a test that binds ${touches.join('/')}: ${members.flatMap(findingsOf).join('; ')}`,
+          ),
       });
       try {
         const user: TestUser = {
@@ -139,15 +185,23 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
           appId: options.appId,
           userPoolName: options.userPoolName,
         };
-        const found = await clientFor(user.accessToken).listEnrolledFactors();
-        const alreadyBound = found.filter((factor) => touches.includes(factor.factorType));
-        if (alreadyBound.length > 0) {
+        const client = clientFor(user.accessToken);
+        const ofTouchedTypes = (factors: readonly FactorDto[]) =>
+          factors.filter((factor) => touches.includes(factor.factorType));
+        await resetAll(
+          member,
+          client,
+          ofTouchedTypes(await client.listEnrolledFactors()),
+          'left from an earlier run',
+        );
+        const found = await client.listEnrolledFactors();
+        if (ofTouchedTypes(found).length > 0) {
           throw new HarnessError(
-            `a designated test user already has ${alreadyBound.map(describeFactor).join(', ')} ` +
-              'enrolled; the suites bind these types themselves. Reset them (reset-factor) before the run.',
+            `${member.name} still has ${ofTouchedTypes(found).map(describeFactor).join(', ')} enrolled after ` +
+              'reset-factor answered success; the suites bind these types themselves.',
           );
         }
-        sessions.set(user, { touches, found, unlock });
+        sessions.set(user, { touches, found, unlock, member });
         return user;
       } catch (error) {
         await unlock();
@@ -163,9 +217,10 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
         const ofTouchedTypes = (factors: readonly FactorDto[]) =>
           factors.filter((factor) => session.touches.includes(factor.factorType));
         const foundIds = new Set(session.found.map((factor) => factor.factorId));
-        for (const factor of ofTouchedTypes(await client.listEnrolledFactors())) {
-          if (!foundIds.has(factor.factorId)) await client.resetFactor({ factorId: factor.factorId });
-        }
+        const bound = ofTouchedTypes(await client.listEnrolledFactors()).filter(
+          (f) => !foundIds.has(f.factorId),
+        );
+        await resetAll(session.member, client, bound, 'after the test that bound it');
         const now = ofTouchedTypes(await client.listEnrolledFactors());
         const before = ofTouchedTypes(session.found);
         if (!sameFactors(now, before)) {

@@ -21,6 +21,8 @@ export const CreateUserRequestSchema = z
      * with `userPoolName`: without it the user joins the default pool, shared with every other such user.
      */
     rateLimitPerSecond: z.number().int().positive().optional(),
+    /** Factor types reset-factor refuses to unbind for this user (`factorResetRefused`). Default none. */
+    refuseResetOf: z.array(FactorTypeSchema).optional(),
     /** A sign-in name and password, for `POST /api/v3/signin`. */
     account: limitedString('signinName').min(1).optional(),
     password: limitedString('password').min(1).optional(),

@@ -39,6 +39,7 @@ export function createUser(
     password: request.password,
     sweepable,
     lastSeenMs: context.clocks.now(undefined),
+    refuseResetOf: request.refuseResetOf,
   };
   context.state.addUser(user);
   if (request.rateLimitPerSecond !== undefined) {

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
+
+/**
+ * A stand-in that refuses to reset SMS factors, as GenAuth's documentation once said it would, met by the
+ * SMS tests through the real-environment path: one finding per designated user (the factor, the user, the
+ * answer), and every other test that would bind SMS on them skipped with that finding, not failed on
+ * "already bound".
+ */
+test('a refused SMS reset is one finding per designated user, and the SMS tests after it are skipped', async ({}, testInfo) => {
+  test.setTimeout(240_000);
+  const reportFile = testInfo.outputPath('report.json');
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(PW_|PLAYWRIGHT_|TEST_|MOCK_)/.test(name)),
+  );
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'cli/rehearsal.ts', '--grep', '@sms', '--project=api', '--reporter=json'],
+    {
+      env: {
+        ...inherited,
+        MOCK_REFUSE_RESET: 'SMS',
+        REPORTS_DIR: testInfo.outputPath('reports'),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+      },
+      stdio: 'ignore',
+    },
+  );
+  await new Promise((resolve) => child.once('close', resolve));
+  const tests = reportedTests(JSON.parse(readFileSync(reportFile, 'utf8')) as PlaywrightJsonReport);
+  const last = (t: (typeof tests)[number]) => t.results.at(-1);
+  const failed = tests.filter((t) => last(t)?.status === 'failed');
+  const skipped = tests.filter((t) => last(t)?.status === 'skipped');
+
+  expect(failed.map((t) => last(t)?.error?.message?.split('\n')[0])).toEqual([
+    expect.stringMatching(
+      /reset-factor refused to unbind the SMS \S+ factor of rehearsal-user(-2)? after the test/,
+    ),
+    expect.stringMatching(
+      /reset-factor refused to unbind the SMS \S+ factor of rehearsal-user(-2)? after the test/,
+    ),
+  ]);
+  const reasons = skipped
+    .flatMap((t) => [...t.annotations, ...(last(t)?.annotations ?? [])])
+    .filter((annotation) => annotation.type === 'skip')
+    .map((annotation) => annotation.description ?? '');
+  expect(
+    reasons.filter((reason) => reason.startsWith('no designated user can take a test that binds SMS')),
+  ).not.toEqual([]);
+  for (const reason of reasons.filter((r) => r.startsWith('no designated user'))) {
+    expect(reason).toMatch(/reset-factor refused to unbind the SMS .* of rehearsal-user/);
+  }
+});
