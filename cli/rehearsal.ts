@@ -13,12 +13,18 @@ import { cleanDirectories } from '../src/report/pipeline';
 import { runMain } from './main';
 
 /**
- * The real-environment rehearsal: the suites run through the real-environment path (no control plane,
- * real waiting, codes from a mail catcher and an SMS webhook sink, one designated user signing in with a
- * password) against the mock started as a separate process with `--no-control`.
+ * The real-environment rehearsal: the API suites and the provider verification run through the
+ * real-environment path (no control plane, real waiting, codes from a mail catcher and an SMS webhook sink,
+ * designated users signing in with a password, provider states set up through the public API) against the
+ * mock started as a separate process with `--no-control`.
  *
- * Addresses and the TTL come from the committed `.env.rehearsal`; the passwords are made up per run.
- * Extra arguments go to `playwright test` (default `--workers=4`, so the real waits overlap).
+ *   npm run rehearsal [-- --profile=remote] [playwright arguments]
+ *
+ * Profiles: `fast` (default: `.env.rehearsal`, a 4 s TTL on loopback, what `npm test` runs) and `remote` (a
+ * hosted GenAuth: the documented 60 s TTL and 100 to 200 ms of latency on every answer, what the nightly
+ * workflow rehearses). The process environment overrides either. Addresses come from the committed
+ * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default
+ * `--workers=4`, so the real waits overlap).
  *
  * The stand-in answers one scenario differently from the error catalog (`MOCK_CATALOG_OVERRIDES` in
  * `.env.rehearsal`); after the run the catalog observations (as `npm run catalog:observed`) must show that
@@ -68,8 +74,31 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
   });
 }
 
+/** What each profile sets before `.env.rehearsal`; the process environment still overrides it. */
+const PROFILES = {
+  fast: {},
+  remote: { ENROLLMENT_TOKEN_TTL_SECONDS: '60', EXPIRY_MARGIN_MS: '1000', MOCK_LATENCY_MS: '100-200' },
+} as const satisfies Record<string, NodeJS.ProcessEnv>;
+
+type Profile = keyof typeof PROFILES;
+
+/** `--profile=<name>` among the arguments, and the arguments left for Playwright. */
+function profileOf(args: readonly string[]): { profile: Profile; rest: string[] } {
+  const flag = args.find((arg) => arg.startsWith('--profile='));
+  const name = flag?.slice('--profile='.length) ?? 'fast';
+  if (!Object.hasOwn(PROFILES, name)) {
+    throw new HarnessError(
+      `rehearsal: no profile "${name}"; use ${Object.keys(PROFILES)
+        .map((p) => `--profile=${p}`)
+        .join(' or ')}`,
+    );
+  }
+  return { profile: name as Profile, rest: args.filter((arg) => arg !== flag) };
+}
+
 async function main(): Promise<number> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TARGET_ENV: 'rehearsal' };
+  const { profile, rest: extra } = profileOf(process.argv.slice(2));
+  const env: NodeJS.ProcessEnv = { ...PROFILES[profile], ...process.env, TARGET_ENV: 'rehearsal' };
   loadEnvFiles(env);
   const apiPort = portOf(env.GENAUTH_BASE_URL, 'GENAUTH_BASE_URL');
   const mailWebPort = portOf(env.EMAIL_INBOX_URL, 'EMAIL_INBOX_URL');
@@ -126,6 +155,7 @@ async function main(): Promise<number> {
         env.ENROLLMENT_TOKEN_TTL_SECONDS ?? '60',
         '--code-length',
         env.MOCK_CODE_LENGTH ?? '6',
+        ...(env.MOCK_LATENCY_MS ? ['--latency-ms', env.MOCK_LATENCY_MS] : []),
         '--log-level',
         'warn',
       ],
@@ -143,15 +173,22 @@ async function main(): Promise<number> {
     );
     await waitForHttp(`${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll`, mock);
     log(
-      `mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ${env.ENROLLMENT_TOKEN_TTL_SECONDS} s, ` +
-        `${env.MOCK_CODE_LENGTH ?? 6}-digit codes`,
+      `profile ${profile}: mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ` +
+        `${env.ENROLLMENT_TOKEN_TTL_SECONDS} s, ${env.MOCK_CODE_LENGTH ?? 6}-digit codes, latency ` +
+        `${env.MOCK_LATENCY_MS ?? 'none'}`,
     );
 
-    const extra = process.argv.slice(2);
     const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j') ? [] : ['--workers=4'];
     const exitCode = await run(
       process.execPath,
-      ['node_modules/@playwright/test/cli.js', 'test', '--project=api', ...workers, ...extra],
+      [
+        'node_modules/@playwright/test/cli.js',
+        'test',
+        '--project=api',
+        '--project=provider',
+        ...workers,
+        ...extra,
+      ],
       { ...env, ...passwords, REPORTS_DIR: reports.root },
     );
     const table = recordCatalogObservations({
