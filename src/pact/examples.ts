@@ -15,6 +15,7 @@ export const EXAMPLE = {
   passCode: '123456',
   wrongPassCode: '000000',
   factorId: 'example-user-id|phone',
+  emailFactorId: 'example-user-id|email',
   photo: 'https://example.com/faces/example-user.png',
   qrCodeUri:
     'otpauth://totp/ExamplePool:user%40example.com?secret=AAAAAAAAAAAAAAAA&period=30&digits=6&algorithm=SHA1&issuer=ExamplePool',

@@ -33,7 +33,7 @@ export const INTERACTIONS = {
     'list-enrolled-factors accepts the bare access token with x-authing-app-id, as the Node, Python and Go SDKs send them',
   listEnrolledGenAuthHeader:
     'list-enrolled-factors accepts the bare access token with x-genauth-app-id, as the GenAuth SDKs send them',
-  resetFactor: 'reset-factor unbinds a bound SMS factor',
+  resetFactor: 'reset-factor unbinds a bound EMAIL factor',
   resetOthersFactor: "reset-factor refuses another user's factorId",
   totpVerifyWrongCode: 'mfa-totp-verify answers verified false for a wrong TOTP code',
 } as const;

@@ -48,19 +48,24 @@ for (const [description, style] of CALLING_STYLES) {
   });
 }
 
+// EMAIL, the type an official test unbinds against the real server (the C# SDK's MfaTest, statusCode 200);
+// no official test resets SMS, and GenAuth's 2022 documentation said SMS and EMAIL could not be reset here
+// (the error catalog's decision codeFactorsReset).
 test(INTERACTIONS.resetFactor, async ({ pact, clientFor }) => {
   const { method, path } = OPERATIONS.resetFactor;
   await pact
     .addInteraction()
-    .given(PROVIDER_STATES.boundFactor, { factorType: 'SMS' })
+    .given(PROVIDER_STATES.boundFactor, { factorType: 'EMAIL' })
     .uponReceiving(INTERACTIONS.resetFactor)
     .withRequest(method, path, (request) =>
-      request.headers(requestHeaders()).jsonBody({ factorId: fromState('factorId', EXAMPLE.factorId) }),
+      request.headers(requestHeaders()).jsonBody({ factorId: fromState('factorId', EXAMPLE.emailFactorId) }),
     )
     .willRespondWith(200, (response) => response.jsonBody(successBody('resetFactor')))
     .executeTest(
       thenRecorded(async (server) => {
-        const result = await clientFor(server.url).attempt('resetFactor', { factorId: EXAMPLE.factorId });
+        const result = await clientFor(server.url).attempt('resetFactor', {
+          factorId: EXAMPLE.emailFactorId,
+        });
         expect(result.ok).toBe(true);
       }),
     );
