@@ -6,7 +6,7 @@ import { measureMemory } from '../bench/memory';
 import { measureThroughput } from '../bench/mock-throughput';
 import { measureNpmTest, measureSensitivity } from '../bench/suite-durations';
 import type { TimedRun } from '../bench/support/commands';
-import { measureFlatCost, measureTimeControl } from '../bench/time-control';
+import { measureFlatCost, measureRemoteRehearsal, measureTimeControl } from '../bench/time-control';
 import { measureUsers } from '../bench/users';
 import { FACTOR_TYPES } from '../src/contract';
 
@@ -14,13 +14,14 @@ import { FACTOR_TYPES } from '../src/contract';
  * `npm run bench`: every figure in one run on one machine, printed with its goal and written to
  * reports/bench.json. Sizes: BENCH_ENROLLMENTS (default 100000), BENCH_REAL_TTL_SECONDS (default 4),
  * BENCH_LOAD_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_FLAT_ROUNDS (default 100),
- * BENCH_USERS (default 100000); BENCH_ONLY=gate,test,sensitivity,time,flat,throughput,memory,users picks figures.
+ * BENCH_USERS (default 100000); BENCH_ONLY=gate,test,sensitivity,time,remote,flat,throughput,memory,users picks
+ * figures.
  */
 const reportsDir = join(process.cwd(), 'reports');
 const logDir = join(reportsDir, 'bench');
 mkdirSync(logDir, { recursive: true });
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'gate,test,sensitivity,time,flat,throughput,memory,users').split(','),
+  (process.env.BENCH_ONLY ?? 'gate,test,sensitivity,time,remote,flat,throughput,memory,users').split(','),
 );
 const pactFile = 'pacts/mfa-enrollment-app-genauth-authentication-api.json';
 
@@ -109,6 +110,22 @@ if (only.has('time')) {
       time.realTime.ttlMultiple <= 1.3 &&
       time.realTime.passed === time.realTime.tests &&
       time.realTime.tests > 0,
+  });
+}
+
+if (only.has('remote')) {
+  say('the rehearsal, remote profile: API suites and provider verification at TTL 60 s, 100-200 ms latency');
+  const remote = await measureRemoteRehearsal(logDir);
+  results.remoteRehearsal = remote;
+  rows.push({
+    ...wallRow('rehearsal, remote profile (TTL 60 s, latency 100-200 ms): wall', remote, 3, 'min'),
+    value: `${fmt(remote.wallMs / 60_000)} min, ${remote.passed} passed, ${remote.skipped} skipped of ${remote.tests}, exit ${remote.exitCode}`,
+  });
+  rows.push({
+    figure: "token expiry at the documented TTL (remote profile): the slowest type's checks",
+    value: `${fmt(remote.slowestExpiryChecksMs / 1000, 1)} s = ${fmt(remote.ttlMultiple)} x TTL`,
+    goal: '<= 1.3 x TTL',
+    met: remote.ttlMultiple > 0 && remote.ttlMultiple <= 1.3,
   });
 }
 

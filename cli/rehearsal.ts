@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -24,7 +25,7 @@ import { runMain } from './main';
  * hosted GenAuth: the documented 60 s TTL and 100 to 200 ms of latency on every answer, what the nightly
  * workflow rehearses). The process environment overrides either. Addresses come from the committed
  * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default
- * `--workers=4`, so the real waits overlap).
+ * `--workers=4`, 8 for the remote profile, so the real waits overlap).
  *
  * The stand-in answers one scenario differently from the error catalog (`MOCK_CATALOG_OVERRIDES` in
  * `.env.rehearsal`); after the run the catalog observations (as `npm run catalog:observed`) must show that
@@ -33,10 +34,20 @@ import { runMain } from './main';
 
 const log = (message: string) => process.stderr.write(`${prefixed(`rehearsal: ${message}`)}\n`);
 
-function portOf(url: string | undefined, name: string): number {
-  const port = url ? Number(new URL(url).port) : Number.NaN;
-  if (!port) throw new HarnessError(`rehearsal: ${name} in .env.rehearsal must be an http URL with a port`);
-  return port;
+/** `count` ports no one listens on now, on loopback. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve) => {
+          const server = createServer().listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
@@ -74,11 +85,17 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
   });
 }
 
-/** What each profile sets before `.env.rehearsal`; the process environment still overrides it. */
+/**
+ * What each profile sets before `.env.rehearsal` (the process environment still overrides it), and how many
+ * workers it runs: the remote profile's tests mostly wait on the network, so twice as many overlap.
+ */
 const PROFILES = {
-  fast: {},
-  remote: { ENROLLMENT_TOKEN_TTL_SECONDS: '60', EXPIRY_MARGIN_MS: '1000', MOCK_LATENCY_MS: '100-200' },
-} as const satisfies Record<string, NodeJS.ProcessEnv>;
+  fast: { env: {}, workers: 4 },
+  remote: {
+    env: { ENROLLMENT_TOKEN_TTL_SECONDS: '60', EXPIRY_MARGIN_MS: '1000', MOCK_LATENCY_MS: '100-200' },
+    workers: 8,
+  },
+} as const satisfies Record<string, { env: NodeJS.ProcessEnv; workers: number }>;
 
 type Profile = keyof typeof PROFILES;
 
@@ -98,13 +115,15 @@ function profileOf(args: readonly string[]): { profile: Profile; rest: string[] 
 
 async function main(): Promise<number> {
   const { profile, rest: extra } = profileOf(process.argv.slice(2));
-  const env: NodeJS.ProcessEnv = { ...PROFILES[profile], ...process.env, TARGET_ENV: 'rehearsal' };
+  const env: NodeJS.ProcessEnv = { ...PROFILES[profile].env, ...process.env, TARGET_ENV: 'rehearsal' };
   loadEnvFiles(env);
-  const apiPort = portOf(env.GENAUTH_BASE_URL, 'GENAUTH_BASE_URL');
-  const mailWebPort = portOf(env.EMAIL_INBOX_URL, 'EMAIL_INBOX_URL');
-  const smsPort = portOf(env.SMS_INBOX_URL, 'SMS_INBOX_URL');
-  const smtpPort = Number(env.REHEARSAL_SMTP_PORT);
-  if (!smtpPort) throw new HarnessError(`rehearsal: REHEARSAL_SMTP_PORT is missing from .env.rehearsal`);
+  // Ports of their own, so rehearsals on one machine (two checkouts, a bench beside a test run) never meet.
+  const [apiPort, mailWebPort, smsPort, smtpPort] = await freePorts(4);
+  Object.assign(env, {
+    GENAUTH_BASE_URL: `http://127.0.0.1:${apiPort}`,
+    EMAIL_INBOX_URL: `http://127.0.0.1:${mailWebPort}`,
+    SMS_INBOX_URL: `http://127.0.0.1:${smsPort}/messages`,
+  });
   const appId = env.GENAUTH_APP_ID ?? '';
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
   cleanDirectories([reports.allureResults]);
@@ -178,7 +197,9 @@ async function main(): Promise<number> {
         `${env.MOCK_LATENCY_MS ?? 'none'}`,
     );
 
-    const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j') ? [] : ['--workers=4'];
+    const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j')
+      ? []
+      : [`--workers=${PROFILES[profile].workers}`];
     const exitCode = await run(
       process.execPath,
       [
