@@ -1,14 +1,16 @@
 /**
  * The Pact Broker workflow, one subcommand each:
  *
- *   npm run pact:publish             publishes pacts/ with the git commit as consumer version and the branch
+ *   npm run pact:publish             publishes pacts/ with the app's git commit as consumer version and its branch
  *   npm run pact:verify:broker       the provider project, verifying the pacts the broker selects (main
- *                                    branch, matching branch, deployed or released; pending and WIP pacts)
+ *                                    branch, deployed or released, matching branch; pending and WIP pacts);
+ *                                    publishes the results with PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true,
+ *                                    as PACT_PROVIDER_VERSION on PACT_PROVIDER_BRANCH (refused without them)
  *   npm run pact:can-i-deploy        may this commit go to PACT_ENVIRONMENT? (polls while unknown)
  *   npm run pact:record-deployment   records that this commit now runs in PACT_ENVIRONMENT
  *
  * The command line is assembled from the environment and printed (it holds no credential); a
- * configuration problem ends the command before anything runs.
+ * configuration problem ends the command before anything runs, naming every problem at once.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -21,7 +23,9 @@ import {
   deploymentTargetFrom,
   printable,
   publishCommand,
+  readTogether,
   recordDeploymentCommand,
+  verificationPublishingFrom,
   versionInfoFrom,
 } from '../src/pact/broker';
 import { pactSettingsFrom } from '../src/pact/config';
@@ -33,15 +37,25 @@ interface Command {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+const env = process.env;
+
 const COMMANDS: Readonly<Record<string, (extra: string[]) => Command>> = {
   publish: () => {
-    const broker = brokerSettingsFrom(process.env, 'publish the pacts to');
-    const version = versionInfoFrom(process.env, gitFacts());
-    return { binary: 'pact-broker', args: publishCommand(broker, pactSettingsFrom().pactDir, version) };
+    const [broker, settings, version] = readTogether(
+      () => brokerSettingsFrom(env, 'publish the pacts to'),
+      () => pactSettingsFrom(env),
+      () => versionInfoFrom(env, gitFacts()),
+    );
+    return { binary: 'pact-broker', args: publishCommand(broker, settings.pactDir, version) };
   },
+  // The provider project reads the same variables again; checking them here first means a refused
+  // configuration stops with one message instead of a failed test.
   verify: (extra) => {
-    brokerSettingsFrom(process.env, 'verify pacts from');
-    versionInfoFrom(process.env, gitFacts());
+    readTogether(
+      () => brokerSettingsFrom(env, 'verify pacts from'),
+      () => pactSettingsFrom(env),
+      () => verificationPublishingFrom(env),
+    );
     return {
       binary: 'playwright',
       args: ['test', '--project=provider', ...extra],
@@ -49,15 +63,15 @@ const COMMANDS: Readonly<Record<string, (extra: string[]) => Command>> = {
     };
   },
   'can-i-deploy': () => {
-    const broker = brokerSettingsFrom(process.env, 'ask can-i-deploy');
-    const { version } = versionInfoFrom(process.env, gitFacts());
-    const target = deploymentTargetFrom(process.env, pactSettingsFrom(), version);
+    const broker = brokerSettingsFrom(env, 'ask can-i-deploy');
+    const { version } = versionInfoFrom(env, gitFacts());
+    const target = deploymentTargetFrom(env, pactSettingsFrom(), version);
     return { binary: 'pact-broker', args: canIDeployCommand(broker, target) };
   },
   'record-deployment': () => {
-    const broker = brokerSettingsFrom(process.env, 'record the deployment in');
-    const { version } = versionInfoFrom(process.env, gitFacts());
-    const target = deploymentTargetFrom(process.env, pactSettingsFrom(), version);
+    const broker = brokerSettingsFrom(env, 'record the deployment in');
+    const { version } = versionInfoFrom(env, gitFacts());
+    const target = deploymentTargetFrom(env, pactSettingsFrom(), version);
     return { binary: 'pact-broker', args: recordDeploymentCommand(broker, target) };
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GitFacts } from '../git';
-import { type Env, optionalText, variableProblems, wholeNumber } from '../variables';
+import { type Env, flag, optionalText, variableProblems, wholeNumber } from '../variables';
 import { PactConfigError, type PactSettings } from './config';
 
 /**
@@ -24,6 +24,15 @@ export interface BrokerSettings {
 }
 
 const value = (env: Env, name: string) => env[name]?.trim() || undefined;
+
+/**
+ * Runs a cross-variable refinement even when other variables are wrong (zod skips it then by default), so
+ * every problem is named at once; only the variables it reads must have parsed.
+ */
+const whenValid = (...names: readonly string[]) => ({
+  when: (payload: z.core.ParsePayload) =>
+    !payload.issues.some((issue) => names.includes(String(issue.path?.[0]))),
+});
 
 function parse<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
   const parsed = schema.safeParse(env);
@@ -64,6 +73,27 @@ const brokerEnvSchema = (purpose: string) =>
       }
     });
 
+/**
+ * Reads each part of a command's configuration, then names the problems of all of them in one
+ * `PactConfigError`, so one run shows everything to fix.
+ */
+export function readTogether<const T extends readonly unknown[]>(
+  ...readers: { [K in keyof T]: () => T[K] }
+): T {
+  const problems: string[] = [];
+  const values = readers.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof PactConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new PactConfigError(problems);
+  return values as unknown as T;
+}
+
 export function brokerSettingsFrom(env: Env, purpose: string): BrokerSettings {
   const broker = parse(brokerEnvSchema(purpose), env);
   const auth: BrokerAuth = broker.PACT_BROKER_TOKEN
@@ -74,17 +104,32 @@ export function brokerSettingsFrom(env: Env, purpose: string): BrokerSettings {
   return { baseUrl: broker.PACT_BROKER_BASE_URL, auth };
 }
 
-/** What identifies the code being published or verified: the git commit and branch. */
-export interface VersionInfo {
-  readonly version: string;
-  readonly branch: string;
+/** The CI build that publishes or verifies, shown in the broker beside what it published. */
+export interface BuildInfo {
   /** `PACT_BUILD_URL`, else the CI's build URL when known. */
   readonly buildUrl?: string;
 }
 
+export function buildInfoFrom(env: Env): BuildInfo {
+  const githubRun =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const buildUrl =
+    value(env, 'PACT_BUILD_URL') ?? value(env, 'CI_JOB_URL') ?? value(env, 'BUILD_URL') ?? githubRun;
+  return buildUrl ? { buildUrl } : {};
+}
+
+/** What identifies the consumer app's version: its git commit and branch. Never the provider's. */
+export interface VersionInfo extends BuildInfo {
+  readonly version: string;
+  readonly branch: string;
+}
+
 /**
- * Version = `PACT_APP_VERSION`, else the git commit. Branch = `PACT_BRANCH`, else the CI's branch
- * variable (GitHub Actions, GitLab CI, Jenkins), else the checked-out git branch.
+ * The consumer app's version and branch. Version = `PACT_APP_VERSION`, else the git commit. Branch =
+ * `PACT_BRANCH`, else the CI's branch variable (GitHub Actions, GitLab CI, Jenkins), else the checked-out
+ * git branch.
  */
 export function versionInfoFrom(env: Env, git: GitFacts): VersionInfo {
   const version = value(env, 'PACT_APP_VERSION') ?? value(env, 'GIT_COMMIT') ?? git.commit;
@@ -105,13 +150,7 @@ export function versionInfoFrom(env: Env, git: GitFacts): VersionInfo {
       : ['PACT_BRANCH is not set and no branch is checked out (a detached HEAD): check one out, or set it']),
   ];
   if (!version || !branch) throw new PactConfigError(problems);
-  const githubRun =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
-  const buildUrl =
-    value(env, 'PACT_BUILD_URL') ?? value(env, 'CI_JOB_URL') ?? value(env, 'BUILD_URL') ?? githubRun;
-  return buildUrl ? { version, branch, buildUrl } : { version, branch };
+  return { version, branch, ...buildInfoFrom(env) };
 }
 
 /** `pact-broker publish <pactDir> --consumer-app-version <commit> --branch <branch>`. */
@@ -183,6 +222,12 @@ export function recordDeploymentCommand(broker: BrokerSettings, options: RecordD
   ];
 }
 
+/**
+ * The harness verifies a deployed GenAuth build that it neither builds nor checks out, so its own commit
+ * and branch say nothing about the provider: the provider's version is always given explicitly.
+ */
+const NOT_THE_HARNESS = "(its release or build number), never this harness's commit";
+
 const DeploymentEnvSchema = z.object({
   PACT_ENVIRONMENT: optionalText.pipe(
     z.string({ error: 'is not set: the environment to deploy to, e.g. production' }),
@@ -205,76 +250,136 @@ export function deploymentTargetFrom(env: Env, settings: PactSettings, version: 
   };
 }
 
-/** The consumer versions a provider verifies: its main branch, its own branch, whatever is deployed or released. */
-export const CONSUMER_VERSION_SELECTORS = [
-  { mainBranch: true },
-  { matchingBranch: true },
-  { deployedOrReleased: true },
-] as const;
+/**
+ * The consumer versions a provider verifies: each consumer's main branch, whatever is deployed or released,
+ * and, when the provider's branch is known, the consumer branch of the same name.
+ */
+export function consumerVersionSelectors(providerBranch: string | undefined): ConsumerVersionSelector[] {
+  return [
+    { mainBranch: true },
+    ...(providerBranch ? [{ matchingBranch: true }] : []),
+    { deployedOrReleased: true },
+  ];
+}
+
+export interface ConsumerVersionSelector {
+  readonly mainBranch?: boolean;
+  readonly matchingBranch?: boolean;
+  readonly deployedOrReleased?: boolean;
+}
 
 /** Default start of the WIP window (`PACT_INCLUDE_WIP_PACTS_SINCE`). */
 export const DEFAULT_WIP_SINCE = '2026-01-01';
 
-export interface BrokerVerifierOptions {
+/** The pact-js verifier options that say under which provider version, if any, results are published. */
+export interface VerificationPublishing {
+  readonly publishVerificationResult: boolean;
+  /** `PACT_PROVIDER_VERSION`; only when publishing. */
+  readonly providerVersion?: string;
+  /** `PACT_PROVIDER_BRANCH`, publishing or not: the broker computes pending and WIP pacts for it. */
+  readonly providerVersionBranch?: string;
+  /** The verifying CI build; only when publishing. */
+  readonly buildUrl?: string;
+}
+
+export interface BrokerVerifierOptions extends VerificationPublishing {
   readonly pactBrokerUrl: string;
   readonly provider: string;
-  readonly consumerVersionSelectors: {
-    mainBranch?: boolean;
-    matchingBranch?: boolean;
-    deployedOrReleased?: boolean;
-  }[];
+  readonly consumerVersionSelectors: ConsumerVersionSelector[];
   readonly enablePending: true;
-  readonly includeWipPactsSince: string;
-  readonly providerVersionBranch: string;
-  readonly publishVerificationResult: boolean;
-  readonly providerVersion?: string;
-  readonly buildUrl?: string;
+  /** Only with a provider branch: the broker finds no WIP pacts without one. */
+  readonly includeWipPactsSince?: string;
   readonly pactBrokerToken?: string;
   readonly pactBrokerUsername?: string;
   readonly pactBrokerPassword?: string;
 }
 
-const VerifierEnvSchema = z.object({
-  PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: optionalText.transform((flag) => flag?.toLowerCase() === 'true'),
-  PACT_INCLUDE_WIP_PACTS_SINCE: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be a date, e.g. ${DEFAULT_WIP_SINCE}` })
-      .default(DEFAULT_WIP_SINCE),
-  ),
-});
+const VerifierEnvSchema = z
+  .object({
+    PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: flag,
+    PACT_PROVIDER_VERSION: optionalText,
+    PACT_PROVIDER_BRANCH: optionalText,
+    PACT_INCLUDE_WIP_PACTS_SINCE: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be a date, e.g. ${DEFAULT_WIP_SINCE}` })
+        .default(DEFAULT_WIP_SINCE),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS) return;
+    if (!env.PACT_PROVIDER_VERSION) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PACT_PROVIDER_VERSION'],
+        message: `is not set, but PACT_BROKER_PUBLISH_VERIFICATION_RESULTS is on: set it to the version of the GenAuth build the verified environment runs ${NOT_THE_HARNESS}; or unset PACT_BROKER_PUBLISH_VERIFICATION_RESULTS to verify without publishing`,
+      });
+    }
+    if (!env.PACT_PROVIDER_BRANCH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PACT_PROVIDER_BRANCH'],
+        message:
+          "is not set, but PACT_BROKER_PUBLISH_VERIFICATION_RESULTS is on: set it to the provider's branch that build comes from (e.g. main); results without a branch count neither for the provider's main branch nor for the pending status of its pacts",
+      });
+    }
+  }, whenValid('PACT_BROKER_PUBLISH_VERIFICATION_RESULTS'));
 
 /**
- * The pact-js verifier options of a verification from the broker. Results are published only when
- * `PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true` (CI), with the provider's commit and branch.
+ * Whether results are published and as which provider version: only with
+ * `PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true` and the explicit `PACT_PROVIDER_VERSION` and
+ * `PACT_PROVIDER_BRANCH` (refused without them). The harness's own git facts never stand in for them.
+ */
+export function verificationPublishingFrom(
+  env: Env,
+  build: BuildInfo = buildInfoFrom(env),
+): VerificationPublishing {
+  const parsed = parse(VerifierEnvSchema, env);
+  const branch = parsed.PACT_PROVIDER_BRANCH ? { providerVersionBranch: parsed.PACT_PROVIDER_BRANCH } : {};
+  if (!parsed.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS) {
+    // No providerVersion here: pact-core publishes whenever it has one and PACT_BROKER_PUBLISH_VERIFICATION_RESULTS
+    // is set to anything, "false" included.
+    return { publishVerificationResult: false, ...branch };
+  }
+  return {
+    publishVerificationResult: true,
+    ...(parsed.PACT_PROVIDER_VERSION ? { providerVersion: parsed.PACT_PROVIDER_VERSION } : {}),
+    ...branch,
+    ...(build.buildUrl ? { buildUrl: build.buildUrl } : {}),
+  };
+}
+
+/** The broker credentials for the pact-js verifier, which takes them as options rather than from the environment. */
+function verifierCredentials(env: Env, broker: BrokerSettings) {
+  return broker.auth.kind === 'token'
+    ? { pactBrokerToken: value(env, 'PACT_BROKER_TOKEN') }
+    : broker.auth.kind === 'basic'
+      ? { pactBrokerUsername: broker.auth.username, pactBrokerPassword: value(env, 'PACT_BROKER_PASSWORD') }
+      : {};
+}
+
+/**
+ * The pact-js verifier options of a verification of the pacts the broker selects: pending pacts always,
+ * WIP pacts and the matching-branch selector when `PACT_PROVIDER_BRANCH` names the provider's branch (the
+ * broker computes both from it), results published as `verificationPublishingFrom` says.
  */
 export function brokerVerifierOptions(
   env: Env,
   broker: BrokerSettings,
   settings: PactSettings,
-  version: VersionInfo,
+  build: BuildInfo = buildInfoFrom(env),
 ): BrokerVerifierOptions {
-  const { PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: publish, PACT_INCLUDE_WIP_PACTS_SINCE: wipSince } = parse(
-    VerifierEnvSchema,
-    env,
-  );
-  const credentials =
-    broker.auth.kind === 'token'
-      ? { pactBrokerToken: value(env, 'PACT_BROKER_TOKEN') }
-      : broker.auth.kind === 'basic'
-        ? { pactBrokerUsername: broker.auth.username, pactBrokerPassword: value(env, 'PACT_BROKER_PASSWORD') }
-        : {};
+  const publishing = verificationPublishingFrom(env, build);
+  const { PACT_INCLUDE_WIP_PACTS_SINCE: wipSince } = parse(VerifierEnvSchema, env);
+  const branch = publishing.providerVersionBranch;
   return {
     pactBrokerUrl: broker.baseUrl,
     provider: settings.provider,
-    consumerVersionSelectors: CONSUMER_VERSION_SELECTORS.map((selector) => ({ ...selector })),
+    consumerVersionSelectors: consumerVersionSelectors(branch),
     enablePending: true,
-    includeWipPactsSince: wipSince,
-    providerVersionBranch: version.branch,
-    publishVerificationResult: publish,
-    ...(publish ? { providerVersion: version.version } : {}),
-    ...(publish && version.buildUrl ? { buildUrl: version.buildUrl } : {}),
-    ...credentials,
+    ...(branch ? { includeWipPactsSince: wipSince } : {}),
+    ...publishing,
+    ...verifierCredentials(env, broker),
   };
 }
 
