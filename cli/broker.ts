@@ -6,11 +6,13 @@
  *                                    branch, deployed or released, matching branch; pending and WIP pacts);
  *                                    publishes the results with PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true,
  *                                    as PACT_PROVIDER_VERSION on PACT_PROVIDER_BRANCH (refused without them)
- *   npm run pact:can-i-deploy        may this commit go to PACT_ENVIRONMENT? (polls while unknown)
- *   npm run pact:record-deployment   records that this commit now runs in PACT_ENVIRONMENT
+ *   npm run pact:can-i-deploy        may this version go to PACT_ENVIRONMENT? (polls while unknown)
+ *   npm run pact:record-deployment   records that this version now runs in PACT_ENVIRONMENT
  *
- * The command line is assembled from the environment and printed (it holds no credential); a
- * configuration problem ends the command before anything runs, naming every problem at once.
+ * can-i-deploy and record-deployment are about the consumer app (its git commit) unless PACT_PACTICIPANT
+ * names the provider, whose version is PACT_PROVIDER_VERSION only. The command line is assembled from the
+ * environment and printed (it holds no credential); a configuration problem ends the command before
+ * anything runs, naming every problem at once.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -63,15 +65,17 @@ const COMMANDS: Readonly<Record<string, (extra: string[]) => Command>> = {
     };
   },
   'can-i-deploy': () => {
-    const broker = brokerSettingsFrom(env, 'ask can-i-deploy');
-    const { version } = versionInfoFrom(env, gitFacts());
-    const target = deploymentTargetFrom(env, pactSettingsFrom(), version);
+    const [broker, target] = readTogether(
+      () => brokerSettingsFrom(env, 'ask can-i-deploy'),
+      () => deploymentTargetFrom(env, pactSettingsFrom(env), gitFacts()),
+    );
     return { binary: 'pact-broker', args: canIDeployCommand(broker, target) };
   },
   'record-deployment': () => {
-    const broker = brokerSettingsFrom(env, 'record the deployment in');
-    const { version } = versionInfoFrom(env, gitFacts());
-    const target = deploymentTargetFrom(env, pactSettingsFrom(), version);
+    const [broker, target] = readTogether(
+      () => brokerSettingsFrom(env, 'record the deployment in'),
+      () => deploymentTargetFrom(env, pactSettingsFrom(env), gitFacts()),
+    );
     return { binary: 'pact-broker', args: recordDeploymentCommand(broker, target) };
   },
 };

@@ -126,13 +126,26 @@ export interface VersionInfo extends BuildInfo {
   readonly branch: string;
 }
 
+const NO_APP_VERSION_PROBLEM = 'is not set and there is no git commit: run inside a git checkout, or set it';
+const NO_APP_VERSION = `PACT_APP_VERSION ${NO_APP_VERSION_PROBLEM}`;
+
+interface AppVersionVariables {
+  readonly PACT_APP_VERSION?: string | undefined;
+  readonly GIT_COMMIT?: string | undefined;
+}
+
+/** The consumer app's version: `PACT_APP_VERSION`, else the git commit (`GIT_COMMIT`, else git). */
+function appVersionOf(env: AppVersionVariables, git: GitFacts): string | undefined {
+  return env.PACT_APP_VERSION?.trim() || env.GIT_COMMIT?.trim() || git.commit;
+}
+
 /**
  * The consumer app's version and branch. Version = `PACT_APP_VERSION`, else the git commit. Branch =
  * `PACT_BRANCH`, else the CI's branch variable (GitHub Actions, GitLab CI, Jenkins), else the checked-out
  * git branch.
  */
 export function versionInfoFrom(env: Env, git: GitFacts): VersionInfo {
-  const version = value(env, 'PACT_APP_VERSION') ?? value(env, 'GIT_COMMIT') ?? git.commit;
+  const version = appVersionOf(env, git);
   const branch =
     value(env, 'PACT_BRANCH') ??
     value(env, 'GITHUB_HEAD_REF') ??
@@ -142,9 +155,7 @@ export function versionInfoFrom(env: Env, git: GitFacts): VersionInfo {
     value(env, 'GIT_BRANCH') ??
     (git.branch && git.branch !== 'HEAD' ? git.branch : undefined);
   const problems = [
-    ...(version
-      ? []
-      : ['PACT_APP_VERSION is not set and there is no git commit: run inside a git checkout, or set it']),
+    ...(version ? [] : [NO_APP_VERSION]),
     ...(branch
       ? []
       : ['PACT_BRANCH is not set and no branch is checked out (a detached HEAD): check one out, or set it']),
@@ -228,23 +239,57 @@ export function recordDeploymentCommand(broker: BrokerSettings, options: RecordD
  */
 const NOT_THE_HARNESS = "(its release or build number), never this harness's commit";
 
-const DeploymentEnvSchema = z.object({
-  PACT_ENVIRONMENT: optionalText.pipe(
-    z.string({ error: 'is not set: the environment to deploy to, e.g. production' }),
-  ),
-  PACT_PACTICIPANT: optionalText,
-  PACT_APPLICATION_INSTANCE: optionalText,
-  PACT_CAN_I_DEPLOY_RETRIES: wholeNumber(0).default(10),
-  PACT_CAN_I_DEPLOY_RETRY_INTERVAL: wholeNumber(0).default(30),
-});
+const deploymentEnvSchema = (settings: PactSettings, git: GitFacts) =>
+  z
+    .object({
+      PACT_ENVIRONMENT: optionalText.pipe(
+        z.string({ error: 'is not set: the environment to deploy to, e.g. production' }),
+      ),
+      PACT_PACTICIPANT: optionalText.pipe(
+        z
+          .enum([settings.consumer, settings.provider], {
+            error: `must be the consumer (${settings.consumer}) or the provider (${settings.provider}) of the pact; unset means the consumer`,
+          })
+          .default(settings.consumer),
+      ),
+      PACT_PROVIDER_VERSION: optionalText,
+      PACT_APP_VERSION: optionalText,
+      GIT_COMMIT: optionalText,
+      PACT_APPLICATION_INSTANCE: optionalText,
+      PACT_CAN_I_DEPLOY_RETRIES: wholeNumber(0).default(10),
+      PACT_CAN_I_DEPLOY_RETRY_INTERVAL: wholeNumber(0).default(30),
+    })
+    .superRefine((target, ctx) => {
+      if (target.PACT_PACTICIPANT === settings.provider && !target.PACT_PROVIDER_VERSION) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PACT_PROVIDER_VERSION'],
+          message: `is not set, so there is no version of ${settings.provider} (PACT_PACTICIPANT) to check or record: set it to the version of the GenAuth build ${NOT_THE_HARNESS}, as its verification results were published`,
+        });
+      }
+      if (target.PACT_PACTICIPANT === settings.consumer && !appVersionOf(target, git)) {
+        ctx.addIssue({ code: 'custom', path: ['PACT_APP_VERSION'], message: NO_APP_VERSION_PROBLEM });
+      }
+    }, whenValid('PACT_PACTICIPANT'));
 
-export function deploymentTargetFrom(env: Env, settings: PactSettings, version: string) {
-  const target = parse(DeploymentEnvSchema, env);
+export interface DeploymentTarget extends CanIDeployOptions, RecordDeploymentOptions {}
+
+/**
+ * What can-i-deploy and record-deployment are about: `PACT_PACTICIPANT` (default the consumer) in
+ * `PACT_ENVIRONMENT`. The consumer's version is the app's (`PACT_APP_VERSION`, else the git commit); the
+ * provider's is `PACT_PROVIDER_VERSION` only, the version its verification results were published with.
+ */
+export function deploymentTargetFrom(env: Env, settings: PactSettings, git: GitFacts): DeploymentTarget {
+  const target = parse(deploymentEnvSchema(settings, git), env);
+  const version =
+    target.PACT_PACTICIPANT === settings.provider ? target.PACT_PROVIDER_VERSION : appVersionOf(target, git);
+  // The refinement above has named a missing version already; this only narrows the type.
+  if (!version) throw new PactConfigError([NO_APP_VERSION]);
   return {
-    pacticipant: target.PACT_PACTICIPANT ?? settings.consumer,
+    pacticipant: target.PACT_PACTICIPANT,
     version,
     environment: target.PACT_ENVIRONMENT,
-    applicationInstance: target.PACT_APPLICATION_INSTANCE,
+    ...(target.PACT_APPLICATION_INSTANCE ? { applicationInstance: target.PACT_APPLICATION_INSTANCE } : {}),
     retryWhileUnknown: target.PACT_CAN_I_DEPLOY_RETRIES,
     retryIntervalSeconds: target.PACT_CAN_I_DEPLOY_RETRY_INTERVAL,
   };

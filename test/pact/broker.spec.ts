@@ -84,14 +84,14 @@ test('the version and branch come from PACT_APP_VERSION / PACT_BRANCH, then CI v
 
 test('can-i-deploy polls while the verification is unknown; record-deployment names the environment', () => {
   const broker = brokerSettingsFrom(BROKER, 'x');
-  expect(() => deploymentTargetFrom({}, settings, 'v1')).toThrow(/PACT_ENVIRONMENT is not set/);
-  const target = deploymentTargetFrom({ PACT_ENVIRONMENT: 'production' }, settings, 'v1');
+  expect(() => deploymentTargetFrom({}, settings, GIT)).toThrow(/PACT_ENVIRONMENT is not set/);
+  const target = deploymentTargetFrom({ PACT_ENVIRONMENT: 'production' }, settings, GIT);
   expect(canIDeployCommand(broker, target)).toEqual([
     'can-i-deploy',
     '--pacticipant',
     'mfa-enrollment-app',
     '--version',
-    'v1',
+    'a1b2c3d4e5',
     '--to-environment',
     'production',
     '--retry-while-unknown',
@@ -101,21 +101,17 @@ test('can-i-deploy polls while the verification is unknown; record-deployment na
     '--broker-base-url',
     'https://broker.example.com',
   ]);
-  const provider = deploymentTargetFrom(
-    {
-      PACT_ENVIRONMENT: 'test',
-      PACT_PACTICIPANT: 'genauth-authentication-api',
-      PACT_APPLICATION_INSTANCE: 'blue',
-    },
+  const instance = deploymentTargetFrom(
+    { PACT_ENVIRONMENT: 'test', PACT_APP_VERSION: 'app-7', PACT_APPLICATION_INSTANCE: 'blue' },
     settings,
-    'v2',
+    GIT,
   );
-  expect(recordDeploymentCommand(broker, provider)).toEqual([
+  expect(recordDeploymentCommand(broker, instance)).toEqual([
     'record-deployment',
     '--pacticipant',
-    'genauth-authentication-api',
+    'mfa-enrollment-app',
     '--version',
-    'v2',
+    'app-7',
     '--environment',
     'test',
     '--application-instance',
@@ -124,8 +120,54 @@ test('can-i-deploy polls while the verification is unknown; record-deployment na
     'https://broker.example.com',
   ]);
   expect(() =>
-    deploymentTargetFrom({ PACT_ENVIRONMENT: 'x', PACT_CAN_I_DEPLOY_RETRIES: 'many' }, settings, 'v'),
+    deploymentTargetFrom({ PACT_ENVIRONMENT: 'x', PACT_CAN_I_DEPLOY_RETRIES: 'many' }, settings, GIT),
   ).toThrow(/PACT_CAN_I_DEPLOY_RETRIES/);
+});
+
+test("the provider's can-i-deploy and record-deployment use PACT_PROVIDER_VERSION, never the app's version or git", () => {
+  const provider = {
+    PACT_ENVIRONMENT: 'production',
+    PACT_PACTICIPANT: 'genauth-authentication-api',
+    PACT_APP_VERSION: 'app-7',
+    GIT_COMMIT: 'c0ffee',
+  };
+  expect(() => deploymentTargetFrom(provider, settings, GIT)).toThrow(
+    /PACT_PROVIDER_VERSION is not set, so there is no version of genauth-authentication-api \(PACT_PACTICIPANT\) to check or record: set it to the version of the GenAuth build .*never this harness's commit/,
+  );
+  const target = deploymentTargetFrom(
+    { ...provider, PACT_PROVIDER_VERSION: 'genauth-2026.07.1' },
+    settings,
+    GIT,
+  );
+  expect(target).toMatchObject({ pacticipant: 'genauth-authentication-api', version: 'genauth-2026.07.1' });
+  expect(canIDeployCommand(brokerSettingsFrom(BROKER, 'x'), target)).toContain('genauth-2026.07.1');
+  expect(
+    deploymentTargetFrom(
+      { PACT_ENVIRONMENT: 'production', PACT_PROVIDER_VERSION: 'genauth-2026.07.1' },
+      settings,
+      GIT,
+    ),
+    'the consumer side ignores the provider version',
+  ).toMatchObject({ pacticipant: 'mfa-enrollment-app', version: 'a1b2c3d4e5' });
+});
+
+test('can-i-deploy and record-deployment know only the two parties of the pact, and name every problem at once', () => {
+  expect(() =>
+    deploymentTargetFrom({ PACT_ENVIRONMENT: 'production', PACT_PACTICIPANT: 'genauth-api' }, settings, GIT),
+  ).toThrow(
+    /PACT_PACTICIPANT must be the consumer \(mfa-enrollment-app\) or the provider \(genauth-authentication-api\)/,
+  );
+  expect(() => deploymentTargetFrom({}, settings, {})).toThrow(
+    /PACT_ENVIRONMENT is not set.*\n.*PACT_APP_VERSION is not set and there is no git commit/,
+  );
+  expect(() =>
+    readTogether(
+      () => brokerSettingsFrom({}, 'record the deployment in'),
+      () => deploymentTargetFrom({ PACT_PACTICIPANT: 'genauth-authentication-api' }, settings, GIT),
+    ),
+  ).toThrow(
+    /PACT_BROKER_BASE_URL is not set.*\n.*PACT_ENVIRONMENT is not set.*\n.*PACT_PROVIDER_VERSION is not set/,
+  );
 });
 
 test('verification from the broker selects main branch and deployed versions, with pending pacts, and publishes nothing by default', () => {
