@@ -318,7 +318,8 @@ export const DEFAULT_WIP_SINCE = '2026-01-01';
 
 /** The pact-js verifier options that say under which provider version, if any, results are published. */
 export interface VerificationPublishing {
-  readonly publishVerificationResult: boolean;
+  /** Only when publishing: pact-core refuses the option, even `false`, without a provider version. */
+  readonly publishVerificationResult?: true;
   /** `PACT_PROVIDER_VERSION`; only when publishing. */
   readonly providerVersion?: string;
   /** `PACT_PROVIDER_BRANCH`, publishing or not: the broker computes pending and WIP pacts for it. */
@@ -384,7 +385,7 @@ export function verificationPublishingFrom(
   if (!parsed.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS) {
     // No providerVersion here: pact-core publishes whenever it has one and PACT_BROKER_PUBLISH_VERIFICATION_RESULTS
     // is set to anything, "false" included.
-    return { publishVerificationResult: false, ...branch };
+    return branch;
   }
   return {
     publishVerificationResult: true,

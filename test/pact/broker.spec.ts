@@ -178,7 +178,6 @@ test('verification from the broker selects main branch and deployed versions, wi
     provider: 'genauth-authentication-api',
     consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }],
     enablePending: true,
-    publishVerificationResult: false,
     pactBrokerToken: 'broker-secret-token',
   });
 });
@@ -195,9 +194,11 @@ test("the provider's branch comes from PACT_PROVIDER_BRANCH only, and brings the
     consumerVersionSelectors: [{ mainBranch: true }, { matchingBranch: true }, { deployedOrReleased: true }],
     providerVersionBranch: 'main',
     includeWipPactsSince: '2026-06-01',
-    publishVerificationResult: false,
   });
   expect(options).not.toHaveProperty('providerVersion');
+  expect(options, 'pact-core refuses the option without a provider version').not.toHaveProperty(
+    'publishVerificationResult',
+  );
   const ci = {
     ...BROKER,
     GITHUB_REF_NAME: 'feature/otp',
@@ -245,7 +246,7 @@ test('a broker command names the problems of all its variables at once', () => {
     () => verificationPublishingFrom({}),
   );
   expect(broker.baseUrl).toBe('https://broker.example.com');
-  expect(publishing.publishVerificationResult).toBe(false);
+  expect(publishing.publishVerificationResult).toBeUndefined();
 });
 
 test('npm run pact:verify:broker refuses to publish without a provider version before anything runs', () => {
@@ -298,8 +299,8 @@ test('with publishing off, a provider version set anyway never reaches the verif
     PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'false',
     PACT_PROVIDER_VERSION: 'genauth-2026.07.1',
   };
-  expect(verificationPublishingFrom(off)).toEqual({ publishVerificationResult: false });
-  expect(verificationPublishingFrom({})).toEqual({ publishVerificationResult: false });
+  expect(verificationPublishingFrom(off)).toEqual({});
+  expect(verificationPublishingFrom({})).toEqual({});
 });
 
 test('the provider project reads pacts from the broker when one is configured, else from pacts/', () => {
