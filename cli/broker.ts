@@ -2,8 +2,9 @@
  * The Pact Broker workflow, one subcommand each:
  *
  *   npm run pact:publish             publishes pacts/ with the app's git commit as consumer version and its branch
- *   npm run pact:verify:broker       the provider project, verifying the pacts the broker selects (main
- *                                    branch, deployed or released, matching branch; pending and WIP pacts);
+ *   npm run pact:verify:broker       the provider project, verifying the one pact PACT_URL names (the
+ *                                    webhook's case) or else the pacts the broker selects (main branch,
+ *                                    deployed or released, matching branch; pending and WIP pacts);
  *                                    publishes the results with PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true,
  *                                    as PACT_PROVIDER_VERSION on PACT_PROVIDER_BRANCH (refused without them)
  *   npm run pact:can-i-deploy        may this version go to PACT_ENVIRONMENT? (polls while unknown)
@@ -28,6 +29,7 @@ import {
   readTogether,
   recordDeploymentCommand,
   verificationPublishingFrom,
+  verificationSource,
   versionInfoFrom,
 } from '../src/pact/broker';
 import { pactSettingsFrom } from '../src/pact/config';
@@ -57,6 +59,7 @@ const COMMANDS: Readonly<Record<string, (extra: string[]) => Command>> = {
       () => brokerSettingsFrom(env, 'verify pacts from'),
       () => pactSettingsFrom(env),
       () => verificationPublishingFrom(env),
+      () => verificationSource(env),
     );
     return {
       binary: 'playwright',

@@ -429,8 +429,30 @@ export function brokerVerifierOptions(
   };
 }
 
-/** Where the provider project takes its pacts from: `PACT_VERIFY_SOURCE`, default broker when one is configured. */
-export function verificationSource(env: Env): 'files' | 'broker' {
+/** The one pact a "contract requiring verification published" webhook names (`PACT_URL`), when set. */
+function pactUrlOf(env: Env): string | undefined {
+  const { PACT_URL: url } = parse(
+    z.object({
+      PACT_URL: optionalText.pipe(
+        z
+          .url({
+            protocol: /^https?$/,
+            error:
+              "is not an http(s) URL: give the pact URL the webhook sent (the broker's pactbroker.pactUrl)",
+          })
+          .optional(),
+      ),
+    }),
+    env,
+  );
+  return url;
+}
+
+/**
+ * Where the provider project takes its pacts from: `url` when `PACT_URL` names one pact (the webhook's
+ * case), else `PACT_VERIFY_SOURCE`, default `broker` when a broker is configured, else `files`.
+ */
+export function verificationSource(env: Env): 'files' | 'broker' | 'url' {
   const { PACT_VERIFY_SOURCE: source } = parse(
     z.object({
       PACT_VERIFY_SOURCE: optionalText.pipe(
@@ -439,7 +461,26 @@ export function verificationSource(env: Env): 'files' | 'broker' {
     }),
     env,
   );
+  if (source !== 'files' && pactUrlOf(env)) return 'url';
   return source ?? (value(env, 'PACT_BROKER_BASE_URL') ? 'broker' : 'files');
+}
+
+/**
+ * The pact-js verifier options of a verification of the one pact `PACT_URL` names, fetched with the broker's
+ * credentials and published as `verificationPublishingFrom` says. No `provider` option: with one (and a
+ * broker URL) pact-core would add the broker's own selection of pacts to the run.
+ */
+export function pactUrlVerifierOptions(
+  env: Env,
+  broker: BrokerSettings,
+  build: BuildInfo = buildInfoFrom(env),
+): { readonly pactUrls: string[] } & VerificationPublishing {
+  const [url, publishing] = readTogether(
+    () => pactUrlOf(env),
+    () => verificationPublishingFrom(env, build),
+  );
+  if (!url) throw new PactConfigError(['PACT_URL is not set: the pact URL the webhook sent']);
+  return { pactUrls: [url], ...publishing, ...verifierCredentials(env, broker) };
 }
 
 /** A command line for a log: arguments with spaces quoted. Holds no secret by construction. */

@@ -35,6 +35,7 @@ interface VerifierError {
 }
 
 interface VerifierJson {
+  output?: string[];
   errors?: VerifierError[];
   pendingErrors?: VerifierError[];
   interactionResults?: { description?: string; result?: string; pending?: boolean }[];
@@ -66,6 +67,21 @@ export function mismatchesOfError(error: VerifierError): InteractionMismatch[] {
   ];
 }
 
+/** The consumer of each interaction the run's output lists under `Verifying a pact between <consumer> and …`. */
+function consumersInOutput(output: readonly string[]): Map<string, string> {
+  const consumers = new Map<string, string>();
+  let consumer: string | undefined;
+  for (const line of output.flatMap((chunk) => chunk.split('\n'))) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the verifier colours its output with ANSI escapes
+    const text = line.replace(/\u001b\[[0-9;]*m/g, '');
+    const pair = /^\s*Verifying a pact between (.+?) and (.+)$/.exec(text);
+    if (pair) consumer = pair[1];
+    const interaction = /^ {2}(\S.*?) \(.*loading, .*verification\)$/.exec(text);
+    if (interaction?.[1] && consumer) consumers.set(interaction[1], consumer);
+  }
+  return consumers;
+}
+
 /** `Verifying a pact between <consumer> and <provider>[ Given <states>] - <description>` */
 const ERROR_KEY = /^Verifying a pact between (.+?) and (.+?)(?: Given (.+?))? - (.+)$/s;
 
@@ -90,16 +106,20 @@ export function verifiedInteractions(report: VerifierJson): VerifiedInteraction[
     ...(report.pendingErrors ?? []).map((error) => failed(error, true)),
   ];
   const failedDescriptions = new Set(failures.map((failure) => failure.description));
+  const consumers = consumersInOutput(report.output ?? []);
   const passes = (report.interactionResults ?? [])
     .filter((result) => result.description && !failedDescriptions.has(result.description))
     .filter((result) => result.result === undefined || /^(ok|success|passed)$/i.test(result.result))
-    .map(
-      (result): VerifiedInteraction => ({
-        description: result.description ?? '',
+    .map((result): VerifiedInteraction => {
+      const description = result.description ?? '';
+      const consumer = consumers.get(description);
+      return {
+        ...(consumer ? { consumer } : {}),
+        description,
         passed: true,
         pending: result.pending ?? false,
         mismatches: [],
-      }),
-    );
+      };
+    });
   return [...failures, ...passes];
 }

@@ -1,11 +1,10 @@
 import { prefixed } from '../../src/errors';
-import { gitFacts } from '../../src/git';
 import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import {
   brokerSettingsFrom,
   brokerVerifierOptions,
+  pactUrlVerifierOptions,
   verificationSource,
-  versionInfoFrom,
 } from '../../src/pact/broker';
 import { pactSettingsFrom } from '../../src/pact/config';
 import { readPactFilesSync } from '../../src/pact/pact-file';
@@ -26,14 +25,15 @@ function verifiesInOneRun(title: string, source: () => PactSource) {
   });
 }
 
-if (verificationSource(process.env) === 'broker') {
+const source = verificationSource(process.env);
+
+if (source === 'url') {
+  verifiesInOneRun(`the pact at PACT_URL is honoured by ${settings.provider}`, () =>
+    pactUrlVerifierOptions(process.env, brokerSettingsFrom(process.env, 'fetch the pact from')),
+  );
+} else if (source === 'broker') {
   verifiesInOneRun(`the pacts the broker selects for ${settings.provider} are honoured`, () =>
-    brokerVerifierOptions(
-      process.env,
-      brokerSettingsFrom(process.env, 'verify pacts from'),
-      settings,
-      versionInfoFrom(process.env, gitFacts()),
-    ),
+    brokerVerifierOptions(process.env, brokerSettingsFrom(process.env, 'verify pacts from'), settings),
   );
 } else {
   const pacts = readPactFilesSync(settings.pactDir).filter(
