@@ -30,7 +30,10 @@ test.describe('a run with a required variable missing', () => {
     const { status, output } = await runApiProject({
       TARGET_ENV: 'rehearsal',
       GENAUTH_APP_ID: '',
-      // What the rehearsal script passes at run time.
+      // What the rehearsal script passes at run time: its stand-ins' addresses and the users' passwords.
+      GENAUTH_BASE_URL: 'http://127.0.0.1:4110',
+      SMS_INBOX_URL: 'http://127.0.0.1:4170/messages',
+      EMAIL_INBOX_URL: 'http://127.0.0.1:4180',
       GENAUTH_PASSWORD: 'made-up-for-this-test',
       GENAUTH_PASSWORD_2: 'made-up-for-this-test',
       GENAUTH_OTHER_PASSWORD: 'made-up-for-this-test',
