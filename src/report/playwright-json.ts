@@ -21,6 +21,8 @@ export interface JsonResult {
   /** The test's top-level `test.step`s. */
   readonly steps?: readonly JsonStep[];
   readonly error?: { readonly message?: string };
+  /** Every error of the attempt: the test's own, then its fixtures' (a teardown that failed too). */
+  readonly errors?: readonly { readonly message?: string }[];
 }
 
 interface JsonTest {
