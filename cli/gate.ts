@@ -1,8 +1,9 @@
 /**
  * The CI gate: one Playwright run of the consumer tests, the provider verification and the API suites on
  * the embedded mock (project `gate`, two workers shared by all three) → pact drift check → OpenAPI check
- * (every interaction against the provider's official OpenAPI) → Allure report and quality gate in one pass. Every step runs even when an earlier one failed, so the report shows
- * everything; the exit code is 0 only when every step passed.
+ * (every interaction against the provider's official OpenAPI) → Allure report and quality gate, side by side.
+ * Every step runs even when an earlier one failed, so the report shows everything; the exit code is 0 only
+ * when every step passed.
  *
  *   npm run gate                   the whole gate
  *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer tests, the drift

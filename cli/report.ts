@@ -8,10 +8,9 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError, prefixed } from '../src/errors';
-import { allureEnv, shardResultsDirs } from '../src/report/allure-cli';
-import { buildAllureReport } from '../src/report/allure-report';
+import { runAllure, shardResultsDirs } from '../src/report/allure-cli';
+import { allureReportSteps, generateAllureReport } from '../src/report/allure-report';
 import { reportPaths } from '../src/report/paths';
-import { runCommand } from '../src/report/pipeline';
 import { runMain } from './main';
 
 const paths = reportPaths();
@@ -25,7 +24,7 @@ async function generate(): Promise<number> {
   const dirs = rest.length > 0 ? rest : [paths.allureResults];
   const missing = dirs.filter((dir) => !existsSync(dir));
   if (missing.length > 0) fail(`no Allure results in ${missing.join(', ')}: run \`npm run gate\` first.`);
-  const { report } = await buildAllureReport(paths, dirs, { qualityGate: false });
+  const report = await generateAllureReport(paths, dirs);
   if (!report.ok) fail(`the report could not be built: ${report.error}`);
   process.stdout.write(`${prefixed(`report: ${report.index}`)}\n`);
   return 0;
@@ -37,10 +36,7 @@ async function open(): Promise<number> {
   }
   const port = process.env.ALLURE_PORT ? ['--port', process.env.ALLURE_PORT] : [];
   return (
-    await runCommand('npx', ['allure', 'open', '--config', 'allurerc.mjs', ...port, paths.allureReport], {
-      env: allureEnv(),
-      logFile: join(paths.logs, 'allure-open.log'),
-    })
+    await runAllure('open', [...port, paths.allureReport], { logFile: join(paths.logs, 'allure-open.log') })
   ).exitCode;
 }
 
@@ -52,11 +48,11 @@ async function merge(): Promise<number> {
   const shardRunInfo = join(dirs[0] as string, '..', 'run-info.json');
   if (!existsSync(paths.runInfo) && existsSync(shardRunInfo)) copyFileSync(shardRunInfo, paths.runInfo);
   process.stdout.write(`${prefixed(`merging ${dirs.length} result directories:`)}\n  ${dirs.join('\n  ')}\n`);
-  const { report, qualityGate } = await buildAllureReport(paths, dirs, { qualityGate: true });
-  if (!report.ok) fail(`the merged report could not be built: ${report.error}`);
-  const verdict = qualityGate?.passed ? 'passed' : `FAILED\n${qualityGate?.summary ?? ''}`;
-  process.stdout.write(`${prefixed(`merged report: ${report.index}; quality gate ${verdict}`)}\n`);
-  return qualityGate?.passed ? 0 : 1;
+  const [report, qualityGate] = await allureReportSteps(paths, dirs);
+  if (report.status !== 'passed') fail(`merged report: ${report.detail}`);
+  const verdict = qualityGate.status === 'passed' ? 'passed' : `FAILED\n${qualityGate.detail}`;
+  process.stdout.write(`${prefixed(`merged report: ${report.detail}; quality gate ${verdict}`)}\n`);
+  return qualityGate.status === 'passed' ? 0 : 1;
 }
 
 const commands: Record<string, () => Promise<number>> = { generate, open, merge };

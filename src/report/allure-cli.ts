@@ -2,13 +2,40 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportPaths } from './paths';
+import { type CommandResult, runCommand } from './pipeline';
+
+/** The `allure` package's command-line entry point (its bin), run with this process's Node.js. */
+const ALLURE_CLI = fileURLToPath(new URL('../../node_modules/allure/cli.js', import.meta.url));
+
+/** The harness's Allure configuration, wherever the command runs from. */
+const ALLURE_CONFIG = fileURLToPath(new URL('../../allurerc.mjs', import.meta.url));
 
 const ITERATOR_HELPERS = fileURLToPath(new URL('./iterator-helpers.mjs', import.meta.url));
 
-/** The environment of an Allure CLI process: with Iterator helpers on Node 20 (see iterator-helpers.mjs). */
-export function allureEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const nodeOptions = [process.env.NODE_OPTIONS, env.NODE_OPTIONS, `--import ${ITERATOR_HELPERS}`];
-  return { ...env, NODE_OPTIONS: nodeOptions.filter(Boolean).join(' ') };
+const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+
+/** Whether this Node.js has `Iterator.prototype.toArray` (Node 22 and later), which Allure's quality gate calls. */
+const runtimeHasIteratorToArray = typeof iteratorPrototype.toArray === 'function';
+
+/**
+ * Runs `allure <command> <args…>` with this process's Node.js, its output streamed and logged like every
+ * step's. `iteratorHelpers` loads iterator-helpers.mjs first where the runtime lacks `toArray`; it comes
+ * before any inherited NODE_OPTIONS, so what those load runs after it.
+ */
+export function runAllure(
+  command: string,
+  args: readonly string[],
+  options: { readonly logFile: string; readonly env?: NodeJS.ProcessEnv; readonly iteratorHelpers?: boolean },
+): Promise<CommandResult> {
+  const env: NodeJS.ProcessEnv = { ...options.env };
+  if (options.iteratorHelpers && !runtimeHasIteratorToArray) {
+    const inherited = options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS;
+    env.NODE_OPTIONS = [`--import ${ITERATOR_HELPERS}`, inherited].filter(Boolean).join(' ');
+  }
+  return runCommand(process.execPath, [ALLURE_CLI, command, '--config', ALLURE_CONFIG, ...args], {
+    env,
+    logFile: options.logFile,
+  });
 }
 
 /** The `allure-results` directories of every shard under `<reports>/shards/`. */

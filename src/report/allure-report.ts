@@ -1,80 +1,136 @@
-import './iterator-helpers.mjs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  AllureReport,
-  filterFailedQualityGateResults,
-  readConfig,
-  stringifyQualityGateResults,
-} from '@allurereport/core';
+import { stripVTControlCharacters } from 'node:util';
+import { runAllure } from './allure-cli';
 import type { ReportPaths } from './paths';
 import type { StepOutcome } from './pipeline';
 
-export interface AllureOutcome {
-  /** Where the report is, or why it could not be built. */
-  readonly report:
-    | { readonly ok: true; readonly index: string }
-    | { readonly ok: false; readonly error: string };
-  /** The quality gate of allurerc.mjs over the same results; absent when not asked for. */
-  readonly qualityGate?: { readonly passed: boolean; readonly summary: string };
+/** Where the report is, or why it could not be built. */
+export type ReportOutcome =
+  | { readonly ok: true; readonly index: string }
+  | { readonly ok: false; readonly error: string };
+
+export interface QualityGateVerdict {
+  readonly passed: boolean;
+  /** Why it failed; empty when it passed. */
+  readonly summary: string;
 }
 
-/**
- * Builds the Allure report of `resultsDirs` (several = shards merged into one) with allurerc.mjs and, when
- * asked, applies its quality gate to the same results: one pass in this process, where the Allure CLI
- * would read every result twice in two processes.
- */
-export async function buildAllureReport(
+const lastLine = (output: string) => output.trim().split('\n').at(-1) ?? '';
+
+/** `allure generate` of `resultsDirs` (several = shards merged into one) with allurerc.mjs. */
+export async function generateAllureReport(
   paths: ReportPaths,
   resultsDirs: readonly string[],
-  options: { readonly qualityGate: boolean },
-): Promise<AllureOutcome> {
-  let report: AllureReport;
-  try {
-    const config = await readConfig(process.cwd(), 'allurerc.mjs', { output: paths.allureReport });
-    report = new AllureReport(config);
-    await report.start();
-    for (const dir of resultsDirs) await report.readDirectory(dir);
-    await report.done();
-  } catch (error) {
-    return { report: { ok: false, error: (error as Error).message } };
+): Promise<ReportOutcome> {
+  const { exitCode, tail } = await runAllure('generate', ['--output', paths.allureReport, ...resultsDirs], {
+    logFile: join(paths.logs, 'allure-generate.log'),
+  });
+  const index = join(paths.allureReport, 'index.html');
+  if (exitCode === 0 && existsSync(index)) return { ok: true, index };
+  return { ok: false, error: `allure generate exited ${exitCode}: ${lastLine(tail) || 'no output'}` };
+}
+
+/** A failed rule in the output of `allure quality-gate`: `⨯ <message>  <rule id>`. */
+const FAILED_RULE = /^\s*⨯\s*(.+?)(?:\s{2,}(\S+))?\s*$/;
+/** An error Allure printed: a thrown error, or one a listener caught and only logged. */
+const ALLURE_ERROR = /Error\b|can't execute listener/;
+
+/**
+ * The verdict of `allure quality-gate` from its exit code and output. It passes only on exit 0 with no
+ * error printed: a quality gate that crashed, or caught an error and went on, has not checked the rules.
+ */
+export function qualityGateVerdict(exitCode: number, output: string): QualityGateVerdict {
+  const lines = stripVTControlCharacters(output).split('\n');
+  const error = lines.find((line) => ALLURE_ERROR.test(line));
+  if (error !== undefined) {
+    const hint = /toArray is not a function/.test(error)
+      ? " (Allure's quality gate calls Iterator.prototype.toArray, which Node.js has from version 22 on)"
+      : '';
+    return {
+      passed: false,
+      summary: `Allure's quality gate did not complete (exit ${exitCode}): ${error.trim()}${hint}`,
+    };
   }
-  const built = { ok: true as const, index: join(paths.allureReport, 'index.html') };
-  if (!options.qualityGate) return { report: built };
-  const tests = await report.store.allTestResults({ includeRetries: false });
-  const { results } = await report.validate({ trs: tests });
-  const failed = filterFailedQualityGateResults(results);
+  const failedRules = lines.flatMap((line) => {
+    const [, message, rule] = FAILED_RULE.exec(line) ?? [];
+    return message ? [rule ? `${message} (${rule})` : message] : [];
+  });
+  if (exitCode === 0 && failedRules.length === 0) return { passed: true, summary: '' };
+  if (failedRules.length === 0) {
+    return {
+      passed: false,
+      summary: `Allure's quality gate exited ${exitCode} without naming a rule: ${lastLine(output) || 'no output'}`,
+    };
+  }
   return {
-    report: built,
-    qualityGate: {
-      passed: failed.length === 0,
-      summary: failed.length === 0 ? `${tests.length} tests` : stringifyQualityGateResults(failed),
-    },
+    passed: false,
+    summary: `Quality Gate failed with following issues: ${failedRules.map((rule) => `⨯ ${rule}`).join(' ')}`,
   };
 }
 
 /**
+ * `allure quality-gate` of `resultsDirs` with the rules of allurerc.mjs. That command also writes a results
+ * registry, known issues and a history entry, as a report would: a scratch REPORTS_DIR (allurerc.mjs derives
+ * every path from it) keeps them out of the run's report and history.
+ */
+export async function applyQualityGate(
+  paths: ReportPaths,
+  resultsDirs: readonly string[],
+): Promise<QualityGateVerdict> {
+  const scratch = mkdtempSync(join(tmpdir(), 'allure-quality-gate-'));
+  try {
+    const { exitCode, tail } = await runAllure('quality-gate', resultsDirs, {
+      env: { REPORTS_DIR: scratch, ALLURE_HISTORY_PATH: join(scratch, 'history.jsonl') },
+      iteratorHelpers: true,
+      logFile: join(paths.logs, 'allure-quality-gate.log'),
+    });
+    return qualityGateVerdict(exitCode, tail);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The number of tests in a generated report (its summary.json), if there is one. */
+function reportedTests(reportDir: string): number | undefined {
+  const summary = join(reportDir, 'summary.json');
+  if (!existsSync(summary)) return undefined;
+  return (JSON.parse(readFileSync(summary, 'utf8')) as { stats?: { total?: number } }).stats?.total;
+}
+
+/**
  * The "Allure report" and "quality gate" steps of a run that ends with both: the report of `resultsDirs`
- * and its quality gate, as the run's summary shows them.
+ * and its quality gate, as the run's summary shows them. Both read the same results in two processes at
+ * once; the quality gate's duration is the time it took after the report was done, so the steps' durations
+ * add up to the wall time.
  */
 export async function allureReportSteps(
   paths: ReportPaths,
   resultsDirs: readonly string[],
 ): Promise<[StepOutcome, StepOutcome]> {
   const startedAtMs = Date.now();
-  const { report, qualityGate } = await buildAllureReport(paths, resultsDirs, { qualityGate: true });
+  let reportDoneMs = startedAtMs;
+  const [report, qualityGate] = await Promise.all([
+    generateAllureReport(paths, resultsDirs).finally(() => {
+      reportDoneMs = Date.now();
+    }),
+    applyQualityGate(paths, resultsDirs),
+  ]);
+  const tests = report.ok ? reportedTests(paths.allureReport) : undefined;
   return [
     {
       name: 'Allure report',
       status: report.ok ? 'passed' : 'failed',
       detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
-      durationMs: Date.now() - startedAtMs,
+      durationMs: reportDoneMs - startedAtMs,
       startedAtMs,
     },
     {
       name: 'quality gate',
-      status: qualityGate?.passed ? 'passed' : 'failed',
-      detail: qualityGate?.summary.split('\n').slice(0, 3).join(' ') ?? 'no report, so no quality gate',
-      durationMs: 0,
+      status: qualityGate.passed ? 'passed' : 'failed',
+      detail: qualityGate.passed ? (tests === undefined ? '' : `${tests} tests`) : qualityGate.summary,
+      durationMs: Math.max(0, Date.now() - reportDoneMs),
     },
   ];
 }

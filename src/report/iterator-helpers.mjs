@@ -1,5 +1,6 @@
-// Allure 3's quality gate calls Iterator.prototype.toArray (Node 22+). On Node 20 it crashes and the
-// CLI still exits 0, which would pass every gate; this fills the gap before the Allure CLI loads.
+// Allure 3's quality gate calls Iterator.prototype.toArray, which Node.js has from version 22 on. On Node 20
+// `allure quality-gate` would crash before checking a rule, so the harness loads this into that process
+// only (src/report/allure-cli.ts), and only where the runtime lacks the method.
 const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
 if (typeof iteratorPrototype.toArray !== 'function') {
   Object.defineProperty(iteratorPrototype, 'toArray', {

@@ -47,10 +47,15 @@ export function generateAllureReport(reportsDir: string, resultsDirs: readonly s
   });
 }
 
-/** `npm run report:merge` over the shards under `<reportsDir>/shards/`. */
-export function mergeShards(reportsDir: string): ChildRun {
-  return run(process.execPath, ['--import', 'tsx', 'cli/report.ts', 'merge'], {
+/** `npm run report:merge` of `resultsDirs`, by default the shards under `<reportsDir>/shards/`. */
+export function mergeShards(
+  reportsDir: string,
+  resultsDirs: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): ChildRun {
+  return run(process.execPath, ['--import', 'tsx', 'cli/report.ts', 'merge', ...resultsDirs], {
     REPORTS_DIR: reportsDir,
+    ...env,
   });
 }
 
