@@ -1,6 +1,6 @@
 // Allure 3 configuration of the harness report. See docs/reporting.md.
 import { existsSync, readFileSync } from 'node:fs';
-import { defineConfig } from '@allurereport/plugin-api';
+import { defineConfig } from 'allure';
 
 const env = process.env;
 const reportsDir = env.REPORTS_DIR || 'reports';
