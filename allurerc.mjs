@@ -25,6 +25,9 @@ export default defineConfig({
   output: `${reportsDir}/allure-report`,
   historyPath: env.ALLURE_HISTORY_PATH || `${reportsDir}/history/history.jsonl`,
   historyLimit,
+  // Labels of every result that has none of that name, set as Allure reads the results. The labels derived
+  // from each test (feature, story, layer, parent suite) come from src/report/allure-reporter.ts.
+  defaultLabels: { epic: 'MFA enrollment', severity: 'normal' },
   variables: {
     Target: runInfo.target ?? env.TARGET_ENV ?? 'mock',
     'Base URL host': runInfo.baseUrlHost ?? 'embedded mock',

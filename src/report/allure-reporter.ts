@@ -5,7 +5,6 @@ import { AllureReporter } from 'allure-playwright';
 type AllurePlaywrightReporterConfig = NonNullable<ConstructorParameters<typeof AllureReporter>[0]>;
 
 import { FACTOR_TYPES } from '../contract';
-import { EPIC } from './labels';
 import { redactText } from './redact';
 
 /** What each suite (a folder of `suites/`, run as a project of its own or in `gate`) is, as an Allure layer. */
@@ -36,19 +35,18 @@ export function fileUnderSuite(result: TestResult): void {
 }
 
 /**
- * Labels every result gets unless the test set its own: epic `MFA enrollment`, feature = the factor type
- * named in the test's title path, story = the describe block, severity `normal`, layer = the project.
+ * Labels taken from each test, unless the test set its own: feature = the factor type named in its title
+ * path, story = the describe block, layer = its suite. They stay in code because Allure's `defaultLabels`
+ * (allurerc.mjs, where the epic and severity `normal` come from) can only give every result the same value.
  */
-export function addDefaultLabels(result: TestResult): void {
+export function addDerivedLabels(result: TestResult): void {
   const { labels } = result;
   const add = (name: string, value: string | undefined) => {
     if (value && labelValue(labels, name) === undefined) labels.push({ name, value });
   };
   const titlePath = [...(result.titlePath ?? []), result.name].join(' › ');
-  add('epic', EPIC);
   add('feature', FACTOR_TYPE_IN_TEXT.exec(titlePath)?.[1]);
   add('story', labelValue(labels, 'subSuite') ?? result.name);
-  add('severity', 'normal');
   const project = labelValue(labels, 'parentSuite');
   add('layer', project ? (LAYERS[project] ?? project) : undefined);
 }
@@ -78,12 +76,12 @@ export function redactResult(result: TestResult): void {
 const harnessListener: LifecycleListener = {
   beforeTestResultWrite(result) {
     fileUnderSuite(result);
-    addDefaultLabels(result);
+    addDerivedLabels(result);
     redactResult(result);
   },
 };
 
-/** allure-playwright with the harness's default labels and a last redaction pass before results are written. */
+/** allure-playwright with the labels derived from each test and a last redaction pass before results are written. */
 export default class HarnessAllureReporter extends AllureReporter {
   constructor(config: AllurePlaywrightReporterConfig = {}) {
     super({ ...config, listeners: [harnessListener, ...(config.listeners ?? [])] });

@@ -1,8 +1,5 @@
 import type { FactorType } from '../contract';
 
-/** The Allure epic of every test of the harness. */
-export const EPIC = 'MFA enrollment';
-
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
 
 export interface ScenarioMetadata {
@@ -10,7 +7,7 @@ export interface ScenarioMetadata {
   readonly factorType?: FactorType;
   /** Becomes the Allure story, e.g. `token expiry`. */
   readonly scenario: string;
-  /** Default `normal`. */
+  /** Default `normal` (allurerc.mjs). */
   readonly severity?: Severity;
   /** Extra tags, with or without a leading `@`. */
   readonly tags?: readonly string[];
@@ -34,15 +31,15 @@ function label(name: string, value: string): TestAnnotation {
 }
 
 /**
- * Allure labels for a test as Playwright details: epic `MFA enrollment`, feature = factor type,
- * story = scenario, severity, tags. allure-playwright turns `allure.label.*` annotations into labels.
+ * Allure labels for a test as Playwright details: feature = factor type, story = scenario, severity, tags.
+ * allure-playwright turns `allure.label.*` annotations into labels; the epic, and severity `normal` when
+ * none is given, come from allurerc.mjs.
  */
 export function scenarioDetails(metadata: ScenarioMetadata): ScenarioDetails {
   const annotation = [
-    label('epic', EPIC),
     ...(metadata.factorType ? [label('feature', metadata.factorType)] : []),
     label('story', metadata.scenario),
-    label('severity', metadata.severity ?? 'normal'),
+    ...(metadata.severity ? [label('severity', metadata.severity)] : []),
     ...(metadata.defect ? [label('defect', metadata.defect)] : []),
   ];
   const tag = [...(metadata.factorType ? [metadata.factorType] : []), ...(metadata.tags ?? [])].map(

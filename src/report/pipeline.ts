@@ -4,7 +4,6 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { prefixed } from '../errors';
-import { EPIC } from './labels';
 import { redactText } from './redact';
 
 export type StepStatus = 'passed' | 'failed' | 'skipped';
@@ -117,7 +116,6 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       start: result.startMs,
       stop: result.stopMs,
       labels: [
-        { name: 'epic', value: EPIC },
         { name: 'parentSuite', value: suite },
         { name: 'story', value: result.name },
         { name: 'layer', value: result.layer },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface CategoryNode {
@@ -46,4 +46,32 @@ export function reportTotals(reportDir: string): Totals {
     broken: stats.broken ?? 0,
     skipped: stats.skipped ?? 0,
   };
+}
+
+export interface ReportedTest {
+  readonly name: string;
+  readonly historyId: string;
+  readonly isRetry: boolean;
+  readonly labels: readonly { readonly name: string; readonly value: string }[];
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly value: string;
+    readonly excluded: boolean;
+  }[];
+}
+
+/** Every test result of a generated report (data/test-results), retries included. */
+export function reportedTestResults(reportDir: string): ReportedTest[] {
+  const dir = join(reportDir, 'data', 'test-results');
+  return readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as ReportedTest);
+}
+
+/** The value of each of `names` among a test's labels, undefined where it has none. */
+export function labelsNamed(
+  test: ReportedTest,
+  names: readonly string[],
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    names.map((name) => [name, test.labels.find((label) => label.name === name)?.value]),
+  );
 }
