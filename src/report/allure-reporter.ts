@@ -51,6 +51,19 @@ export function addDerivedLabels(result: TestResult): void {
   add('layer', project ? (LAYERS[project] ?? project) : undefined);
 }
 
+/**
+ * allure-playwright records the Playwright project as a `Project` parameter, and Allure counts parameters in
+ * the history id: the same test run by `gate`, by a shard's `provider` and `api` and by the nightly would keep
+ * three histories and flakiness records. Excluded (Allure's parameter mode for exactly this), the project still
+ * shows in the report, and a test has one history whichever project ran it. Runs as the result stops,
+ * before allure-js-commons computes its history id.
+ */
+export function keepProjectOutOfHistory(result: TestResult): void {
+  for (const parameter of result.parameters) {
+    if (parameter.name === 'Project') parameter.excluded = true;
+  }
+}
+
 function redactDetails(details: StatusDetails | undefined): void {
   if (!details) return;
   if (details.message) details.message = redactText(details.message);
@@ -74,6 +87,9 @@ export function redactResult(result: TestResult): void {
 }
 
 const harnessListener: LifecycleListener = {
+  beforeTestResultStop(result) {
+    keepProjectOutOfHistory(result);
+  },
   beforeTestResultWrite(result) {
     fileUnderSuite(result);
     addDerivedLabels(result);
@@ -81,7 +97,10 @@ const harnessListener: LifecycleListener = {
   },
 };
 
-/** allure-playwright with the labels derived from each test and a last redaction pass before results are written. */
+/**
+ * allure-playwright with one history per test across projects, the labels derived from each test and a last
+ * redaction pass before results are written.
+ */
 export default class HarnessAllureReporter extends AllureReporter {
   constructor(config: AllurePlaywrightReporterConfig = {}) {
     super({ ...config, listeners: [harnessListener, ...(config.listeners ?? [])] });

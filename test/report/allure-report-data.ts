@@ -58,6 +58,8 @@ export interface ReportedTest {
     readonly value: string;
     readonly excluded: boolean;
   }[];
+  /** The earlier runs of the same history id, from the history file. */
+  readonly history: readonly unknown[];
 }
 
 /** Every test result of a generated report (data/test-results), retries included. */

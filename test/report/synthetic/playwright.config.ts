@@ -7,7 +7,8 @@ const suite = process.env.SYNTHETIC_SUITE ?? '[\\w-]+';
 /**
  * Small synthetic suites the report self-tests run in a child Playwright process, through the harness's
  * real reporter pipeline, into a temporary REPORTS_DIR. `SYNTHETIC_SUITE` picks the suite;
- * `SYNTHETIC_TRACE=on` records traces of the passing tests (a suite's `-failure` file never has them).
+ * `SYNTHETIC_TRACE=on` records traces of the passing tests (a suite's `-failure` file never has them);
+ * `SYNTHETIC_PROJECT` renames the project that runs the suite (default `api`).
  */
 export default defineConfig({
   testDir: '.',
@@ -17,7 +18,7 @@ export default defineConfig({
   fullyParallel: true,
   projects: [
     {
-      name: 'api',
+      name: process.env.SYNTHETIC_PROJECT || 'api',
       testMatch: new RegExp(`/${suite}\\.synthetic\\.ts$`),
       use: { trace: process.env.SYNTHETIC_TRACE === 'on' ? 'on' : 'off' },
     },
