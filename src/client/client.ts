@@ -30,6 +30,13 @@ export interface EnrollFactorClientOptions {
   readonly appIdHeader?: AppIdHeader;
   /** Sent as `x-authing-lang` when set. */
   readonly lang?: 'zh-CN' | 'en-US';
+  /** The JSON bodies' content type. Default `application/json`; the Go, C# and Android SDKs add a charset. */
+  readonly contentType?: 'application/json' | 'application/json; charset=utf-8';
+  /**
+   * The `|` of a factorId in the query: `escaped` (`%7C`, default; Python, PHP, Node) or `raw` (Go, C#, Java,
+   * Android and iOS send it so).
+   */
+  readonly factorIdInQuery?: 'escaped' | 'raw';
   /** Default: Node `fetch` with a 15 s timeout. */
   readonly transport?: Transport;
   /** Called after every exchange that got an HTTP answer; reporters hang steps and attachments here. */
@@ -159,8 +166,13 @@ export class EnrollFactorClient {
   private buildRequest(operation: OperationName, input: RawInput): HttpRequest {
     const definition = OPERATIONS[operation];
     const url = new URL(input.path ?? definition.path, this.options.baseUrl);
+    const built = new URLSearchParams(typeof input.query === 'string' ? {} : (input.query ?? {})).toString();
     const query =
-      typeof input.query === 'string' ? input.query : new URLSearchParams(input.query ?? {}).toString();
+      typeof input.query === 'string'
+        ? input.query
+        : this.options.factorIdInQuery === 'raw'
+          ? built.replaceAll('%7C', '|')
+          : built;
     const href = query ? `${url.href}?${query}` : url.href;
 
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -172,7 +184,7 @@ export class EnrollFactorClient {
     let body: string | undefined;
     if (definition.method === 'POST') {
       body = input.rawBody ?? JSON.stringify(input.body ?? {});
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = this.options.contentType ?? 'application/json';
     }
     for (const [name, value] of Object.entries(input.headers ?? {})) {
       if (value === undefined) delete headers[name.toLowerCase()];

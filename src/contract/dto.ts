@@ -77,11 +77,18 @@ export type ResetFactorDto = z.infer<typeof ResetFactorDtoSchema>;
 export const ResetFactorRespDtoSchema = EmptySuccessEnvelopeSchema;
 export type ResetFactorRespDto = z.infer<typeof ResetFactorRespDtoSchema>;
 
-/** `FactorDto`: `profile` is free-form (SMS `{phoneNumber, phoneCountryCode}`, EMAIL `{email}`, `{}` otherwise). */
+/**
+ * `FactorDto`: `profile` is free-form (SMS `{phoneNumber, phoneCountryCode}`, EMAIL `{email}`, `{}` otherwise).
+ * A null profile is tolerated. Read by OpenAPI 3.0's letter, `type: object` without `nullable` excludes null,
+ * but the generated spec marks nothing nullable anywhere, optional fields included, so it does not decide
+ * the question; every official SDK declares the profile free-form (Java `Object`, Go `interface{}`, Python
+ * `object`, Node `any`), so an app on an SDK takes a null without a fault, and so does the harness. The mock
+ * sends `{}`.
+ */
 export const FactorDtoSchema = z.looseObject({
   factorId: z.string().min(1),
   factorType: FactorTypeSchema,
-  profile: z.record(z.string(), z.unknown()),
+  profile: z.record(z.string(), z.unknown()).nullable(),
 });
 export type FactorDto = z.infer<typeof FactorDtoSchema>;
 

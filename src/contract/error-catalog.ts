@@ -348,6 +348,13 @@ export const BEHAVIOUR_DECISIONS = {
     source: 'assumed',
     reference: `today's reset-factor description ("unbind one factor by Factor ID") does not restrict the type; ${CSHARP_MFA_TEST}: an EMAIL factor reset with statusCode 200 against the real server; no official test resets an SMS factor; ${RESET_FACTOR_2022}. An environment that refuses is reported once, and the tests that would bind the factor again on that user are skipped`,
   },
+  mfaTokenRefused: {
+    decision:
+      "the MFA factor endpoints take the access token, or the sign-in's id_token; an MFA token (what a sign-in that needs MFA hands out with apiCode 1635 or 1636) is refused like no token (notLoggedIn)",
+    source: 'assumed',
+    reference:
+      'Guard iOS and the Android SDK fall back to Bearer <mfaToken> for any request while no access token is held, but their login-time MFA calls the V2 endpoints (/api/v2/applications/mfa/*, /api/v2/mfa/totp/associate); the V3 factor endpoints are the user-centre operations (个人中心) and no official client calls them with an MFA token. A web client calls the V2 TOTP verification with Bearer <mfaToken> during login',
+  },
   successMessage: {
     decision:
       'success answers carry message "Operation successful" (GenAuth English docs); clients must not depend on it',

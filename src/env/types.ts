@@ -9,6 +9,10 @@ import type { FactorType } from '../contract';
 export interface TestUser {
   readonly userId?: string;
   readonly accessToken: string;
+  /** The sign-in's id_token, where the user signs in (Guard iOS and Android send it as the bearer). */
+  readonly idToken?: string;
+  /** An MFA token, what a sign-in that needs MFA hands out (mock only). */
+  readonly mfaToken?: string;
   readonly appId: string;
   readonly phoneNumber?: string;
   readonly email?: string;
@@ -33,6 +37,8 @@ export interface AcquireUserOptions {
 export interface UserProvider {
   /** True when every test gets a fresh user of its own (mock); false for one designated user (real). */
   readonly isolated: boolean;
+  /** True when every user it gives has an id_token (the mock's; designated users signing in with a password). */
+  readonly idTokens: boolean;
   /** A user for one test. */
   acquire(options?: AcquireUserOptions): Promise<TestUser>;
   /** Undo what the test did to the user: reset every factor it bound; verify the user is as found. */

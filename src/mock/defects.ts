@@ -119,6 +119,26 @@ export const DEFECTS = {
     description: 'the bare access token form (no "Bearer ") is rejected',
     overrides: { bareTokenAccepted: false },
   },
+  'reject-id-token': {
+    description: "the sign-in's id_token is refused as the bearer, although Guard iOS and Android send it",
+    overrides: { idTokenAccepted: false },
+  },
+  'accept-mfa-token': {
+    description: 'an MFA token from a sign-in that needs MFA is taken as a login on the factor endpoints',
+    overrides: { mfaTokenRefused: false },
+  },
+  'reject-charset-content-type': {
+    description: 'a body labelled application/json; charset=utf-8 is refused as not JSON',
+    overrides: { jsonContentTypeParametersAccepted: false },
+  },
+  'require-profile': {
+    description: 'send-enroll-factor-request refuses OTP and FACE without a profile',
+    overrides: { otpFaceProfileOptional: false },
+  },
+  'raw-pipe-not-found': {
+    description: 'get-factor does not find a factorId whose | was sent unescaped',
+    overrides: { rawPipeInQueryRead: false },
+  },
   'no-resend-limit': {
     description: 'the 60-second resend limit per phone number or email is not enforced',
     overrides: { resendWindowEnforced: false },

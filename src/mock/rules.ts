@@ -80,6 +80,16 @@ export interface Rules {
   readonly accessTokenRequired: boolean;
   /** The access token is accepted bare as well as after `Bearer `. */
   readonly bareTokenAccepted: boolean;
+  /** The sign-in's id_token is accepted like the access token, as Guard iOS and Android send it. */
+  readonly idTokenAccepted: boolean;
+  /** An MFA token (what a sign-in that needs MFA hands out) is refused like no token (`mfaTokenRefused`). */
+  readonly mfaTokenRefused: boolean;
+  /** A JSON body labelled with parameters (`application/json; charset=utf-8`) is read as JSON. */
+  readonly jsonContentTypeParametersAccepted: boolean;
+  /** OTP and FACE may be requested without a profile, as Guard iOS sends them. */
+  readonly otpFaceProfileOptional: boolean;
+  /** A factorId in the query whose `|` was sent raw is read as sent, as most SDKs send it. */
+  readonly rawPipeInQueryRead: boolean;
   /** An application id the provider does not know is refused. */
   readonly appIdChecked: boolean;
   /** An access token works only with the application it was issued for. */
@@ -143,6 +153,11 @@ export const FAITHFUL_RULES: Rules = {
 
   accessTokenRequired: true,
   bareTokenAccepted: true,
+  idTokenAccepted: true,
+  mfaTokenRefused: true,
+  jsonContentTypeParametersAccepted: true,
+  otpFaceProfileOptional: true,
+  rawPipeInQueryRead: true,
   appIdChecked: true,
   tokenAppChecked: true,
   rateLimitEnforced: true,

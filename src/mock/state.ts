@@ -24,10 +24,14 @@ export interface User {
   readonly refuseResetOf?: readonly FactorType[];
 }
 
+/** What a token stands for: a login (`access`), the sign-in's `id`entity, or a login waiting for MFA. */
+export type TokenKind = 'access' | 'id' | 'mfa';
+
 export interface AccessTokenRecord {
   readonly userId: string;
   /** In the user's virtual time. */
   readonly expiresAt: number;
+  readonly kind: TokenKind;
 }
 
 export interface PhoneProfile {

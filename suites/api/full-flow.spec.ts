@@ -55,8 +55,8 @@ for (const factorType of FACTOR_TYPES) {
             const ofType = enrolled.filter((candidate) => candidate.factorType === factorType);
             expect(ofType, `${factorType} is listed by list-enrolled-factors exactly once`).toHaveLength(1);
             const factor = defined(ofType[0], `the listed ${factorType} factor`);
-            if (factorType === 'SMS') expect(factor.profile.phoneNumber).toBe(pending.profile?.phoneNumber);
-            if (factorType === 'EMAIL') expect(factor.profile.email).toBe(pending.profile?.email);
+            if (factorType === 'SMS') expect(factor.profile?.phoneNumber).toBe(pending.profile?.phoneNumber);
+            if (factorType === 'EMAIL') expect(factor.profile?.email).toBe(pending.profile?.email);
             return factor;
           });
         const { factorId } = listed;

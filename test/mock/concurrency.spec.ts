@@ -28,8 +28,8 @@ test('200 users enrolling at once all find their own factors listed and nobody e
         ],
       ]);
       const profile = listed[0]!.profile;
-      if (factorType === 'SMS') expect(profile.phoneNumber).toBe(user.phoneNumber);
-      if (factorType === 'EMAIL') expect(profile.email).toBe(user.email);
+      if (factorType === 'SMS') expect(profile?.phoneNumber).toBe(user.phoneNumber);
+      if (factorType === 'EMAIL') expect(profile?.email).toBe(user.email);
     }
     expect((await harness.control.stats()).boundFactors).toBe(USERS);
   });

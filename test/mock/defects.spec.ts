@@ -35,13 +35,19 @@ async function call(
   harness: Harness,
   user: MockUser,
   operation: Parameters<typeof operationUrl>[1],
-  options: { body?: unknown; rawBody?: string; query?: string; authorization?: string | null } = {},
+  options: {
+    body?: unknown;
+    rawBody?: string;
+    query?: string;
+    authorization?: string | null;
+    contentType?: string;
+  } = {},
 ) {
   const headers: Record<string, string> = {};
   if (options.authorization !== null)
     headers.authorization = options.authorization ?? `Bearer ${user.accessToken}`;
   const isPost = options.body !== undefined || options.rawBody !== undefined;
-  if (isPost) headers['content-type'] = 'application/json';
+  if (isPost) headers['content-type'] = options.contentType ?? 'application/json';
   const answer = await rawRequest(operationUrl(harness.mock, operation, options.query), {
     method: isPost ? 'POST' : 'GET',
     headers,
@@ -267,6 +273,43 @@ const PROBES: Record<DefectId, DefectProbe> = {
     faithful: 'ok',
     defective: 'notLoggedIn',
   },
+  'reject-id-token': {
+    probe: async (h, user) =>
+      (await call(h, user, 'listEnrolledFactors', { authorization: `Bearer ${user.idToken}` })).outcome,
+    faithful: 'ok',
+    defective: 'notLoggedIn',
+  },
+  'accept-mfa-token': {
+    probe: async (h, user) =>
+      (await call(h, user, 'listEnrolledFactors', { authorization: `Bearer ${user.mfaToken}` })).outcome,
+    faithful: 'notLoggedIn',
+    defective: 'ok',
+  },
+  'reject-charset-content-type': {
+    probe: async (h, user) =>
+      (
+        await call(h, user, 'sendEnrollFactorRequest', {
+          body: { factorType: 'OTP', profile: {} },
+          contentType: 'application/json; charset=utf-8',
+        })
+      ).outcome,
+    faithful: 'ok',
+    defective: 'unsupportedContentType',
+  },
+  'require-profile': {
+    probe: async (h, user) =>
+      (await call(h, user, 'sendEnrollFactorRequest', { body: { factorType: 'FACE' } })).outcome,
+    faithful: 'ok',
+    defective: 'missingField',
+  },
+  'raw-pipe-not-found': {
+    probe: async (h, user) => {
+      const factorId = await boundEmailId(h, user);
+      return (await call(h, user, 'getFactor', { query: `factorId=${factorId}` })).outcome;
+    },
+    faithful: 'ok',
+    defective: 'unknownFactorId',
+  },
   'no-resend-limit': {
     probe: async (h, user) => {
       const body = { factorType: 'SMS', profile: { phoneNumber: user.phoneNumber } };
@@ -337,7 +380,7 @@ const PROBES: Record<DefectId, DefectProbe> = {
     probe: async (h, user) => {
       await enroll(h, user, 'SMS');
       const [sms] = await user.client.listEnrolledFactors();
-      return sms?.profile.phoneNumber === user.phoneNumber;
+      return sms?.profile?.phoneNumber === user.phoneNumber;
     },
     faithful: true,
     defective: false,

@@ -71,6 +71,7 @@ test.describe('enrollment of every factor type', () => {
       for (const factorId of ids) {
         expect(factorId).not.toContain(user.userId);
         expect(factorId).not.toMatch(/phone|email|otp|face/i);
+        expect(factorId, "the real ids' separator stays, so a mangled | is still caught").toContain('|');
         expect((await user.client.getFactor({ factorId })).factorId).toBe(factorId);
       }
       await user.client.resetFactor({ factorId: ids[0]! });

@@ -79,7 +79,8 @@ test.describe('memory stays bounded', () => {
         expect(swept).toMatchObject({
           sweptUsers: 1,
           users: 2,
-          accessTokens: 2,
+          // The seed user's access token, and the busy user's access, id and MFA tokens.
+          accessTokens: 4,
           boundFactors: 1,
           pendingEnrollments: 2,
           resendLocks: 1,

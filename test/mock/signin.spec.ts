@@ -82,7 +82,11 @@ test.describe('sign-in', () => {
         password: 'pw-1',
       });
       const client = new EnrollFactorClient({ baseUrl: harness.mock.url, appId: first!.appId, accessToken });
-      await enroll(harness, { ...first!, accessToken, email, phoneNumber: '', client }, 'EMAIL');
+      await enroll(
+        harness,
+        { ...first!, accessToken, idToken: '', mfaToken: '', email, phoneNumber: '', client },
+        'EMAIL',
+      );
       expect(await signInOver(harness, first!.appId, { email, password: 'pw-1' })).toMatchObject({
         statusCode: 200,
       });

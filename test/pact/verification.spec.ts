@@ -15,6 +15,7 @@ test("the state's user is released even when releasing the other user fails", as
   const released: string[] = [];
   const provider = (name: string, release: () => Promise<void>): UserProvider => ({
     isolated: false,
+    idTokens: false,
     acquire: async () => ({ accessToken: `${name}-token`, appId: 'app-1' }),
     release: async (user: TestUser) => {
       released.push(user.accessToken);

@@ -20,6 +20,7 @@ import { StuckFactors } from './stuck-factors';
 export function mockUserProvider(control: MockControl): UserProvider {
   return {
     isolated: true,
+    idTokens: true,
     async acquire(options: AcquireUserOptions = {}) {
       const created = await control.createUser({
         factorTypes: options.factorTypes ? [...options.factorTypes] : undefined,
@@ -41,6 +42,15 @@ export async function signIn(
   appId: string,
   credentials: { account: string; password: string },
 ): Promise<string> {
+  return (await signInTokens(baseUrl, appId, credentials)).accessToken;
+}
+
+/** Signs in with account and password and returns the tokens a sign-in hands out. */
+export async function signInTokens(
+  baseUrl: string,
+  appId: string,
+  credentials: { account: string; password: string },
+): Promise<{ accessToken: string; idToken?: string }> {
   const url = `${baseUrl}${SIGNIN_PATH}`;
   const fail = (detail: string) =>
     new HarnessError(`signing in as ${credentials.account} at ${url} failed: ${detail}`);
@@ -65,7 +75,10 @@ export async function signIn(
     throw fail(`HTTP ${response.status} with a body that is not JSON`);
   }
   const success = LoginTokenRespDtoSchema.safeParse(body);
-  if (success.success) return success.data.data.access_token;
+  if (success.success) {
+    const { access_token: accessToken, id_token: idToken } = success.data.data;
+    return idToken ? { accessToken, idToken } : { accessToken };
+  }
   const failure = ErrorEnvelopeSchema.safeParse(body);
   if (failure.success) {
     throw fail(
@@ -120,18 +133,18 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
       new EnrollFactorClient({ baseUrl: options.baseUrl, appId: options.appId, accessToken }));
   const members = options.pool.map((credentials, index) => {
     const scope = `${options.baseUrl}|${options.appId}|${JSON.stringify(credentials)}`;
-    let token: Promise<string> | undefined;
+    let tokens: Promise<{ accessToken: string; idToken?: string }> | undefined;
     return {
       lock: new FactorLock(scope),
       stuck: new StuckFactors(scope),
       /** How a finding names the user: its account, never a token. */
       name: 'account' in credentials ? credentials.account : `designated user ${index + 1} (an access token)`,
-      accessToken: () => {
-        token ??=
+      tokens: () => {
+        tokens ??=
           'accessToken' in credentials
-            ? Promise.resolve(credentials.accessToken)
-            : signIn(options.baseUrl, options.appId, credentials);
-        return token;
+            ? Promise.resolve({ accessToken: credentials.accessToken })
+            : signInTokens(options.baseUrl, options.appId, credentials);
+        return tokens;
       },
     };
   });
@@ -167,6 +180,8 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
 
   return {
     isolated: false,
+    // A sign-in hands out an id_token too; a configured access token comes without one.
+    idTokens: options.pool.every((credentials) => 'account' in credentials),
     async acquire(acquireOptions: AcquireUserOptions = {}) {
       const touches = acquireOptions.touches ?? FACTOR_TYPES;
       const findingsOf = (member: Member) =>
@@ -181,7 +196,7 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
       });
       try {
         const user: TestUser = {
-          accessToken: await member.accessToken(),
+          ...(await member.tokens()),
           appId: options.appId,
           userPoolName: options.userPoolName,
         };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { describeIssues, HarnessError } from '../../errors';
 import type { MockContext } from '../context';
 import { sweep } from '../core/sweep';
-import { createUser, seen } from '../core/users';
+import { createUser, issueAccessToken, seen } from '../core/users';
 import { ControlError, type ControlGuardOptions, createControlGuard } from './guard';
 import {
   ClockQuerySchema,
@@ -119,6 +119,8 @@ export function registerControlPlane(
     return {
       userId: user.userId,
       accessToken,
+      idToken: issueAccessToken(context, user, 'id'),
+      mfaToken: issueAccessToken(context, user, 'mfa'),
       appId: user.appId,
       userPoolName: user.userPoolName,
       ...(user.phoneNumber === undefined ? {} : { phoneNumber: user.phoneNumber }),

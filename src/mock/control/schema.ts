@@ -38,6 +38,10 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 export const CreateUserResponseSchema = z.object({
   userId: z.string(),
   accessToken: z.string(),
+  /** The id_token a sign-in would hand out beside the access token. */
+  idToken: z.string(),
+  /** The MFA token a sign-in that needs MFA would hand out instead of an access token. */
+  mfaToken: z.string(),
   appId: z.string(),
   userPoolName: z.string(),
   phoneNumber: z.string().optional(),

@@ -92,6 +92,9 @@ export async function sendEnrollFactorRequest(
   const checked = checkInput(SendEnrollFactorRequestDtoSchema, body);
   if (!checked.ok) return checked;
   const { factorType, profile } = checked.value;
+  if (!rules.otpFaceProfileOptional && (factorType === 'OTP' || factorType === 'FACE') && !profile) {
+    return fail('missingField');
+  }
   const app = context.state.apps.get(user.appId);
   if (!app?.factorTypes.includes(factorType)) return fail('factorTypeNotEnabled');
   const conflict = boundConflict(context, user, factorType);
@@ -249,7 +252,10 @@ function newFactorId(
   userId: string,
   factorType: PendingEnrollment['factorType'],
 ): string {
-  return context.config.factorIds === 'opaque' ? newObjectId() : factorIdOf(userId, factorType);
+  // Opaque ids keep the real ids' `|`, so a client that mangles it is still caught; the rest names nothing.
+  return context.config.factorIds === 'opaque'
+    ? `${newObjectId()}|${newObjectId().slice(0, 8)}`
+    : factorIdOf(userId, factorType);
 }
 
 function bind(context: MockContext, user: User, pending: PendingEnrollment, photo: string): void {

@@ -2,7 +2,7 @@ import { FACTOR_TYPES, type LoginTokenRespDto, SigninByPasswordDtoSchema } from 
 import { type MockContext, rulesOf } from '../context';
 import type { CreateUserRequest } from '../control/schema';
 import { newAccessToken, newObjectId } from '../secrets';
-import type { App, User } from '../state';
+import type { App, TokenKind, User } from '../state';
 import { checkInput, fail, type Outcome, succeed } from './outcome';
 
 export interface NewUser extends CreateUserRequest {
@@ -48,7 +48,8 @@ export function createUser(
   return { user, accessToken: issueAccessToken(context, user) };
 }
 
-export function issueAccessToken(context: MockContext, user: User): string {
+/** A token for the user: an access token unless `kind` says otherwise (the sign-in's id_token, an MFA token). */
+export function issueAccessToken(context: MockContext, user: User, kind: TokenKind = 'access'): string {
   const now = context.clocks.now(user.userId);
   const expiresAt = now + context.config.accessTokenTtlMs;
   const token = newAccessToken(context.signingKey, {
@@ -58,7 +59,7 @@ export function issueAccessToken(context: MockContext, user: User): string {
     iat: Math.floor(now / 1000),
     exp: Math.floor(expiresAt / 1000),
   });
-  context.state.accessTokens.set(token, { userId: user.userId, expiresAt });
+  context.state.accessTokens.set(token, { userId: user.userId, expiresAt, kind });
   return token;
 }
 
@@ -76,6 +77,9 @@ export function tokenFromAuthorization(
 function userOfToken(context: MockContext, token: string | undefined): User | undefined {
   const record = token === undefined ? undefined : context.state.accessTokens.get(token);
   if (!record || context.clocks.now(record.userId) >= record.expiresAt) return undefined;
+  const rules = rulesOf(context);
+  if (record.kind === 'id' && !rules.idTokenAccepted) return undefined;
+  if (record.kind === 'mfa' && rules.mfaTokenRefused) return undefined;
   return context.state.users.get(record.userId);
 }
 
@@ -139,7 +143,7 @@ export function signin(
   // The Android SDK sends the id_token as the bearer when it has no access token: it is a credential too.
   return succeed({
     access_token: issueAccessToken(context, user),
-    id_token: issueAccessToken(context, user),
+    id_token: issueAccessToken(context, user, 'id'),
     token_type: 'Bearer',
     expire_in: Math.floor(context.config.accessTokenTtlMs / 1000),
   });

@@ -14,13 +14,23 @@ export function header(request: FastifyRequest, name: string): string | undefine
  * `bodyLimitBytes` is the mock's stated limit; the HTTP server's own cap lies above it, so the rules decide.
  */
 export function readInput(request: FastifyRequest, rules: Rules, bodyLimitBytes: number): Outcome<unknown> {
-  if (request.method !== 'POST') return succeed({ ...(request.query as object) });
+  if (request.method !== 'POST') {
+    const query = { ...(request.query as Record<string, unknown>) };
+    // A server that does not read a raw `|` keeps it escaped, so the factorId names nothing.
+    if (!rules.rawPipeInQueryRead && request.url.includes('|') && typeof query.factorId === 'string') {
+      query.factorId = query.factorId.replaceAll('|', '%7C');
+    }
+    return succeed(query);
+  }
   const raw = typeof request.body === 'string' ? request.body : undefined;
   if (raw !== undefined && rules.payloadLimitEnforced && Buffer.byteLength(raw) > bodyLimitBytes) {
     return fail('payloadTooLarge');
   }
   const contentType = request.headers['content-type'];
-  const isJson = !rules.jsonContentTypeRequired || isJsonContentType(contentType);
+  const isJson =
+    !rules.jsonContentTypeRequired ||
+    (isJsonContentType(contentType) &&
+      (rules.jsonContentTypeParametersAccepted || !contentType?.includes(';')));
   if (raw === undefined || raw.trim() === '') {
     return contentType && !isJson ? fail('unsupportedContentType') : succeed({});
   }
