@@ -1,6 +1,9 @@
+import { consumersFrom } from '../consumers/selection';
 import { prefixed } from '../errors';
+import { pactSettingsFrom } from '../pact/config';
 import { reportPaths } from '../report/paths';
 import { writeAllureResult } from '../report/pipeline';
+import { ConfigurationError } from '../variables';
 import { ConfigError, parseConfig } from './config';
 import { loadEnvFiles } from './env-files';
 import { preflight } from './preflight';
@@ -20,6 +23,14 @@ export default async function globalSetup(): Promise<void> {
     process.exit(1);
   }
   const { config } = result;
+  // A consumer declaring what its adapter cannot send stops the run here, before any pact is written.
+  try {
+    await consumersFrom(process.env, pactSettingsFrom());
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`\n${error.message}\n\n`);
+    process.exit(1);
+  }
   process.env.FAKER_SEED = String(config.fakerSeed);
   process.stderr.write(`${prefixed(`TARGET_ENV=${config.targetEnv} FAKER_SEED=${config.fakerSeed}`)}\n`);
   if (!config.baseUrl) return;

@@ -7,6 +7,8 @@ import { SUCCESS_MESSAGES } from '../contract';
  */
 export const EXAMPLE = {
   accessToken: 'example-access-token',
+  /** Stands for the sign-in's id_token: the verification's request filter puts the user's own in its place. */
+  idToken: 'example-id-token',
   appId: 'example-app-id',
   phoneNumber: '13800000000',
   email: 'user@example.com',
@@ -16,6 +18,7 @@ export const EXAMPLE = {
   wrongPassCode: '000000',
   factorId: 'example-user-id|phone',
   emailFactorId: 'example-user-id|email',
+  otpFactorId: 'example-user-id|otp',
   photo: 'https://example.com/faces/example-user.png',
   qrCodeUri:
     'otpauth://totp/ExamplePool:user%40example.com?secret=AAAAAAAAAAAAAAAA&period=30&digits=6&algorithm=SHA1&issuer=ExamplePool',

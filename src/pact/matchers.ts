@@ -110,28 +110,42 @@ export const AUTHORIZATION_HEADER: Readonly<Record<AuthScheme, RegExp>> = {
 };
 
 export interface RequestHeaderOptions {
-  /** Default true: the request carries an access token. */
-  readonly authenticated?: boolean;
+  /** Default `access`: the request carries an access token; `id` the sign-in's id_token; `none` no token. */
+  readonly token?: 'access' | 'id' | 'none';
   /** Default `bearer`. */
   readonly authScheme?: AuthScheme;
   /** Default `x-authing-app-id`; the GenAuth SDKs send `x-genauth-app-id`. */
   readonly appIdHeader?: AppIdHeader;
+  /** A content type with a charset, where the client sends one; `jsonBody` adds the plain one otherwise. */
+  readonly contentType?: string;
 }
 
 /**
- * Headers of a request as the typed client sends them (`jsonBody` adds the content type). The token is a
- * placeholder: the provider verification's request filter puts a fresh one in its place, in the same form
- * and under the same header name.
+ * A content type of JSON with a UTF-8 charset, as the Go (`application/json;charset=UTF-8`), C# and Android
+ * (`application/json; charset=utf-8`) SDKs write it. Spelled out case by case: the pact core's regexes
+ * take no flags.
+ */
+const JSON_WITH_CHARSET = /^application\/json\s*;\s*charset=[uU][tT][fF]-8$/;
+
+/**
+ * Headers of a request as the client sends them. The token is a placeholder: the provider verification's
+ * request filter puts a fresh one in its place (an id_token for `example-id-token`), in the same form and
+ * under the same header name.
  */
 export function requestHeaders({
-  authenticated = true,
+  token = 'access',
   authScheme = 'bearer',
   appIdHeader = 'x-authing-app-id',
+  contentType,
 }: RequestHeaderOptions = {}) {
   const headers: Record<string, ReturnType<typeof string>> = { [appIdHeader]: string(EXAMPLE.appId) };
-  if (authenticated) {
-    const example = authScheme === 'bearer' ? `Bearer ${EXAMPLE.accessToken}` : EXAMPLE.accessToken;
+  if (token !== 'none') {
+    const value = token === 'id' ? EXAMPLE.idToken : EXAMPLE.accessToken;
+    const example = authScheme === 'bearer' ? `Bearer ${value}` : value;
     headers.authorization = regex(AUTHORIZATION_HEADER[authScheme], example);
+  }
+  if (contentType && contentType !== 'application/json') {
+    headers['Content-Type'] = regex(JSON_WITH_CHARSET, contentType);
   }
   return headers;
 }

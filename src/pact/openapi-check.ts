@@ -128,7 +128,7 @@ export function formatOpenApiCheck(check: OpenApiCheck): string {
   if (openApiCheckPassed(check)) {
     lines.push(
       prefixed(
-        `the pact's ${check.interactions} interactions agree with the official OpenAPI apart from ${check.accepted.length} known, deliberate difference(s):`,
+        `the pacts' ${check.interactions} interactions agree with the official OpenAPI apart from ${check.accepted.length} known, deliberate difference(s):`,
       ),
     );
     const counts = new Map<KnownDifference, number>();

@@ -31,6 +31,13 @@ export const KNOWN_OPENAPI_DIFFERENCES: readonly KnownDifference[] = [
       'the GenAuth SDKs (@genauth/nodejs, genauth for Python) send the application id as x-genauth-app-id; the OpenAPI predates the GenAuth name',
   },
   {
+    code: 'request.body.incompatible',
+    interactions: [INTERACTIONS.sendOtpWithoutProfile, INTERACTIONS.sendFaceWithoutProfile],
+    mentions: "required property 'profile'",
+    reason:
+      'real clients send OTP and FACE without a profile: Guard iOS and iOS v3 leave it out, and the Python, PHP, C# and Java SDKs drop a null one; the OpenAPI requires it although neither type has a field in it',
+  },
+  {
     code: 'request.authorization.missing',
     interactions: [INTERACTIONS.noAccessToken],
     reason: 'a deliberate negative interaction: the request leaves out the access token the spec requires',

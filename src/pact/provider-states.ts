@@ -42,7 +42,10 @@ export interface ProviderStateValues {
   email?: string;
   /** `pendingEnrollment`, `expiredEnrollment`. */
   enrollmentToken?: string;
-  /** `pendingEnrollment`, `expiredEnrollment` for SMS, EMAIL and OTP: the code that would bind the factor. */
+  /**
+   * `pendingEnrollment`, `expiredEnrollment` for SMS, EMAIL and OTP: the code that would bind the factor;
+   * `boundFactor` for OTP: the current TOTP code of the bound factor.
+   */
   passCode?: string;
   /** `pendingEnrollment` for SMS, EMAIL and OTP, `boundFactor` for OTP: a well-formed code that is certainly not accepted. */
   wrongPassCode?: string;
@@ -157,6 +160,11 @@ export class ProviderStates {
     return name === PROVIDER_STATES.othersBoundFactor && !this.context.otherUsers ? SECOND_USER : undefined;
   }
 
+  /** Whether the users these states set up have an id_token, for the interactions that send it. */
+  get idTokens(): boolean {
+    return this.context.users.idTokens;
+  }
+
   async setUp(name: string, { factorType }: ProviderStateParams): Promise<ProviderStateValues> {
     if (!isProviderStateName(name)) {
       throw new ProviderStateError(
@@ -191,11 +199,12 @@ export class ProviderStates {
         values = { ...recipientValues(pending), factorId: await this.boundId(kit, factorType) };
         const { totp } = pending;
         if (totp) {
-          // A code no TOTP step near the verification accepts, in case the pact verifies a wrong one.
+          // The current code, and one no TOTP step near the verification accepts: the pact verifies either.
           const now = await this.context.clock.now(user);
           const accepted = [-2, -1, 0, 1, 2, 3].map((step) =>
             totpCodeAt(totp, now + step * TOTP_PARAMETERS.period * 1000),
           );
+          values.passCode = totpCodeAt(totp, now);
           values.wrongPassCode = wrongCodeFor(accepted);
         }
         break;

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type PactSettings, pactFileName } from './config';
+import type { PactSettings } from './config';
 import {
   mergePacts,
   missingDescriptions,
@@ -56,17 +56,18 @@ export interface StagedPactsOutcome {
 
 /**
  * Merges the run's staged fragments into `settings.pactDir`; refuses (and writes nothing) after a failed
- * or partial run. Staging is removed either way.
+ * or partial run. `expected` holds every pact file the run must write, with the descriptions of its
+ * interactions. Staging is removed either way.
  */
 export async function writeStagedPacts(
   settings: PactSettings,
-  expectedDescriptions: readonly string[],
+  expected: ReadonlyMap<string, readonly string[]>,
 ): Promise<StagedPactsOutcome> {
   const staging = stagingDir(settings.pactDir);
   const entries = await readdir(staging, { withFileTypes: true }).catch(() => undefined);
   if (!entries) return { staged: false, written: [] };
   try {
-    return { staged: true, written: await mergeStaged(settings, staging, entries, expectedDescriptions) };
+    return { staged: true, written: await mergeStaged(settings, staging, entries, expected) };
   } finally {
     await removeDir(staging);
   }
@@ -76,7 +77,7 @@ async function mergeStaged(
   settings: PactSettings,
   staging: string,
   entries: readonly Dirent[],
-  expectedDescriptions: readonly string[],
+  expected: ReadonlyMap<string, readonly string[]>,
 ): Promise<string[]> {
   const failed = entries.filter((entry) => entry.isFile() && entry.name.endsWith(FAILED_SUFFIX));
   if (failed.length > 0) {
@@ -93,12 +94,14 @@ async function mergeStaged(
       byFile.set(name, [...(byFile.get(name) ?? []), pact]);
     }
   }
-  const mainFile = pactFileName(settings);
-  const main = byFile.get(mainFile);
-  const missing = main ? missingDescriptions(mergePacts(main), expectedDescriptions) : expectedDescriptions;
-  if (missing.length > 0) {
+  const incomplete = [...expected].flatMap(([file, descriptions]) => {
+    const fragments = byFile.get(file);
+    const missing = fragments ? missingDescriptions(mergePacts(fragments), descriptions) : descriptions;
+    return missing.length > 0 ? [`${file} (missing: ${missing.map((d) => `"${d}"`).join(', ')})`] : [];
+  });
+  if (incomplete.length > 0) {
     throw new PactFileError(
-      `the run did not produce every interaction of ${mainFile} (missing: ${missing.map((d) => `"${d}"`).join(', ')}), so ${settings.pactDir} was left as it was. Run the whole consumer project, without --grep or a file filter.`,
+      `the run did not produce every interaction of ${incomplete.join('; ')}, so ${settings.pactDir} was left as it was. Run the whole consumer project, without --grep or a file filter.`,
     );
   }
   const written: string[] = [];

@@ -3,6 +3,7 @@ import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { prefixed } from '../errors';
 import { redactText } from '../report/redact';
 import type { PactLogLevel } from './config';
+import { EXAMPLE } from './examples';
 import {
   type PactFile,
   type PactInteraction,
@@ -42,9 +43,8 @@ export function authenticatingFilter(states: Pick<ProviderStates, 'active'>): Re
     if (user) {
       const authorization = request.headers.authorization;
       if (typeof authorization === 'string') {
-        request.headers.authorization = /^bearer\s/i.test(authorization)
-          ? `Bearer ${user.accessToken}`
-          : user.accessToken;
+        const token = authorization.includes(EXAMPLE.idToken) ? (user.idToken ?? '') : user.accessToken;
+        request.headers.authorization = /^bearer\s/i.test(authorization) ? `Bearer ${token}` : token;
       }
       for (const name of APP_ID_HEADERS) {
         if (request.headers[name] !== undefined) request.headers[name] = user.appId;
@@ -79,6 +79,14 @@ export interface VerifyInteractionOptions {
   readonly requestTimeoutMs: number;
 }
 
+/** An interaction that sends the sign-in's id_token: the request filter needs the user's own. */
+function sendsIdToken(interaction: PactInteraction): boolean {
+  return JSON.stringify((interaction as { request?: unknown }).request ?? {}).includes(EXAMPLE.idToken);
+}
+
+const ID_TOKEN =
+  "the sign-in's id_token: let the designated users sign in with GENAUTH_ACCOUNT and GENAUTH_PASSWORD (a configured access token comes without one)";
+
 /**
  * Verifies one interaction on its own: a pact file holding just that interaction goes to the pact-js
  * verifier, so a failure belongs to one test and its mismatches can be reported by name. An interaction
@@ -89,9 +97,9 @@ export interface VerifyInteractionOptions {
 export async function verifyInteraction(options: VerifyInteractionOptions): Promise<VerificationOutcome> {
   const { pact, interaction, states } = options;
   const { description } = interaction;
-  const lacking = (interaction.providerStates ?? [])
-    .map((state) => states.missingCapability(state.name))
-    .find(Boolean);
+  const lacking =
+    (interaction.providerStates ?? []).map((state) => states.missingCapability(state.name)).find(Boolean) ??
+    (sendsIdToken(interaction) && !states.idTokens ? ID_TOKEN : undefined);
   if (lacking) return { description, status: 'skipped', reason: lacking, mismatches: [], durationMs: 0 };
 
   const file = path.join(options.workDir, 'pact.json');

@@ -2,6 +2,7 @@ import { mergeTests } from '@playwright/test';
 import type { TestData } from '../../fixtures/data';
 import { EnrollmentKit } from '../../fixtures/enrollment';
 import { dataTest, reportExchange } from '../../fixtures/harness';
+import { sensitivityTest, withClaimedDefects } from '../../fixtures/sensitivity';
 import { workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
 import type { Environment } from '../../src/env';
@@ -51,7 +52,7 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
   });
 }
 
-export const test = mergeTests(workerTest, dataTest).extend<ProviderFixtures>({
+const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<ProviderFixtures>({
   providerStates: async ({ environment, testData }, use) => {
     const states = providerStatesOf(environment, testData);
     await use(states);
@@ -89,6 +90,8 @@ export const test = mergeTests(workerTest, dataTest).extend<ProviderFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+export const test = withClaimedDefects(providerTest);
 
 /**
  * Every interaction of a run of many into the report, each as a result of its own (pending ones tagged

@@ -7,6 +7,7 @@ import {
   verificationSource,
 } from '../../src/pact/broker';
 import { pactSettingsFrom } from '../../src/pact/config';
+import { INTERACTION_NEEDS, interactionKeyOf } from '../../src/pact/interactions';
 import { readPactFilesSync } from '../../src/pact/pact-file';
 import { formatMismatches, type PactSource } from '../../src/pact/verification';
 import { expect, reportVerdicts, test } from './fixtures';
@@ -15,7 +16,7 @@ const settings = pactSettingsFrom();
 
 /** The verification of every pact a source holds, in one verifier run, each interaction reported on its own. */
 function verifiesInOneRun(title: string, source: () => PactSource) {
-  test(title, async ({ verifyAll, environment }) => {
+  test(title, { tag: ['@provider'] }, async ({ verifyAll, environment }) => {
     const verification = await verifyAll(source());
     expect(verification.problem, prefixed(`the verifier could not run: ${verification.problem}`)).toBe(
       undefined,
@@ -40,7 +41,7 @@ if (source === 'url') {
     (pact) => pact.provider.name === settings.provider,
   );
 
-  test('there are pacts to verify', () => {
+  test('there are pacts to verify', { tag: ['@provider'] }, () => {
     expect(
       pacts.length,
       prefixed(
@@ -56,8 +57,14 @@ if (source === 'url') {
           type: 'provider state',
           description: `${state.name} ${JSON.stringify(state.params ?? {})}`,
         }));
+        const key = interactionKeyOf(interaction.description);
+        const defects = (key ? (INTERACTION_NEEDS[key].defects ?? []) : []).map((defect) => ({
+          type: 'defect',
+          description: defect,
+        }));
         test(interaction.description, {
-          annotation: [...relianceAnnotations(interaction.description), ...states],
+          tag: ['@provider'],
+          annotation: [...relianceAnnotations(interaction.description), ...states, ...defects],
         }, async ({ verify, environment }) => {
           const outcome = await verify(pact, interaction);
           test.skip(outcome.status === 'skipped', outcome.reason);

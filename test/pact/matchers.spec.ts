@@ -40,7 +40,13 @@ test('request headers follow each official way of calling', () => {
     'x-genauth-app-id': EXAMPLE.appId,
     authorization: EXAMPLE.accessToken,
   });
-  expect(requestHeaders({ authenticated: false })).not.toHaveProperty('authorization');
+  expect(requestHeaders({ token: 'none' })).not.toHaveProperty('authorization');
+  expect(exampleOf(requestHeaders({ token: 'id' }))).toMatchObject({
+    authorization: `Bearer ${EXAMPLE.idToken}`,
+  });
+  expect(exampleOf(requestHeaders({ contentType: 'application/json; charset=utf-8' }))).toMatchObject({
+    'Content-Type': 'application/json; charset=utf-8',
+  });
   expect(`Bearer ${EXAMPLE.accessToken}`).not.toMatch(AUTHORIZATION_HEADER.bare);
 });
 
