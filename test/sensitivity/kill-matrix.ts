@@ -94,6 +94,8 @@ export interface DefectRow {
   readonly guardedBy: readonly string[];
   /** Tests that name this defect but passed with it switched on: a check that does not catch what it claims. */
   readonly guardsThatMissed: readonly string[];
+  /** Provider-verification tests (interactions) that name this defect. */
+  readonly guardedByProvider: readonly string[];
 }
 
 export interface KillMatrix {
@@ -114,15 +116,22 @@ export function killMatrix(
   const label = (o: TestOutcome) => o.title;
   const rows = defects.map((defect): DefectRow => {
     const runs = outcomes.filter((o) => o.run === defect);
-    const guardedBy = clean.filter((o) => o.suite === 'api' && o.guards.includes(defect)).map(label);
-    const failedApi = new Set(runs.filter((o) => o.suite === 'api' && !o.passed).map(label));
+    const guarding = (suite: Suite) =>
+      clean.filter((o) => o.suite === suite && o.guards.includes(defect)).map(label);
+    const failed = (suite: Suite) => new Set(runs.filter((o) => o.suite === suite && !o.passed).map(label));
+    const [guardedBy, guardedByProvider] = [guarding('api'), guarding('provider')];
+    const [failedApi, failedProvider] = [failed('api'), failed('provider')];
     return {
       defect,
       description: DEFECTS[defect].description,
       caughtByApi: [...failedApi],
-      caughtByProvider: runs.filter((o) => o.suite === 'provider' && !o.passed).map(label),
+      caughtByProvider: [...failedProvider],
       guardedBy,
-      guardsThatMissed: guardedBy.filter((title) => !failedApi.has(title)),
+      guardedByProvider,
+      guardsThatMissed: [
+        ...guardedBy.filter((title) => !failedApi.has(title)),
+        ...guardedByProvider.filter((title) => !failedProvider.has(title)),
+      ],
     };
   });
 
@@ -157,7 +166,7 @@ export function killMatrix(
 /** A table for terminals and the report: one line per defect with the number of tests that caught it. */
 export function formatKillMatrix(matrix: KillMatrix): string {
   const width = Math.max(...matrix.defects.map((row) => row.defect.length), 'defect'.length);
-  const provider = (row: DefectRow) => (matrix.mode === 'full' ? String(row.caughtByProvider.length) : '-');
+  const provider = (row: DefectRow) => String(row.caughtByProvider.length);
   const lines = [
     `${'defect'.padEnd(width)}  api  provider  verdict`,
     ...matrix.defects.map(
@@ -171,7 +180,7 @@ export function formatKillMatrix(matrix: KillMatrix): string {
     `defects caught: ${matrix.caught}/${matrix.defects.length} (${matrix.caughtPercent.toFixed(0)}%)`,
     matrix.mode === 'full'
       ? 'mode full: every test under every defect'
-      : 'mode claimed: each API test under the defects it names (SENSITIVITY_MODE=full for every test under every defect, provider included)',
+      : 'mode claimed: each API test and pact interaction under the defects it names (SENSITIVITY_MODE=full for every test under every defect)',
   ];
   return lines.join('\n');
 }

@@ -8,9 +8,10 @@ import { CLAIMED, CLEAN, projectName, type Suite } from './kill-matrix';
  * The sensitivity run. Both modes run the API suites and the provider verification against the faithful
  * mock (no false alarm), and:
  *
- * - `claimed` (default, `npm test`): every API test is declared once more per defect it names, and that
- *   copy runs against the mock shipping the defect, as an expected failure (the mock is switched per test).
- *   All of it is one project, so its workers are never restarted for a caught defect.
+ * - `claimed` (default, `npm test`): every API test and every provider verification test is declared once
+ *   more per defect it names, and that copy runs against the mock shipping the defect, as an expected
+ *   failure (the mock is switched per test). Each suite is one project, so its workers are never restarted
+ *   for a caught defect.
  * - `full` (`SENSITIVITY_MODE=full`, nightly): every test of both suites under every defect, one project
  *   per defect; finds catches no test claims, and which pact interactions catch what.
  *
@@ -30,9 +31,9 @@ const suites: Partial<Record<Suite, { testDir: string; testMatch: string }>> = {
 };
 const each = Object.entries(suites) as [Suite, { testDir: string; testMatch: string }][];
 
-const clean = each
-  .filter(([suite]) => full || suite !== 'api')
-  .map(([suite, files]) => ({ name: projectName(suite, CLEAN), ...files, use: { mockDefects: [] } }));
+const clean = full
+  ? each.map(([suite, files]) => ({ name: projectName(suite, CLEAN), ...files, use: { mockDefects: [] } }))
+  : [];
 const perDefect = defects.flatMap((defect) =>
   each.map(([suite, files]) => ({
     name: projectName(suite, defect),
@@ -40,7 +41,11 @@ const perDefect = defects.flatMap((defect) =>
     use: { mockDefects: [defect] },
   })),
 );
-const claimed = { name: projectName('api', CLAIMED), ...suites.api, use: { mockDefects: [] } };
+const claimed = each.map(([suite, files]) => ({
+  name: projectName(suite, CLAIMED),
+  ...files,
+  use: { mockDefects: [] },
+}));
 
 export default defineConfig<MockDefectsOption>({
   globalSetup: ['../../src/env/global-setup.ts'],
@@ -50,5 +55,5 @@ export default defineConfig<MockDefectsOption>({
   workers: process.env.SENSITIVITY_WORKERS || '100%',
   fullyParallel: true,
   timeout: 60_000,
-  projects: [...clean, ...(full ? perDefect : [claimed])],
+  projects: [...clean, ...(full ? perDefect : claimed)],
 });
