@@ -150,15 +150,22 @@ export function requestHeaders({
   return headers;
 }
 
+/** A regex matcher of a number: pact-js's `Matcher` interface, which its own matchers implement. */
+export interface NumberRegexMatcher extends MatchersV3.Matcher<number> {
+  readonly regex: string;
+}
+
 /**
- * A number whose decimal form matches `pattern`. pact-js's `regex` only takes string examples; the pact
- * core applies a regex rule to a number's text, so the example can stay a number on the wire.
+ * A number whose decimal form matches `pattern`. pact-js's `regex` only takes string examples, and its
+ * `matchStatus` applies to the HTTP status alone (a body value passes any status class); the pact core
+ * applies a regex rule to a number's text, so a matcher of pact-js's exported `Matcher` interface keeps
+ * the example a number on the wire.
  */
-export function numberMatching(pattern: RegExp, example: number) {
+export function numberMatching(pattern: RegExp, example: number): NumberRegexMatcher {
   if (!pattern.test(String(example))) {
     throw new HarnessError(`example ${example} does not match ${pattern}`);
   }
-  return { 'pact:matcher:type': 'regex', regex: pattern.source, value: example } as const;
+  return { 'pact:matcher:type': 'regex', regex: pattern.source, value: example };
 }
 
 /** The example a consumer test receives for a body with matchers (`reify` does not know `arrayContaining`). */

@@ -1,6 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { expect } from '@playwright/test';
-import type { WireForm } from '../../../src/consumers/consumer';
+import type { ConsumerClient, WireForm } from '../../../src/consumers/consumer';
 import { type FactorType, RECOVERY_CODE_PATTERN } from '../../../src/contract';
 import { EXAMPLE } from '../../../src/pact/examples';
 import {
@@ -113,7 +113,7 @@ const failure = (
   key: FailureInteractionKey,
   state: ConsumerInteraction['state'],
   recorded: Record<string, unknown>,
-  sent: Record<string, unknown>,
+  sent: Parameters<ConsumerClient['enrollFactor']>[0],
   token: ConsumerInteraction['token'] = 'access',
 ): ConsumerInteraction => ({
   state,
@@ -122,7 +122,7 @@ const failure = (
   response: () => errorBody(FAILURE_SCENARIOS[key]),
   exercise: async (client) => {
     const enroll = operation(client, 'enrollFactor');
-    expectAppSeesFailure(await enroll(sent as never), FAILURE_SCENARIOS[key]);
+    expectAppSeesFailure(await enroll(sent), FAILURE_SCENARIOS[key]);
   },
 });
 
