@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { reportPaths } from './src/report/paths';
 import { harnessReporters } from './src/report/reporters';
+import { SUITES_PROJECT } from './src/suites';
 
 const onCi = Boolean(process.env.CI);
-const SUITES = ['consumer', 'provider', 'api'] as const;
 
 // One id for every process of this run (workers inherit it): the consumer tests stage their pacts under it.
 process.env.HARNESS_RUN_ID ??= randomUUID();
@@ -13,12 +13,12 @@ process.env.HARNESS_RUN_ID ??= randomUUID();
  * One runner for everything: the Pact consumer tests, the provider verification, the API suites and
  * the harness's own tests, so one reporter pipeline (list, JUnit, Allure) sees every result.
  *
- * `gate` holds the three suites in one project: their fixtures share one worker pool, so a run starts two
- * workers, not one per suite. `consumer`, `provider` and `api` run one suite each.
+ * The three suites are one project (`suites`): their fixtures share one worker pool, a bare
+ * `npx playwright test` runs each test once, and a test has one id in the gate, its shards and the nightly.
+ * A suite is picked by its tag: `--grep @consumer`, `@provider` or `@api` (src/suites.ts).
  */
 export default defineConfig({
   forbidOnly: onCi,
-  failOnFlakyTests: onCi,
   outputDir: reportPaths().testResults,
   // Validates the target environment's configuration before any test runs (see .env.example).
   globalSetup: ['./src/env/global-setup.ts'],
@@ -30,10 +30,8 @@ export default defineConfig({
   workers: '100%',
   fullyParallel: true,
   use: { trace: 'off' },
-  // The suites' projects share testDir, so a test has the same id (and Allure history) in all of them.
   projects: [
-    { name: 'gate', testDir: 'suites', testMatch: SUITES.map((suite) => `${suite}/**/*.spec.ts`) },
-    ...SUITES.map((suite) => ({ name: suite, testDir: 'suites', testMatch: `${suite}/**/*.spec.ts` })),
+    { name: SUITES_PROJECT, testDir: 'suites' },
     { name: 'selftest', testDir: 'test' },
   ],
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PlaywrightJsonReport, reportedTests } from '../src/report/playwright-json';
+import { suiteArgs } from '../src/suites';
 import { costDrift } from './gate-breakdown';
 import { readJsonReport, type TimedRun, timeCommand } from './support/commands';
 
@@ -39,7 +40,7 @@ export async function measureTimeControl(logDir: string, ttlSeconds: number): Pr
   const virtualJson = join(logDir, 'expiry-virtual.json');
   await timeCommand(
     'npx',
-    ['playwright', 'test', '--project=api', EXPIRY_SPEC, '--workers=1', '--reporter=json'],
+    ['playwright', 'test', ...suiteArgs('api'), EXPIRY_SPEC, '--workers=1', '--reporter=json'],
     {
       env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: virtualJson, TARGET_ENV: 'mock' },
       logFile: join(logDir, 'expiry-virtual.log'),

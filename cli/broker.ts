@@ -33,6 +33,7 @@ import {
   versionInfoFrom,
 } from '../src/pact/broker';
 import { pactSettingsFrom } from '../src/pact/config';
+import { suiteArgs } from '../src/suites';
 import { runMain } from './main';
 
 interface Command {
@@ -63,7 +64,7 @@ const COMMANDS: Readonly<Record<string, (extra: string[]) => Command>> = {
     );
     return {
       binary: 'playwright',
-      args: ['test', '--project=provider', ...extra],
+      args: ['test', ...suiteArgs('provider'), ...extra],
       env: { PACT_VERIFY_SOURCE: 'broker' },
     };
   },

@@ -33,6 +33,7 @@ import {
   writeAllureResult,
 } from '../src/report/pipeline';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
+import { environmentSuiteArgs, SUITES_PROJECT, suiteArgs } from '../src/suites';
 import { runMain } from './main';
 
 const PLAYWRIGHT_CLI = 'node_modules/@playwright/test/cli.js';
@@ -79,8 +80,8 @@ runMain(async () => {
     return outcome;
   }
 
-  async function playwright(run: string, projects: readonly string[], sharded: boolean) {
-    const args = [PLAYWRIGHT_CLI, 'test', ...projects.map((project) => `--project=${project}`)];
+  async function playwright(run: string, selection: readonly string[], sharded: boolean) {
+    const args = [PLAYWRIGHT_CLI, 'test', ...selection];
     args.push(`--output=${join(paths.testResults, run)}`);
     if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
     const { exitCode } = await runCommand(process.execPath, args, {
@@ -99,12 +100,14 @@ runMain(async () => {
 
   if (shard) {
     await step('consumer pact tests', async () =>
-      firstShard ? playwright('consumer', ['consumer'], false) : skippedInThisShard,
+      firstShard ? playwright('consumer', suiteArgs('consumer'), false) : skippedInThisShard,
     );
-    await step('provider verification + API suites', () => playwright('verify', ['provider', 'api'], true));
+    await step('provider verification + API suites', () =>
+      playwright('verify', environmentSuiteArgs(), true),
+    );
   } else {
     suites = await step('consumer pact tests + provider verification + API suites', () =>
-      playwright('gate', ['gate'], false),
+      playwright('gate', [`--project=${SUITES_PROJECT}`], false),
     );
   }
 

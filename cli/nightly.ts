@@ -25,6 +25,7 @@ import { parseShardArguments, reportPaths, shardName } from '../src/report/paths
 import { cleanDirectories, formatSummary, runCommand, type StepOutcome } from '../src/report/pipeline';
 import { redactText } from '../src/report/redact';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
+import { environmentSuiteArgs } from '../src/suites';
 import { runMain } from './main';
 
 runMain(async () => {
@@ -68,8 +69,7 @@ runMain(async () => {
     const args = [
       'node_modules/@playwright/test/cli.js',
       'test',
-      '--project=provider',
-      '--project=api',
+      ...environmentSuiteArgs(),
       `--output=${join(paths.testResults, `round-${round}`)}`,
     ];
     if (lastFailedFile) args.push('--last-failed');

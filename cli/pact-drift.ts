@@ -11,6 +11,7 @@ import { HarnessError, prefixed } from '../src/errors';
 import { pactSettingsFrom } from '../src/pact/config';
 import { committedPactTexts, findPactDrift, formatPactDrift, readPactTexts } from '../src/pact/drift';
 import { removeDir } from '../src/pact/pact-file';
+import { suiteArgs } from '../src/suites';
 import { runMain } from './main';
 
 async function main(): Promise<number> {
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
       [
         'node_modules/@playwright/test/cli.js',
         'test',
-        '--project=consumer',
+        ...suiteArgs('consumer'),
         '--reporter=line',
         `--output=${path.join(scratch, 'results')}`,
       ],

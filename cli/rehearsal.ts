@@ -11,6 +11,7 @@ import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { reportPaths } from '../src/report/paths';
 import { cleanDirectories } from '../src/report/pipeline';
+import { environmentSuiteArgs } from '../src/suites';
 import { runMain } from './main';
 
 /**
@@ -202,14 +203,7 @@ async function main(): Promise<number> {
       : [`--workers=${PROFILES[profile].workers}`];
     const exitCode = await run(
       process.execPath,
-      [
-        'node_modules/@playwright/test/cli.js',
-        'test',
-        '--project=api',
-        '--project=provider',
-        ...workers,
-        ...extra,
-      ],
+      ['node_modules/@playwright/test/cli.js', 'test', ...environmentSuiteArgs(), ...workers, ...extra],
       { ...env, ...passwords, REPORTS_DIR: reports.root },
     );
     const table = recordCatalogObservations({

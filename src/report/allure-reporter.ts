@@ -7,7 +7,7 @@ type AllurePlaywrightReporterConfig = NonNullable<ConstructorParameters<typeof A
 import { FACTOR_TYPES } from '../contract';
 import { redactText } from './redact';
 
-/** What each suite (a folder of `suites/`, run as a project of its own or in `gate`) is, as an Allure layer. */
+/** What each suite (a folder of `suites/`, all three in the project `suites`) is, as an Allure layer. */
 const LAYERS: Readonly<Record<string, string>> = {
   consumer: 'pact consumer',
   provider: 'provider verification',
@@ -22,8 +22,8 @@ function labelValue(labels: readonly Label[], name: string): string | undefined 
 }
 
 /**
- * A test of `suites/<suite>/…` is filed under its suite (parentSuite), whichever project ran it: `gate`
- * runs all three suites in one project, and the report reads the same as when each runs alone.
+ * A test of `suites/<suite>/…` is filed under its suite (parentSuite), not under the project that ran it:
+ * the three suites share the project `suites`, and the report shows them apart.
  */
 export function fileUnderSuite(result: TestResult): void {
   const file = labelValue(result.labels, 'suite');

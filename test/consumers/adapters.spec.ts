@@ -6,6 +6,7 @@ import example from '../../docs/examples/my-app-consumer';
 import { AUTHING_NODE_SDK } from '../../src/consumers/authing-node-sdk';
 import { harnessConsumer } from '../../src/consumers/harness';
 import { claimedInteractions, INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
+import { suiteArgs } from '../../src/suites';
 
 /** Runs the consumer project in a child Playwright with `variables`, as a team would. */
 async function runConsumers(variables: Record<string, string>, outputDir: string) {
@@ -17,7 +18,7 @@ async function runConsumers(variables: Record<string, string>, outputDir: string
     [
       'node_modules/@playwright/test/cli.js',
       'test',
-      '--project=consumer',
+      ...suiteArgs('consumer'),
       '--reporter=line',
       `--output=${outputDir}`,
     ],

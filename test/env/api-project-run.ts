@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { suiteArgs } from '../../src/suites';
 
 export interface ApiProjectRun {
   readonly status: number | null;
@@ -30,7 +31,7 @@ export async function runApiProject(
     [
       'node_modules/@playwright/test/cli.js',
       'test',
-      '--project=api',
+      ...suiteArgs('api'),
       '--reporter=list',
       `--output=${reportsDir}/out`,
       ...files,

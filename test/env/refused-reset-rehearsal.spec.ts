@@ -24,16 +24,7 @@ test('a refused SMS reset is one finding per designated user, and the SMS tests 
   );
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'cli/rehearsal.ts',
-      ...SMS_TESTS,
-      '--grep',
-      '@sms',
-      '--project=api',
-      '--reporter=json',
-    ],
+    ['--import', 'tsx', 'cli/rehearsal.ts', ...SMS_TESTS, '--grep', '@sms', '--reporter=json'],
     {
       env: {
         ...inherited,

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { pactSettingsFrom } from '../../src/pact/config';
 import { readPactFilesSync } from '../../src/pact/pact-file';
 import { verifiedInteractions } from '../../src/pact/verifier-report';
+import { suiteArgs } from '../../src/suites';
 
 const settings = pactSettingsFrom({});
 
@@ -76,7 +77,7 @@ test('PACT_URL verifies that one pact in one run, and the report holds a result 
       [
         'node_modules/@playwright/test/cli.js',
         'test',
-        '--project=provider',
+        ...suiteArgs('provider'),
         '--reporter=line',
         `--output=${reportsDir}/out`,
       ],

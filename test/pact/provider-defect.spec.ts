@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { INTERACTIONS } from '../../src/pact/interactions';
+import { suiteArgs } from '../../src/suites';
 
 /** Runs the provider project in a child process against a mock started with the given defects. */
 function runProvider(faults: string, outputDir: string): Promise<{ code: number | null; output: string }> {
@@ -10,7 +11,7 @@ function runProvider(faults: string, outputDir: string): Promise<{ code: number 
   return new Promise((resolve) => {
     const child = spawn(
       'npx',
-      ['playwright', 'test', '--project=provider', '--reporter=line', `--output=${outputDir}`],
+      ['playwright', 'test', ...suiteArgs('provider'), '--reporter=line', `--output=${outputDir}`],
       { env: { ...env, MOCK_DEFECTS: faults, TARGET_ENV: 'mock', GENAUTH_BASE_URL: '' } },
     );
     let output = '';
