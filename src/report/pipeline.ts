@@ -32,13 +32,14 @@ const TAIL_LINES = 40;
 export function runCommand(
   command: string,
   args: readonly string[],
-  options: { readonly env?: NodeJS.ProcessEnv; readonly logFile: string },
+  options: { readonly env?: NodeJS.ProcessEnv; readonly logFile: string; readonly cwd?: string },
 ): Promise<CommandResult> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const tail: string[] = [];
   return new Promise((resolve) => {
     const child = spawn(command, args, {
+      cwd: options.cwd,
       env: { ...process.env, ...options.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
