@@ -27,12 +27,18 @@ const TAIL_LINES = 40;
 
 /**
  * Runs a command, streaming its output to the terminal and to `logFile`, both redacted line by line.
- * Resolves with the exit code (127 when the command could not start); never rejects.
+ * Resolves with the exit code (127 when the command could not start) once the command has exited; never
+ * rejects. Aborting `signal` sends the command SIGTERM.
  */
 export function runCommand(
   command: string,
   args: readonly string[],
-  options: { readonly env?: NodeJS.ProcessEnv; readonly logFile: string; readonly cwd?: string },
+  options: {
+    readonly env?: NodeJS.ProcessEnv;
+    readonly logFile: string;
+    readonly cwd?: string;
+    readonly signal?: AbortSignal;
+  },
 ): Promise<CommandResult> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
@@ -40,6 +46,7 @@ export function runCommand(
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
+      signal: options.signal,
       env: { ...process.env, ...options.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -66,7 +73,8 @@ export function runCommand(
     pipe(child.stdout, process.stdout);
     pipe(child.stderr, process.stderr);
     child.on('error', (error) => {
-      emit(prefixed(`cannot start ${command}: ${error.message}`), process.stderr);
+      if (error.name !== 'AbortError')
+        emit(prefixed(`cannot start ${command}: ${error.message}`), process.stderr);
     });
     child.on('close', (code, signal) => {
       log.end();
