@@ -10,7 +10,8 @@
  *
  * Output is streamed and logged under reports/compat/ (steps/*.log; the clone's gate writes its report,
  * JUnit XML and logs there too). Exits 0 when every step passed, 1 when one failed, 2 on bad input (an
- * invalid or unpublished version, an unreachable registry) before anything is installed.
+ * invalid or unpublished version, an unreachable registry) before anything is installed. Interrupted, it
+ * stops the step in progress, removes the clone and exits 128 + the signal's number.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { cloneEnv } from '../src/compat/child-env';
 import { loggedRun } from '../src/compat/commands';
 import { npmRegistry } from '../src/compat/registry';
 import { compatSettingsFrom } from '../src/compat/settings';
+import { CompatSteps } from '../src/compat/steps';
 import { NODE_PACKAGE, PACT_CORE, PACT_JS, resolveCompatVersions } from '../src/compat/versions';
 import { cloneCommit, installNodeRuntime } from '../src/compat/workspace';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -26,25 +28,37 @@ import { HarnessError, prefixed } from '../src/errors';
 import { git } from '../src/git';
 import { describeInstalledPact, installedPact, splitPactCore } from '../src/pact/installed';
 import { reportPaths } from '../src/report/paths';
-import { cleanDirectories, formatSummary, type StepOutcome } from '../src/report/pipeline';
+import { cleanDirectories, formatSummary } from '../src/report/pipeline';
 import { runMain } from './main';
 
 const log = (message: string) => process.stdout.write(`${prefixed(`compat: ${message}`)}\n`);
 
-/** Removes `dir` also when the run is interrupted; returns what removes it at the end. */
-function removedAtExit(dir: string): () => void {
-  const remove = () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+/**
+ * SIGINT or SIGTERM aborts the returned signal: the step in progress is stopped and the clone removed before
+ * the run exits. Later signals change nothing (tsx relays the terminal's SIGINT a second time).
+ */
+function interruptible(): AbortSignal {
+  const interruption = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    remove();
-    process.exit(128 + constants.signals[signal]);
+    if (interruption.signal.aborted) return;
+    process.stderr.write(
+      `\n${prefixed(`compat: ${signal}: stopping the step in progress, then removing the clone`)}\n`,
+    );
+    interruption.abort(signal);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    remove();
-  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return interruption.signal;
+}
+
+function removeDirectory(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    process.stderr.write(
+      `${prefixed(`compat: could not remove ${dir} (${(error as Error).message}); remove it by hand`)}\n`,
+    );
+  }
 }
 
 runMain(async () => {
@@ -82,92 +96,61 @@ runMain(async () => {
     log(`the checkout has uncommitted changes; this run tests HEAD (${head.slice(0, 12)}) without them`);
   }
 
+  const interruption = interruptible();
+  const steps = new CompatSteps(interruption);
   const workspace = mkdtempSync(join(tmpdir(), 'enroll-factor-compat-'));
-  const removeWorkspace = removedAtExit(workspace);
   const clone = join(workspace, 'harness');
-  const outcomes: StepOutcome[] = [];
+  let nodeBinDir: string | undefined;
+  const run = () => loggedRun(cloneEnv(process.env, { nodeBinDir, reportsDir }), logDir, interruption);
   try {
-    let nodeBinDir: string | undefined;
-    const inClone = () => loggedRun(cloneEnv(process.env, { nodeBinDir, reportsDir }), logDir);
-    let blockedBy: string | undefined;
-
-    /** A step; a failed setup step leaves the later ones unrun, named as such. */
-    const step = async (name: string, setup: boolean, body: () => Promise<string | undefined>) => {
-      if (blockedBy) {
-        outcomes.push({ name, status: 'skipped', detail: `not run: "${blockedBy}" failed`, durationMs: 0 });
-        return;
-      }
-      process.stdout.write(`\n${prefixed(`compat step: ${name}`)}\n`);
-      const started = Date.now();
-      try {
-        const detail = (await body()) ?? '';
-        outcomes.push({
-          name,
-          status: 'passed',
-          detail,
-          durationMs: Date.now() - started,
-          startedAtMs: started,
-        });
-      } catch (error) {
-        if (!(error instanceof HarnessError)) throw error;
-        outcomes.push({ name, status: 'failed', detail: error.detail, durationMs: Date.now() - started });
-        process.stderr.write(`${error.message}\n`);
-        if (setup) blockedBy = name;
-      }
-    };
-
-    await step(`clone HEAD ${head.slice(0, 12)}`, true, async () => {
-      await cloneCommit(checkout, head, clone, inClone());
+    await steps.run(`clone HEAD ${head.slice(0, 12)}`, 'setup', async () => {
+      await cloneCommit(checkout, head, clone, run());
       return 'in a temporary directory, removed at the end';
     });
-    await step(`Node.js ${versions.node} from the npm registry`, true, async () => {
-      nodeBinDir = await installNodeRuntime(join(workspace, 'node'), versions.node, inClone());
+    await steps.run(`Node.js ${versions.node} from the npm registry`, 'setup', async () => {
+      nodeBinDir = await installNodeRuntime(join(workspace, 'node'), versions.node, run());
       return `the ${NODE_PACKAGE} package, first on PATH from here on`;
     });
-    await step('npm ci (the lock)', true, async () => {
-      await inClone()('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, log: 'npm-ci' });
+    await steps.run('npm ci (the lock)', 'setup', async () => {
+      await run()('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, log: 'npm-ci' });
       return undefined;
     });
-    await step(
-      `${PACT_JS} ${versions.pactJs} and ${PACT_CORE} ${versions.pactCore} over the lock`,
-      true,
-      async () => {
-        const packages = [`${PACT_JS}@${versions.pactJs}`, `${PACT_CORE}@${versions.pactCore}`];
-        await inClone()('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...packages], {
-          cwd: clone,
-          log: 'npm-install-pact',
-        });
-        return '--no-save';
-      },
-    );
-    await step('one pact core, the one pact-js loads', true, async () => {
+    const pactPackages = [`${PACT_JS}@${versions.pactJs}`, `${PACT_CORE}@${versions.pactCore}`];
+    await steps.run(`${pactPackages.join(' and ')} over the lock`, 'setup', async () => {
+      const args = ['install', '--no-save', '--no-audit', '--no-fund', ...pactPackages];
+      await run()('npm', args, { cwd: clone, log: 'npm-install-pact' });
+      return '--no-save';
+    });
+    await steps.run('one pact core, the one pact-js loads', 'setup', async () => {
       const installed = installedPact(clone);
       const split = splitPactCore(installed, clone);
       if (split) throw new HarnessError(split);
       if (installed.pactJs.version !== versions.pactJs || installed.pactCore.version !== versions.pactCore) {
         throw new HarnessError(
-          `npm installed ${describeInstalledPact(installed)}, not pact-js ${versions.pactJs} and pact core ${versions.pactCore}`,
+          `npm installed ${describeInstalledPact(installed)}, not ${pactPackages.join(' and ')}`,
         );
       }
       return describeInstalledPact(installed);
     });
-    await step('npm run typecheck', false, async () => {
-      await inClone()('npm', ['run', 'typecheck'], { cwd: clone, log: 'typecheck' });
+    await steps.run('npm run typecheck', 'check', async () => {
+      await run()('npm', ['run', 'typecheck'], { cwd: clone, log: 'typecheck' });
       return undefined;
     });
-    await step('npm run gate', false, async () => {
-      await inClone()('npm', ['run', 'gate'], { cwd: clone, log: 'gate' });
+    await steps.run('npm run gate', 'check', async () => {
+      await run()('npm', ['run', 'gate'], { cwd: clone, log: 'gate' });
       return join(reportsDir, 'allure-report', 'index.html');
     });
   } finally {
-    removeWorkspace();
+    removeDirectory(workspace);
   }
 
   const title = `compat: ${PACT_JS} ${versions.pactJs} + ${PACT_CORE} ${versions.pactCore} on Node.js v${versions.node}, HEAD ${head.slice(0, 12)}`;
-  process.stdout.write(formatSummary(title, outcomes));
+  process.stdout.write(formatSummary(title, steps.outcomes));
+  const outcomes = steps.outcomes;
   writeFileSync(
     join(reportsDir, 'compat.json'),
     `${JSON.stringify({ head, versions, lock, outcomes }, null, 2)}\n`,
   );
-  return outcomes.every((outcome) => outcome.status === 'passed') ? 0 : 1;
+  if (interruption.aborted) return 128 + constants.signals[interruption.reason as NodeJS.Signals];
+  return steps.passed ? 0 : 1;
 });

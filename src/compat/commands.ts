@@ -11,12 +11,12 @@ export type Run = (
 
 /**
  * Commands streamed to the terminal and logged, redacted, to `<logDir>/<log>.log`, with `env` laid over the
- * process's environment.
+ * process's environment; aborting `signal` stops the one running.
  */
-export function loggedRun(env: NodeJS.ProcessEnv, logDir: string): Run {
+export function loggedRun(env: NodeJS.ProcessEnv, logDir: string, signal: AbortSignal): Run {
   return async (command, args, options) => {
     const logFile = join(logDir, `${options.log}.log`);
-    const { exitCode, tail } = await runCommand(command, args, { env, logFile, cwd: options.cwd });
+    const { exitCode, tail } = await runCommand(command, args, { env, logFile, cwd: options.cwd, signal });
     if (exitCode === 0) return;
     const shown = relative(process.cwd(), logFile) || logFile;
     throw new HarnessError(
