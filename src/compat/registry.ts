@@ -16,7 +16,7 @@ export interface PublishedManifest {
 
 /** npm's error codes of a registry it could not reach, as `npm view --json` reports them. */
 const UNREACHABLE =
-  /^(E?CONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ECONNRESET|EPROXY|UNABLE_TO|CERT_|SELF_SIGNED)/;
+  /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|EPROXY|UNABLE_TO|CERT_|SELF_SIGNED)/;
 
 interface NpmViewError {
   readonly code?: string;
