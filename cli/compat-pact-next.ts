@@ -27,8 +27,9 @@ import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
 import { git } from '../src/git';
 import { describeInstalledPact, installedPact, splitPactCore } from '../src/pact/installed';
+import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
-import { cleanDirectories, formatSummary } from '../src/report/pipeline';
+import { formatSummary } from '../src/report/pipeline';
 import { runMain } from './main';
 
 const log = (message: string) => process.stdout.write(`${prefixed(`compat: ${message}`)}\n`);
@@ -81,7 +82,7 @@ runMain(async () => {
 
   const reportsDir = join(reportPaths().root, 'compat');
   const logDir = join(reportsDir, 'steps');
-  cleanDirectories([reportsDir]);
+  await clearOutputs([reportsDir]);
 
   log(
     `looking up Node.js ${settings.node}, ${PACT_JS} ${settings.pactJs} and its pact core on the npm registry`,

@@ -1,6 +1,6 @@
 /**
  * The CI gate: one Playwright run of the consumer tests, the provider verification and the API suites on
- * the embedded mock (project `gate`, two workers shared by all three) → pact drift check → OpenAPI check
+ * the embedded mock (project `suites`, two workers shared by all three) → pact drift check → OpenAPI check
  * (every interaction against the provider's official OpenAPI) → Allure report and quality gate, side by side.
  * Every step runs even when an earlier one failed, so the report shows everything; the exit code is 0 only
  * when every step passed.
@@ -24,14 +24,9 @@ import {
 } from '../src/pact/openapi-check';
 import { allureReportSteps } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
+import { clearOutputs } from '../src/report/clear-outputs';
 import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
-import {
-  cleanDirectories,
-  formatSummary,
-  runCommand,
-  type StepOutcome,
-  writeAllureResult,
-} from '../src/report/pipeline';
+import { formatSummary, runCommand, type StepOutcome, writeAllureResult } from '../src/report/pipeline';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { environmentSuiteArgs, SUITES_PROJECT, suiteArgs } from '../src/suites';
 import { runMain } from './main';
@@ -51,7 +46,7 @@ runMain(async () => {
   const firstShard = !shard || shard.index === 1;
   const pactDir = pactSettingsFrom().pactDir;
 
-  cleanDirectories([
+  const previousRunRemoved = clearOutputs([
     paths.allureResults,
     junitDir,
     paths.testResults,
@@ -194,5 +189,6 @@ runMain(async () => {
 
   process.stdout.write(formatSummary(shard ? `gate shard ${shard.index}/${shard.total}` : 'gate', outcomes));
   writeFileSync(join(shardDir ?? paths.root, 'gate-steps.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
+  await previousRunRemoved;
   return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
 });

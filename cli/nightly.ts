@@ -20,9 +20,10 @@ import { prefixed } from '../src/errors';
 import { allureReportSteps } from '../src/report/allure-report';
 import { recordCatalogObservations } from '../src/report/catalog-observations';
 import { resetDesignatedUser } from '../src/report/cleanup';
+import { clearOutputs } from '../src/report/clear-outputs';
 import type { RecordedFailure } from '../src/report/failures-reporter';
 import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
-import { cleanDirectories, formatSummary, runCommand, type StepOutcome } from '../src/report/pipeline';
+import { formatSummary, runCommand, type StepOutcome } from '../src/report/pipeline';
 import { redactText } from '../src/report/redact';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { environmentSuiteArgs } from '../src/suites';
@@ -43,7 +44,7 @@ runMain(async () => {
   const workDir = join(shardDir ?? paths.root, 'nightly');
   const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
 
-  cleanDirectories([
+  const previousRunRemoved = clearOutputs([
     paths.allureResults,
     junitDir,
     paths.testResults,
@@ -174,5 +175,6 @@ runMain(async () => {
   const stepFailed = outcomes
     .slice(1)
     .some((outcome) => outcome.status === 'failed' && !outcome.name.startsWith('re-run'));
+  await previousRunRemoved;
   return testsFailed || stepFailed ? 1 : 0;
 });

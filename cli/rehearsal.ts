@@ -9,8 +9,8 @@ import { HarnessError, prefixed } from '../src/errors';
 import { defectListOf } from '../src/mock/defect-set';
 import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
+import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
-import { cleanDirectories } from '../src/report/pipeline';
 import { environmentSuiteArgs } from '../src/suites';
 import { runMain } from './main';
 
@@ -127,7 +127,7 @@ async function main(): Promise<number> {
   });
   const appId = env.GENAUTH_APP_ID ?? '';
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
-  cleanDirectories([reports.allureResults]);
+  await clearOutputs([reports.allureResults]);
   // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
   const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { prefixed } from '../errors';
@@ -137,11 +137,6 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
       attachments: [],
     }),
   );
-}
-
-/** Empties the directories a run writes, keeping everything else under reports/ (history, sensitivity, …). */
-export function cleanDirectories(directories: readonly string[]): void {
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
 }
 
 export function formatSummary(title: string, outcomes: readonly StepOutcome[]): string {
