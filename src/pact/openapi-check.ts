@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SwaggerMockValidatorFactory, type ValidationFinding } from '@pactflow/swagger-mock-validator';
 import { HarnessError, prefixed } from '../errors';
 import { KNOWN_OPENAPI_DIFFERENCES, type KnownDifference } from './openapi-known-differences';
-import { type PactFile, readPactFilesSync, serialisePact } from './pact-file';
+import { type PactFile, parsePactFile, readPactFilesSync, serialisePact } from './pact-file';
 
 /**
  * The bi-directional check: every interaction of a pact validated against the provider's official OpenAPI
@@ -107,6 +107,15 @@ export async function checkPactsAgainstOpenApi(
   for (const pact of pacts) findings.push(...(await validateAgainstOpenApi(pact, specFile)));
   const interactions = pacts.reduce((sum, pact) => sum + pact.interactions.length, 0);
   return classifyFindings(findings, interactions, known);
+}
+
+/** The OpenAPI check of the pacts for `provider` among pact files given by name and text. */
+export async function checkPactTextsAgainstOpenApi(
+  texts: ReadonlyMap<string, string>,
+  provider: string,
+): Promise<OpenApiCheck> {
+  const pacts = [...texts].map(([name, text]) => parsePactFile(text, name));
+  return checkPactsAgainstOpenApi(pacts.filter((pact) => pact.provider.name === provider));
 }
 
 /** The OpenAPI check of the pacts for `provider` in `pactDir`. */

@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { pactSettingsFrom } from '../../src/pact/config';
+import { readPactTexts } from '../../src/pact/drift';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import {
   checkPactsAgainstOpenApi,
+  checkPactTextsAgainstOpenApi,
   formatOpenApiCheck,
   openApiCheckPassed,
 } from '../../src/pact/openapi-check';
@@ -78,4 +80,21 @@ test('a known difference that no longer occurs fails the check, so the list stay
   expect(check.stale).toEqual([stale]);
   expect(openApiCheckPassed(check)).toBe(false);
   expect(formatOpenApiCheck(check)).toMatch(/no longer occur.*\n.*x-authing-lang/);
+});
+
+test('pact texts are checked as the files they came from, only those of the provider', async () => {
+  const texts = await readPactTexts(settings.pactDir);
+  const otherProvider = JSON.stringify({ ...committed[0], provider: { name: 'another-provider' } });
+  texts.set('another-pair.json', otherProvider);
+  const fromTexts = await checkPactTextsAgainstOpenApi(texts, settings.provider);
+  const fromFiles = await checkPactsAgainstOpenApi(committed);
+  expect(fromTexts.interactions).toBe(fromFiles.interactions);
+  expect(fromTexts.accepted.map(({ finding }) => finding)).toEqual(
+    fromFiles.accepted.map(({ finding }) => finding),
+  );
+});
+
+test('a committed pact that cannot be read is a rejected check, not a crash of the gate', async () => {
+  const check = checkPactTextsAgainstOpenApi(new Map([['broken.json', '{']]), settings.provider);
+  await expect(check).rejects.toThrow(/broken\.json/);
 });
