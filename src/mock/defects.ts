@@ -155,6 +155,14 @@ export const DEFECTS = {
     description: 'recoveryCode is not six dash-joined groups of four hex digits',
     overrides: { advertisedRecoveryCode: (code) => code.replaceAll('-', '').toUpperCase() },
   },
+  'generic-totp-issuer': {
+    description: 'qrCodeUri names a generic issuer instead of the user pool',
+    overrides: { advertisedIssuer: () => 'GenAuth' },
+  },
+  'eight-digit-codes': {
+    description: 'SMS and EMAIL codes have eight digits, a length the catalog does not allow',
+    overrides: { deliveredCodeLength: () => 8 },
+  },
   'face-without-photo': {
     description: 'FACE is bound without a photo',
     overrides: { facePhotoRequired: false },

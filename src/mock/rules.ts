@@ -75,6 +75,10 @@ export interface Rules {
   readonly advertisedSecret: (secret: string) => string;
   /** The recovery code as the answer shows it. */
   readonly advertisedRecoveryCode: (code: string) => string;
+  /** The issuer the `qrCodeUri` names: the user pool, so an authenticator app shows whose code it is. */
+  readonly advertisedIssuer: (userPoolName: string) => string;
+  /** The digits of a delivered SMS or EMAIL code, from the configured length (`--code-length`). */
+  readonly deliveredCodeLength: (configured: number) => number;
 
   /** A request without a valid access token is refused (not served as some user). */
   readonly accessTokenRequired: boolean;
@@ -150,6 +154,8 @@ export const FAITHFUL_RULES: Rules = {
   otpDataSent: true,
   advertisedSecret: (secret) => secret,
   advertisedRecoveryCode: (code) => code,
+  advertisedIssuer: (userPoolName) => userPoolName,
+  deliveredCodeLength: (configured) => configured,
 
   accessTokenRequired: true,
   bareTokenAccepted: true,

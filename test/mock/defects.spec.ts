@@ -347,6 +347,19 @@ const PROBES: Record<DefectId, DefectProbe> = {
     faithful: true,
     defective: false,
   },
+  'generic-totp-issuer': {
+    probe: async (_h, user) => {
+      const data = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
+      return OtpAuthUriSchema.parse(data.otpData!.qrCodeUri).issuer === user.userPoolName;
+    },
+    faithful: true,
+    defective: false,
+  },
+  'eight-digit-codes': {
+    probe: async (h, user) => (await startEnrollment(h, user, 'SMS')).passCode?.length,
+    faithful: 6,
+    defective: 8,
+  },
   'face-without-photo': {
     probe: async (h, user) => {
       const started = await startEnrollment(h, user, 'FACE');

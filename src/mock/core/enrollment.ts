@@ -55,7 +55,7 @@ function sendCode(
   const key = resendKey(user, channel, to);
   if (resendBlocked(context, key)) return fail(RESEND_TOO_SOON[channel]);
   const now = context.clocks.now(user.userId);
-  const code = newNumericCode(context.config.codeLength);
+  const code = newNumericCode(rulesOf(context).deliveredCodeLength(context.config.codeLength));
   const sentAt = new Date(now).toISOString();
   context.state.resendLocks.set(key, { userId: user.userId, sentAt: now });
   context.state.record({ userId: user.userId, to, channel, code, sentAt });
@@ -74,7 +74,11 @@ async function otpDataFor(
   recoveryCode: string,
 ): Promise<Outcome<SendEnrollFactorRequestOtpDataDto>> {
   const rules = rulesOf(context);
-  const qrCodeUri = otpAuthUri(user.userPoolName, otpAccountOf(user), rules.advertisedSecret(totpSecret));
+  const qrCodeUri = otpAuthUri(
+    rules.advertisedIssuer(user.userPoolName),
+    otpAccountOf(user),
+    rules.advertisedSecret(totpSecret),
+  );
   if (!fitsQrCode(qrCodeUri)) return fail('fieldTooLong');
   return succeed({
     qrCodeUri,
