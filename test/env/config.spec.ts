@@ -20,7 +20,7 @@ const REAL = {
 test.describe('configuration', () => {
   test('the mock needs no variables and gets the documented defaults', () => {
     const result = parseConfig({}, () => 0.5);
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     expect(result.config).toMatchObject({
       targetEnv: 'mock',
@@ -89,7 +89,7 @@ test.describe('configuration', () => {
 
   test('a real environment with nothing set lists every missing variable', () => {
     const result = parseConfig({ TARGET_ENV: 'staging' });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false });
     if (result.ok) return;
     const names = result.problems.map((problem) => problem.split(' ')[0]);
     expect(names).toEqual([
@@ -112,7 +112,7 @@ test.describe('configuration', () => {
       CODE_PATTERN: '(',
       GENAUTH_PASSWORD: '',
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false });
     if (result.ok) return;
     const text = result.problems.join('\n');
     expect(text).toContain('GENAUTH_BASE_URL must be an http(s) URL');
@@ -125,7 +125,7 @@ test.describe('configuration', () => {
 
   test('numbers are plain decimals: hexadecimal and exponents are refused', () => {
     const result = parseConfig({ CODE_TIMEOUT_MS: '0x3c', EXPIRY_MARGIN_MS: '1e3', FAKER_SEED: ' 42 ' });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false });
     if (result.ok) return;
     expect(result.problems).toEqual([
       'CODE_TIMEOUT_MS must be a whole number of at least 1, written in digits',
@@ -160,7 +160,7 @@ test.describe('configuration', () => {
       SMS_INBOX_URL: '',
       EMAIL_INBOX: 'mock',
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false });
     if (result.ok) return;
     expect(result.problems).toEqual([
       'SMS_STATIC_CODE is missing: the fixed test code of the environment',

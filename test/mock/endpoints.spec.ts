@@ -57,7 +57,7 @@ test.describe('enrollment of every factor type', () => {
     await user.client.resetFactor({ factorId: `${user.userId}|otp` });
     expect(await user.client.listEnrolledFactors()).toEqual([]);
     const gone = await user.client.attempt('getFactor', { factorId: `${user.userId}|otp` });
-    expect(gone.ok).toBe(false);
+    expect(gone).toMatchObject({ ok: false });
     await enroll(harness, user, 'OTP');
     expect((await user.client.listEnrolledFactors()).map((f) => f.factorType)).toEqual(['OTP']);
   });
@@ -83,8 +83,8 @@ test.describe('enrollment of every factor type', () => {
     await enroll(harness, user, 'OTP');
     const other = await harness.newUser();
     const factorId = `${user.userId}|otp`;
-    expect((await other.client.attempt('getFactor', { factorId })).ok).toBe(false);
-    expect((await other.client.attempt('resetFactor', { factorId })).ok).toBe(false);
+    expect(await other.client.attempt('getFactor', { factorId })).toMatchObject({ ok: false });
+    expect(await other.client.attempt('resetFactor', { factorId })).toMatchObject({ ok: false });
     expect((await user.client.listEnrolledFactors()).map((f) => f.factorId)).toEqual([factorId]);
   });
 });
@@ -144,9 +144,9 @@ test.describe('what send-enroll-factor-request hands out', () => {
   }) => {
     const body = { factorType: 'SMS' as const, profile: { phoneNumber: user.phoneNumber } };
     await user.client.sendEnrollFactorRequest(body);
-    expect((await user.client.attempt('sendEnrollFactorRequest', body)).ok).toBe(false);
+    expect(await user.client.attempt('sendEnrollFactorRequest', body)).toMatchObject({ ok: false });
     await harness.control.advance(user.userId, 60_000);
-    expect((await user.client.attempt('sendEnrollFactorRequest', body)).ok).toBe(true);
+    expect(await user.client.attempt('sendEnrollFactorRequest', body)).toMatchObject({ ok: true });
     expect(await harness.control.outbox(user.phoneNumber)).toHaveLength(2);
   });
 });
@@ -169,7 +169,7 @@ test.describe('requests as real clients send them', () => {
         'x-authing-lang': 'en-US',
       },
     });
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true });
   });
 
   test('factorId is found URL-encoded, with a raw bar and with a trailing ampersand', async ({
@@ -198,16 +198,16 @@ test.describe('requests as real clients send them', () => {
       factorType: 'SMS',
       profile: { phoneNumber: user.phoneNumber, phoneCountryCode: '+86', email: user.email, nickname: 'x' },
     });
-    expect(sms.ok).toBe(true);
+    expect(sms).toMatchObject({ ok: true });
     for (const body of [
       { factorType: 'OTP' },
       { factorType: 'OTP', profile: {} },
       { factorType: 'FACE' },
       { factorType: 'FACE', profile: {} },
     ]) {
-      expect((await user.client.raw('sendEnrollFactorRequest', { body })).ok, JSON.stringify(body)).toBe(
-        true,
-      );
+      expect(await user.client.raw('sendEnrollFactorRequest', { body }), JSON.stringify(body)).toMatchObject({
+        ok: true,
+      });
     }
   });
 
@@ -287,8 +287,8 @@ test.describe('TOTP and virtual time', () => {
         enrollmentToken: started.enrollmentToken,
         enrollmentData: enrollmentDataFor('SMS', started),
       });
-    expect((await attempt(moved, movedStart)).ok).toBe(false);
-    expect((await attempt(still, stillStart)).ok).toBe(true);
+    expect(await attempt(moved, movedStart)).toMatchObject({ ok: false });
+    expect(await attempt(still, stillStart)).toMatchObject({ ok: true });
   });
 
   test('the clock of a user moves forward by exactly the advance', async ({ harness, user }) => {
