@@ -4,7 +4,7 @@ import type { DefectId } from '../mock/defects';
 import { CodeLengthVariable, type FactorIdFormat, FactorIdsVariable } from '../mock/options';
 import { ConfigurationError, httpUrl, type LatencyRange, latencyRange, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
-import { poolPrefixes, poolVariable } from './pool-variables';
+import { poolPrefixes, poolShareOf, poolVariable, shareOfPool } from './pool-variables';
 
 /**
  * The harness configuration, read from environment variables (after `.env` and `.env.<TARGET_ENV>` are
@@ -101,6 +101,16 @@ const EnvSchema = z.object({
   GENAUTH_OTHER_ACCOUNT: optionalString,
   GENAUTH_OTHER_PASSWORD: optionalString,
   GENAUTH_USER_POOL_NAME: optionalString,
+  DESIGNATED_USERS_SHARD: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || poolShareOf(value) !== undefined, {
+        error: 'must be i/n with 1 ≤ i ≤ n, e.g. 1/2: this shard of n running at the same time',
+      })
+      .transform(poolShareOf),
+  ),
   SMS_INBOX: inboxKind,
   SMS_INBOX_URL: httpUrl('http://127.0.0.1:4170/messages'),
   SMS_STATIC_CODE: optionalString,
@@ -188,6 +198,15 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
       );
     }
   }
+  const share = poolShareOf(env.DESIGNATED_USERS_SHARD);
+  const poolSize = (env.GENAUTH_ACCESS_TOKEN || env.GENAUTH_ACCOUNT ? 1 : 0) + poolPrefixes(env).length;
+  if (real && share && poolSize < share.total) {
+    problems.push(
+      `DESIGNATED_USERS_SHARD=${share.index}/${share.total} needs a designated user for each of the ${share.total} ` +
+        `shards running at the same time, and the pool has ${poolSize}: add GENAUTH_ACCOUNT_<n> and GENAUTH_PASSWORD_<n> ` +
+        '(or GENAUTH_ACCESS_TOKEN_<n>), or run the shards one after another without DESIGNATED_USERS_SHARD',
+    );
+  }
   for (const prefix of ['GENAUTH', 'GENAUTH_OTHER', ...poolPrefixes(env)]) {
     const account = poolVariable(prefix, 'ACCOUNT');
     const password = poolVariable(prefix, 'PASSWORD');
@@ -238,6 +257,16 @@ function toConfig(
     if (inboxKind === 'mock') return { kind: 'mock' };
     return { kind: inboxKind, url: env[`${channel}_INBOX_URL`] ?? '' };
   };
+  const pool = [
+    credentials(env.GENAUTH_ACCESS_TOKEN, env.GENAUTH_ACCOUNT, env.GENAUTH_PASSWORD),
+    ...poolPrefixes(raw).map((prefix) => {
+      const value = (field: 'ACCOUNT' | 'PASSWORD' | 'ACCESS_TOKEN') =>
+        raw[poolVariable(prefix, field)]?.trim();
+      return credentials(value('ACCESS_TOKEN'), value('ACCOUNT'), value('PASSWORD'));
+    }),
+  ].filter((member): member is Credentials => member !== undefined);
+  // Shards running at the same time each take their own share of the pool (DESIGNATED_USERS_SHARD).
+  const designated = shareOfPool(pool, env.DESIGNATED_USERS_SHARD);
   let facePhoto: FacePhoto | undefined;
   if (env.FACE_PHOTO_URL) facePhoto = { photo: env.FACE_PHOTO_URL, isExternalPhoto: true };
   else if (env.FACE_PHOTO_KEY) facePhoto = { photo: env.FACE_PHOTO_KEY, isExternalPhoto: false };
@@ -246,12 +275,8 @@ function toConfig(
     kind,
     baseUrl: env.GENAUTH_BASE_URL,
     appId: env.GENAUTH_APP_ID,
-    user: credentials(env.GENAUTH_ACCESS_TOKEN, env.GENAUTH_ACCOUNT, env.GENAUTH_PASSWORD),
-    poolUsers: poolPrefixes(raw).flatMap((prefix) => {
-      const value = (field: 'ACCOUNT' | 'PASSWORD' | 'ACCESS_TOKEN') =>
-        raw[poolVariable(prefix, field)]?.trim();
-      return credentials(value('ACCESS_TOKEN'), value('ACCOUNT'), value('PASSWORD')) ?? [];
-    }),
+    user: designated[0],
+    poolUsers: designated.slice(1),
     otherUser: credentials(
       env.GENAUTH_OTHER_ACCESS_TOKEN,
       env.GENAUTH_OTHER_ACCOUNT,

@@ -102,6 +102,39 @@ test.describe('configuration', () => {
     ]);
   });
 
+  test('shards running at the same time each take every n-th designated user, never the same one', () => {
+    const pool = {
+      ...REAL,
+      GENAUTH_ACCOUNT_2: 'second',
+      GENAUTH_PASSWORD_2: 'secret-2',
+      GENAUTH_ACCOUNT_3: 'third',
+      GENAUTH_PASSWORD_3: 'secret-3',
+    };
+    const accounts = (shard?: string) => {
+      const result = parseConfig({ ...pool, DESIGNATED_USERS_SHARD: shard });
+      if (!result.ok) throw new Error(result.problems.join('; '));
+      return [result.config.user, ...result.config.poolUsers].map((user) =>
+        user && 'account' in user ? user.account : user,
+      );
+    };
+    expect(accounts()).toEqual(['tester', 'second', 'third']);
+    expect(accounts('1/2')).toEqual(['tester', 'third']);
+    expect(accounts('2/2')).toEqual(['second']);
+  });
+
+  test('a shard without a designated user of its own is refused before anything runs', () => {
+    const result = parseConfig({ ...REAL, DESIGNATED_USERS_SHARD: '2/2' });
+    expect(result).toMatchObject({ ok: false });
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toContain(
+      'DESIGNATED_USERS_SHARD=2/2 needs a designated user for each of the 2 shards running at the same time, and the pool has 1',
+    );
+    const bad = parseConfig({ ...REAL, DESIGNATED_USERS_SHARD: '3/2' });
+    expect(bad).toMatchObject({ ok: false });
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toContain('DESIGNATED_USERS_SHARD must be i/n with 1 ≤ i ≤ n');
+  });
+
   test('bad values are named with what is wrong', () => {
     const result = parseConfig({
       ...REAL,
