@@ -26,9 +26,9 @@ export interface CommandResult {
 const TAIL_LINES = 40;
 
 /**
- * Runs a command, streaming its output to the terminal and to `logFile`, both redacted line by line.
- * Resolves with the exit code (127 when the command could not start) once the command has exited; never
- * rejects. Aborting `signal` sends the command SIGTERM.
+ * Runs a command, streaming its output to the terminal (unless `quiet`) and to `logFile`, both redacted line
+ * by line. Resolves with the exit code (127 when the command could not start) once the command has exited;
+ * never rejects. Aborting `signal` sends the command SIGTERM.
  */
 export function runCommand(
   command: string,
@@ -38,6 +38,7 @@ export function runCommand(
     readonly logFile: string;
     readonly cwd?: string;
     readonly signal?: AbortSignal;
+    readonly quiet?: boolean;
   },
 ): Promise<CommandResult> {
   mkdirSync(dirname(options.logFile), { recursive: true });
@@ -64,7 +65,7 @@ export function runCommand(
     };
     const emit = (line: string, out: NodeJS.WriteStream) => {
       const redacted = redactText(line);
-      out.write(`${redacted}\n`);
+      if (!options.quiet) out.write(`${redacted}\n`);
       const plain = stripVTControlCharacters(redacted);
       log.write(`${plain}\n`);
       tail.push(plain);
