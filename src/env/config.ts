@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { DefectListVariable, defectListOf } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
 import { CodeLengthVariable, type FactorIdFormat, FactorIdsVariable } from '../mock/options';
+import { shardOf } from '../report/paths';
 import { ConfigurationError, httpUrl, type LatencyRange, latencyRange, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
-import { poolPrefixes, poolShareOf, poolVariable, shareOfPool } from './pool-variables';
+import { poolPrefixes, poolVariable, shareOfPool } from './pool-variables';
 
 /**
  * The harness configuration, read from environment variables (after `.env` and `.env.<TARGET_ENV>` are
@@ -106,10 +107,16 @@ const EnvSchema = z.object({
     z
       .string()
       .optional()
-      .refine((value) => value === undefined || poolShareOf(value) !== undefined, {
-        error: 'must be i/n with 1 ≤ i ≤ n, e.g. 1/2: this shard of n running at the same time',
-      })
-      .transform(poolShareOf),
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const share = shardOf(value);
+        if (share) return share;
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be i/n with 1 ≤ i ≤ n, e.g. 1/2: this shard of n running at the same time',
+        });
+        return z.NEVER;
+      }),
   ),
   SMS_INBOX: inboxKind,
   SMS_INBOX_URL: httpUrl('http://127.0.0.1:4170/messages'),
@@ -198,7 +205,7 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
       );
     }
   }
-  const share = poolShareOf(env.DESIGNATED_USERS_SHARD);
+  const share = shardOf(env.DESIGNATED_USERS_SHARD);
   const poolSize = (env.GENAUTH_ACCESS_TOKEN || env.GENAUTH_ACCOUNT ? 1 : 0) + poolPrefixes(env).length;
   if (real && share && poolSize < share.total) {
     problems.push(

@@ -1,3 +1,5 @@
+import type { Shard } from '../report/paths';
+
 /** The numbered variables of a pool of designated users: `GENAUTH_ACCOUNT_1`, `GENAUTH_PASSWORD_1`, … */
 
 const POOL_VARIABLE = /^GENAUTH_(?:ACCOUNT|PASSWORD|ACCESS_TOKEN)_(\d+)$/;
@@ -19,23 +21,10 @@ export function poolVariable(prefix: string, field: 'ACCOUNT' | 'PASSWORD' | 'AC
     : `GENAUTH_${field}_${prefix.slice('GENAUTH_'.length)}`;
 }
 
-/** `DESIGNATED_USERS_SHARD=i/n`: shard `i` of `n` running at the same time takes every n-th designated user. */
-export interface PoolShare {
-  readonly index: number;
-  readonly total: number;
-}
-
-const SHARE = /^(\d+)\/(\d+)$/;
-
-/** Parses `i/n` (1 ≤ i ≤ n); undefined when it is not one. */
-export function poolShareOf(value: string | undefined): PoolShare | undefined {
-  const match = SHARE.exec(value?.trim() ?? '');
-  const index = Number(match?.[1]);
-  const total = Number(match?.[2]);
-  return match && index >= 1 && index <= total ? { index, total } : undefined;
-}
-
-/** The designated users of shard `i/n`: the i-th, the (i+n)-th, …, so shards running at once never share one. */
-export function shareOfPool<T>(pool: readonly T[], share: PoolShare | undefined): T[] {
+/**
+ * `DESIGNATED_USERS_SHARD=i/n`, the designated users of shard `i` of `n` running at the same time: the i-th, the
+ * (i+n)-th, …, so shards running at once never share one.
+ */
+export function shareOfPool<T>(pool: readonly T[], share: Shard | undefined): T[] {
   return share ? pool.filter((_, position) => position % share.total === share.index - 1) : [...pool];
 }

@@ -48,18 +48,24 @@ export interface Shard {
   readonly total: number;
 }
 
+/** `i/n` as a shard (1 ≤ i ≤ n); undefined when it is not one. */
+export function shardOf(value: string | undefined): Shard | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(value?.trim() ?? '');
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  return match && index >= 1 && index <= total ? { index, total } : undefined;
+}
+
 /** Parses `i/n` (1 ≤ i ≤ n); undefined for no value, a `HarnessError` for a bad one. */
 export function parseShard(value: string | undefined): Shard | undefined {
   if (value === undefined || value === '') return undefined;
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(match?.[1]);
-  const total = Number(match?.[2]);
-  if (!match || index < 1 || total < 1 || index > total) {
+  const shard = shardOf(value);
+  if (!shard) {
     throw new HarnessError(
       `--shard=${value} is not a shard: use --shard=i/n with 1 ≤ i ≤ n, e.g. --shard=1/2.`,
     );
   }
-  return { index, total };
+  return shard;
 }
 
 /** The shard of a command that takes `--shard=i/n` and nothing else. */
