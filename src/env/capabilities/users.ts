@@ -105,6 +105,8 @@ interface Session {
 }
 
 const describeFactor = (factor: FactorDto) => `${factor.factorType} ${factor.factorId}`;
+const ofTypes = (factors: readonly FactorDto[], types: readonly FactorType[]) =>
+  factors.filter((factor) => types.includes(factor.factorType));
 const sameFactors = (a: readonly FactorDto[], b: readonly FactorDto[]) => {
   const key = (factors: readonly FactorDto[]) =>
     factors
@@ -159,6 +161,7 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
     when: string,
   ) {
     const refused: string[] = [];
+    const stuckTypes = new Set<FactorType>();
     for (const factor of factors) {
       const result = await client.attempt('resetFactor', { factorId: factor.factorId });
       if (result.ok) continue;
@@ -167,11 +170,12 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
         `reset-factor refused to unbind the ${describeFactor(factor)} factor of ${member.name} ${when}: it answered ` +
         `statusCode ${statusCode}${apiCode === undefined ? '' : ` apiCode ${apiCode}`}, "${apiMessage}"`;
       member.stuck.mark(factor.factorType, finding);
+      stuckTypes.add(factor.factorType);
       refused.push(finding);
     }
     if (refused.length > 0) {
       throw new HarnessError(
-        `${refused.join('; ')}. For the rest of the run, tests that bind ${[...new Set(factors.map((f) => f.factorType))].join('/')} ` +
+        `${refused.join('; ')}. For the rest of the run, tests that bind ${[...stuckTypes].join('/')} ` +
           `are not given this user. Unbind the factor by hand (unbind-phone for SMS, unbind-email for EMAIL, or the ` +
           'console) before the next run.',
       );
@@ -201,18 +205,15 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
           userPoolName: options.userPoolName,
         };
         const client = clientFor(user.accessToken);
-        const ofTouchedTypes = (factors: readonly FactorDto[]) =>
-          factors.filter((factor) => touches.includes(factor.factorType));
-        await resetAll(
-          member,
-          client,
-          ofTouchedTypes(await client.listEnrolledFactors()),
-          'left from an earlier run',
-        );
-        const found = await client.listEnrolledFactors();
-        if (ofTouchedTypes(found).length > 0) {
+        const listed = await client.listEnrolledFactors();
+        const leftover = ofTypes(listed, touches);
+        await resetAll(member, client, leftover, 'left from an earlier run');
+        // Listed again only when something was reset: the touched types are locked, so nothing else changed them.
+        const found = leftover.length > 0 ? await client.listEnrolledFactors() : listed;
+        const stillBound = ofTypes(found, touches);
+        if (stillBound.length > 0) {
           throw new HarnessError(
-            `${member.name} still has ${ofTouchedTypes(found).map(describeFactor).join(', ')} enrolled after ` +
+            `${member.name} still has ${stillBound.map(describeFactor).join(', ')} enrolled after ` +
               'reset-factor answered success; the suites bind these types themselves.',
           );
         }
@@ -229,15 +230,13 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
       sessions.delete(user);
       try {
         const client = clientFor(user.accessToken);
-        const ofTouchedTypes = (factors: readonly FactorDto[]) =>
-          factors.filter((factor) => session.touches.includes(factor.factorType));
         const foundIds = new Set(session.found.map((factor) => factor.factorId));
-        const bound = ofTouchedTypes(await client.listEnrolledFactors()).filter(
+        const bound = ofTypes(await client.listEnrolledFactors(), session.touches).filter(
           (f) => !foundIds.has(f.factorId),
         );
         await resetAll(session.member, client, bound, 'after the test that bound it');
-        const now = ofTouchedTypes(await client.listEnrolledFactors());
-        const before = ofTouchedTypes(session.found);
+        const now = ofTypes(await client.listEnrolledFactors(), session.touches);
+        const before = ofTypes(session.found, session.touches);
         if (!sameFactors(now, before)) {
           throw new HarnessError(
             `cleanup failed: the designated test user's ${session.touches.join('/')} factors are ` +
