@@ -47,6 +47,12 @@ export async function acquireFirst<Holder extends { readonly lock: FactorLock }>
   }
 }
 
+/** A directory of `kind` for the designated user `scope`, the same in every process on this machine. */
+export function scopedDir(kind: 'locks' | 'stuck', scope: string): string {
+  const digest = createHash('sha256').update(scope).digest('hex').slice(0, 16);
+  return join(tmpdir(), `enroll-factor-harness-${kind}`, digest);
+}
+
 /**
  * A lock shared by every worker process of a run (and of concurrent runs on the same machine), so tests
  * sharing one designated user never bind the same factor type at the same time. `mkdir` is atomic; a lock
@@ -56,8 +62,7 @@ export class FactorLock {
   private readonly root: string;
 
   constructor(scope: string) {
-    const digest = createHash('sha256').update(scope).digest('hex').slice(0, 16);
-    this.root = join(tmpdir(), 'enroll-factor-harness-locks', digest);
+    this.root = scopedDir('locks', scope);
   }
 
   /** Takes every named lock (in sorted order, so two tests never wait on each other). */

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FactorType } from '../../contract';
+import { scopedDir } from './factor-lock';
 
 /**
  * The factor types a designated user keeps bound because the environment refused to reset them, for the
@@ -16,8 +15,7 @@ export class StuckFactors {
     scope: string,
     private readonly runId: string | undefined = process.env.HARNESS_RUN_ID,
   ) {
-    const digest = createHash('sha256').update(scope).digest('hex').slice(0, 16);
-    this.dir = join(tmpdir(), 'enroll-factor-harness-stuck', digest);
+    this.dir = scopedDir('stuck', scope);
   }
 
   /** Records the finding that left `factorType` bound on this user. */
