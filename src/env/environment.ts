@@ -87,12 +87,7 @@ export async function createEnvironment(
       },
       throttling: { burst: MOCK_THROTTLE.burst, perSecond: MOCK_THROTTLE.perSecond },
       payloadLimitBytes: health.bodyLimitBytes,
-      userRefusingResets: (factorTypes, email) =>
-        control.createUser({
-          email,
-          refuseResetOf: [...factorTypes],
-          userPoolName: `HarnessPool-${randomUUID().slice(0, 8)}`,
-        }),
+      userRefusingResets: (factorTypes, email) => users.acquire({ email, refuseResetOf: factorTypes }),
       async signInAccount() {
         const account = `signin-${randomUUID()}`;
         const created = await control.createUser({ account, password: randomUUID() });

@@ -32,6 +32,8 @@ export interface AcquireUserOptions {
   readonly email?: string;
   /** A rate limit of the user's own pool, in requests per second (mock only), to provoke throttling. */
   readonly rateLimitPerSecond?: number;
+  /** Factor types whose reset-factor the environment refuses for this user (mock only), to provoke a refusal. */
+  readonly refuseResetOf?: readonly FactorType[];
 }
 
 export interface UserProvider {

@@ -29,6 +29,7 @@ export function mockUserProvider(control: MockControl): UserProvider {
         // A pool of its own keeps the per-pool rate limit and resend locks of parallel tests apart.
         userPoolName: `HarnessPool-${randomUUID().slice(0, 8)}`,
         rateLimitPerSecond: options.rateLimitPerSecond,
+        refuseResetOf: options.refuseResetOf ? [...options.refuseResetOf] : undefined,
       });
       return created;
     },
