@@ -63,8 +63,10 @@ export function resetFactor(context: MockContext, user: User, body: unknown): Ou
   if (!checked.ok) return checked;
   const found = factorNamed(context, user, checked.value.factorId, rules.resetChecksOwner);
   if (!found) return fail('unknownFactorId');
-  const refused = [...context.config.refuseResetOf, ...(user.refuseResetOf ?? [])];
-  if (refused.includes(found.factor.factorType)) return fail('factorResetRefused');
+  const { factorType } = found.factor;
+  if (context.config.refuseResetOf.includes(factorType) || user.refuseResetOf?.includes(factorType)) {
+    return fail('factorResetRefused');
+  }
   if (rules.resetUnbinds) context.state.unbindFactor(found.userId, found.factor);
   return succeed(undefined);
 }
