@@ -20,6 +20,7 @@ import {
 import { startMock } from '../src/mock/server';
 import {
   ConfigurationError,
+  commaList,
   decimalNumber,
   flag,
   latencyRange,
@@ -112,10 +113,7 @@ const catalogOverrides = jsonVariable(
 
 /** A comma-separated list of factor types, e.g. `SMS,EMAIL`. */
 const factorTypeList = optionalText.transform((list, ctx) => {
-  const names = (list ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const names = commaList(list);
   const unknown = names.filter((name) => !FactorTypeSchema.safeParse(name).success);
   if (unknown.length > 0) {
     ctx.addIssue({
@@ -133,10 +131,7 @@ const MockEnvSchema = z.object({
   MOCK_CONTROL: flag,
   MOCK_CONTROL_TOKEN: optionalText,
   MOCK_CONTROL_HOSTS: optionalText.transform((list, ctx) => {
-    const hosts = (list ?? '')
-      .split(',')
-      .map((host) => host.trim())
-      .filter(Boolean);
+    const hosts = commaList(list);
     for (const host of hosts) {
       const checked = HostValueSchema.safeParse(host);
       if (!checked.success)

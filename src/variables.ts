@@ -17,6 +17,14 @@ export const optionalText = z.preprocess(
   z.string().optional(),
 );
 
+/** The items of a comma-separated value, trimmed, empty ones dropped. */
+export function commaList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function range(min: number, max: number): string {
   return max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { PactSettings } from '../pact/config';
-import { ConfigurationError, type Env, optionalText } from '../variables';
+import { ConfigurationError, commaList, type Env, optionalText } from '../variables';
 import { AUTHING_NODE_SDK } from './authing-node-sdk';
 import type { ConsumerAdapter } from './consumer';
 import { harnessConsumer } from './harness';
@@ -62,9 +62,7 @@ export async function consumersFrom(env: Env, settings: PactSettings): Promise<C
   const parsed = z
     .object({ PACT_CONSUMERS: optionalText.pipe(z.string().default(DEFAULT_CONSUMERS)) })
     .parse(env);
-  const entries = parsed.PACT_CONSUMERS.split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+  const entries = commaList(parsed.PACT_CONSUMERS);
   const problems: string[] = [];
   const adapters: ConsumerAdapter[] = [];
   for (const entry of entries) {
