@@ -1,4 +1,4 @@
-import { AuthenticationClient, type Models } from 'authing-node-sdk';
+import type { Models } from 'authing-node-sdk';
 import { FACTOR_TYPES, OPERATION_NAMES } from '../contract';
 import { type ConsumerAdapter, type ConsumerClient, defineConsumer, type Outcome } from './consumer';
 
@@ -36,24 +36,31 @@ export const AUTHING_NODE_SDK: ConsumerAdapter = defineConsumer({
   },
   abilities: ['no-token', 'malformed-body'],
   connect({ baseUrl, appId, token }): ConsumerClient {
-    const sdk = new AuthenticationClient({
-      appId,
-      appHost: baseUrl,
-      tokenEndPointAuthMethod: 'none',
-      redirectUri: `${baseUrl}/callback`,
+    // Loaded when a test connects, not when the adapter is listed: runs that send nothing through the SDK
+    // (API suites, provider verification, self-tests) never load it and its dependencies.
+    const connecting = import('authing-node-sdk').then(({ AuthenticationClient }) => {
+      const sdk = new AuthenticationClient({
+        appId,
+        appHost: baseUrl,
+        tokenEndPointAuthMethod: 'none',
+        redirectUri: `${baseUrl}/callback`,
+      });
+      if (token) sdk.setAccessToken(token.value);
+      return sdk;
     });
-    if (token) sdk.setAccessToken(token.value);
     // The SDK's types narrow what an app may pass; the app's values go through as the SDK sends them.
     return {
       sendEnrollFactorRequest: async (input) =>
-        outcomeOf(await sdk.sendEnrollFactorRequest(input as Models.SendEnrollFactorRequestDto)),
+        outcomeOf(
+          await (await connecting).sendEnrollFactorRequest(input as Models.SendEnrollFactorRequestDto),
+        ),
       enrollFactor: async (input) =>
-        outcomeOf<undefined>(await sdk.enrollFactor(input as Models.EnrollFactorDto)),
-      resetFactor: async (input) => outcomeOf<undefined>(await sdk.resetFactor(input)),
-      listEnrolledFactors: async () => outcomeOf(await sdk.listEnrolledFactors()),
-      getFactor: async (input) => outcomeOf(await sdk.getFactor(input)),
-      listFactorsToEnroll: async () => outcomeOf(await sdk.listFactorsToEnroll()),
-      mfaOtpVerify: async (input) => outcomeOf(await sdk.mfaOtpVerify(input)),
+        outcomeOf<undefined>(await (await connecting).enrollFactor(input as Models.EnrollFactorDto)),
+      resetFactor: async (input) => outcomeOf<undefined>(await (await connecting).resetFactor(input)),
+      listEnrolledFactors: async () => outcomeOf(await (await connecting).listEnrolledFactors()),
+      getFactor: async (input) => outcomeOf(await (await connecting).getFactor(input)),
+      listFactorsToEnroll: async () => outcomeOf(await (await connecting).listFactorsToEnroll()),
+      mfaOtpVerify: async (input) => outcomeOf(await (await connecting).mfaOtpVerify(input)),
     };
   },
 });
