@@ -1,4 +1,4 @@
-import { EnrollmentKit, expect, scenario, test } from '../../fixtures';
+import { defined, EnrollmentKit, expect, scenario, test } from '../../fixtures';
 
 test.describe('EMAIL factor reset refused', () => {
   test.use({ touches: ['EMAIL'] });
@@ -17,11 +17,10 @@ test.describe('EMAIL factor reset refused', () => {
       const client = clientAs(user);
       const kit = new EnrollmentKit(environment, user, client, testData);
       await kit.bind('EMAIL');
-      const bound = await kit.boundFactor('EMAIL');
-      expect(bound, 'the EMAIL factor just bound').toBeDefined();
+      const bound = defined(await kit.boundFactor('EMAIL'), 'the EMAIL factor just bound');
 
       await expectFailure(
-        await client.attempt('resetFactor', { factorId: bound?.factorId ?? '' }),
+        await client.attempt('resetFactor', { factorId: bound.factorId }),
         'factorResetRefused',
       );
       expect(await kit.boundFactor('EMAIL'), 'the factor is still bound').toEqual(bound);
