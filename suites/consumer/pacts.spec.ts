@@ -1,3 +1,4 @@
+import { defectAnnotations } from '../../fixtures/sensitivity';
 import { consumersFrom } from '../../src/consumers/selection';
 import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import { pactSettingsFrom } from '../../src/pact/config';
@@ -19,10 +20,7 @@ for (const adapter of await consumersFrom(process.env, settings)) {
       const needs = INTERACTION_NEEDS[key];
       test(INTERACTIONS[key], {
         tag: ['@consumer', `@${needs.factorType.toLowerCase()}`],
-        annotation: [
-          ...relianceAnnotations(INTERACTIONS[key]),
-          ...(needs.defects ?? []).map((defect) => ({ type: 'defect', description: defect })),
-        ],
+        annotation: [...relianceAnnotations(INTERACTIONS[key]), ...defectAnnotations(needs.defects)],
       }, async ({ pactOf }) => {
         await verifyConsumer(
           pactOf(adapter.consumer),

@@ -1,3 +1,4 @@
+import { defectAnnotations } from '../../fixtures/sensitivity';
 import { prefixed } from '../../src/errors';
 import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import {
@@ -58,10 +59,7 @@ if (source === 'url') {
           description: `${state.name} ${JSON.stringify(state.params ?? {})}`,
         }));
         const key = interactionKeyOf(interaction.description);
-        const defects = (key ? (INTERACTION_NEEDS[key].defects ?? []) : []).map((defect) => ({
-          type: 'defect',
-          description: defect,
-        }));
+        const defects = defectAnnotations(key && INTERACTION_NEEDS[key].defects);
         test(interaction.description, {
           tag: ['@provider'],
           annotation: [...relianceAnnotations(interaction.description), ...states, ...defects],
