@@ -17,6 +17,12 @@ export type AuthScheme = 'bearer' | 'bare';
 
 export type AppIdHeader = 'x-authing-app-id' | 'x-genauth-app-id';
 
+/** The JSON bodies' content type: plain, or with the charset the Go, C# and Android SDKs add. */
+export type JsonContentType = 'application/json' | 'application/json; charset=utf-8';
+
+/** The `|` of a factorId in the query: `escaped` (`%7C`; Python, PHP, Node) or `raw` (Go, C#, Java, Android, iOS). */
+export type FactorIdInQuery = 'escaped' | 'raw';
+
 export interface EnrollFactorClientOptions {
   /** Application domain, e.g. `https://example.genauth.ai`. Required. */
   readonly baseUrl: string;
@@ -31,12 +37,12 @@ export interface EnrollFactorClientOptions {
   /** Sent as `x-authing-lang` when set. */
   readonly lang?: 'zh-CN' | 'en-US';
   /** The JSON bodies' content type. Default `application/json`; the Go, C# and Android SDKs add a charset. */
-  readonly contentType?: 'application/json' | 'application/json; charset=utf-8';
+  readonly contentType?: JsonContentType;
   /**
    * The `|` of a factorId in the query: `escaped` (`%7C`, default; Python, PHP, Node) or `raw` (Go, C#, Java,
    * Android and iOS send it so).
    */
-  readonly factorIdInQuery?: 'escaped' | 'raw';
+  readonly factorIdInQuery?: FactorIdInQuery;
   /** Default: Node `fetch` with a 15 s timeout. */
   readonly transport?: Transport;
   /** Called after every exchange that got an HTTP answer; reporters hang steps and attachments here. */

@@ -1,3 +1,4 @@
+import type { AppIdHeader, AuthScheme, FactorIdInQuery, JsonContentType } from '../client';
 import type {
   FactorDto,
   FactorProfile,
@@ -48,13 +49,13 @@ export interface ConsumerClient {
  */
 export interface WireForm {
   /** `Bearer <token>` (Java, C#, the mobile SDKs) or the bare token (Node, Python, Go). */
-  readonly authorization: 'bearer' | 'bare';
+  readonly authorization: AuthScheme;
   /** `x-authing-app-id`, or `x-genauth-app-id` as the GenAuth SDKs send it. */
-  readonly appIdHeader: 'x-authing-app-id' | 'x-genauth-app-id';
+  readonly appIdHeader: AppIdHeader;
   /** `application/json`, or with a charset as the Go, C# and Android SDKs send it. */
-  readonly contentType: 'application/json' | 'application/json; charset=utf-8';
+  readonly contentType: JsonContentType;
   /** The `|` of a factorId in the query: escaped (`%7C`, Python, PHP, Node) or raw (Go, C#, Java, Android, iOS). */
-  readonly factorIdInQuery: 'escaped' | 'raw';
+  readonly factorIdInQuery: FactorIdInQuery;
   /** OTP and FACE requests: with `profile: {}` as the OpenAPI requires, or without one (Guard iOS, iOS v3). */
   readonly otpFaceProfile: 'empty' | 'omitted';
 }
