@@ -169,16 +169,16 @@ export class EnrollFactorClient {
     return (envelope as { data: unknown }).data;
   }
 
+  /** The query of `parameters` as this client writes it: escaped, or with the factorId's `|` left raw. */
+  private queryOf(parameters: Readonly<Record<string, string>> = {}): string {
+    const escaped = new URLSearchParams(parameters).toString();
+    return this.options.factorIdInQuery === 'raw' ? escaped.replaceAll('%7C', '|') : escaped;
+  }
+
   private buildRequest(operation: OperationName, input: RawInput): HttpRequest {
     const definition = OPERATIONS[operation];
     const url = new URL(input.path ?? definition.path, this.options.baseUrl);
-    const built = new URLSearchParams(typeof input.query === 'string' ? {} : (input.query ?? {})).toString();
-    const query =
-      typeof input.query === 'string'
-        ? input.query
-        : this.options.factorIdInQuery === 'raw'
-          ? built.replaceAll('%7C', '|')
-          : built;
+    const query = typeof input.query === 'string' ? input.query : this.queryOf(input.query);
     const href = query ? `${url.href}?${query}` : url.href;
 
     const headers: Record<string, string> = { accept: 'application/json' };
