@@ -27,3 +27,8 @@ export const EXAMPLE = {
   unknownFactorType: 'VOICE',
   successMessage: SUCCESS_MESSAGES[0],
 } as const;
+
+/** The placeholder token a pact's request carries: the access token, or the sign-in's id_token. */
+export function exampleToken(kind: 'access' | 'id'): string {
+  return kind === 'id' ? EXAMPLE.idToken : EXAMPLE.accessToken;
+}

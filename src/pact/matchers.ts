@@ -13,7 +13,7 @@ import {
   SUCCESS_STATUS_CODE,
 } from '../contract';
 import { HarnessError } from '../errors';
-import { EXAMPLE } from './examples';
+import { EXAMPLE, exampleToken } from './examples';
 import { type ProviderStateValueName, stateExpression } from './provider-states';
 
 const { regex, string, fromProviderState } = MatchersV3;
@@ -140,7 +140,7 @@ export function requestHeaders({
 }: RequestHeaderOptions = {}) {
   const headers: Record<string, ReturnType<typeof string>> = { [appIdHeader]: string(EXAMPLE.appId) };
   if (token !== 'none') {
-    const value = token === 'id' ? EXAMPLE.idToken : EXAMPLE.accessToken;
+    const value = exampleToken(token);
     const example = authScheme === 'bearer' ? `Bearer ${value}` : value;
     headers.authorization = regex(AUTHORIZATION_HEADER[authScheme], example);
   }

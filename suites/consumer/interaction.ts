@@ -2,7 +2,7 @@ import type { PactV4 } from '@pact-foundation/pact';
 import { expect } from '@playwright/test';
 import type { ConsumerAdapter, ConsumerClient, Outcome, WireForm } from '../../src/consumers/consumer';
 import { ERROR_CATALOG, type ErrorScenario, OPERATIONS } from '../../src/contract';
-import { EXAMPLE } from '../../src/pact/examples';
+import { EXAMPLE, exampleToken } from '../../src/pact/examples';
 import { INTERACTION_NEEDS, INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
 import { pinnedFields, requestHeaders } from '../../src/pact/matchers';
 import { type PactMockServer, thenRecorded } from '../../src/pact/mock-server';
@@ -95,10 +95,7 @@ export function verifyConsumer(
         const client = adapter.connect({
           baseUrl: server.url,
           appId: EXAMPLE.appId,
-          token:
-            token === 'none'
-              ? undefined
-              : { kind: token, value: token === 'id' ? EXAMPLE.idToken : EXAMPLE.accessToken },
+          token: token === 'none' ? undefined : { kind: token, value: exampleToken(token) },
           form,
         });
         await interaction.exercise(client, form);
