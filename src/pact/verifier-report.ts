@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { redactText } from '../report/redact';
 
 /** One mismatch of a verified interaction. */
@@ -71,9 +72,8 @@ export function mismatchesOfError(error: VerifierError): InteractionMismatch[] {
 function consumersInOutput(output: readonly string[]): Map<string, string> {
   const consumers = new Map<string, string>();
   let consumer: string | undefined;
-  for (const line of output.flatMap((chunk) => chunk.split('\n'))) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the verifier colours its output with ANSI escapes
-    const text = line.replace(/\u001b\[[0-9;]*m/g, '');
+  // The verifier colours its output with ANSI escapes.
+  for (const text of output.flatMap((chunk) => stripVTControlCharacters(chunk).split('\n'))) {
     const pair = /^\s*Verifying a pact between (.+?) and (.+)$/.exec(text);
     if (pair) consumer = pair[1];
     const interaction = /^ {2}(\S.*?) \(.*loading, .*verification\)$/.exec(text);
