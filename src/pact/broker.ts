@@ -380,7 +380,10 @@ export function verificationPublishingFrom(
   env: Env,
   build: BuildInfo = buildInfoFrom(env),
 ): VerificationPublishing {
-  const parsed = parse(VerifierEnvSchema, env);
+  return publishingOf(parse(VerifierEnvSchema, env), build);
+}
+
+function publishingOf(parsed: z.infer<typeof VerifierEnvSchema>, build: BuildInfo): VerificationPublishing {
   const branch = parsed.PACT_PROVIDER_BRANCH ? { providerVersionBranch: parsed.PACT_PROVIDER_BRANCH } : {};
   if (!parsed.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS) {
     // No providerVersion here: pact-core publishes whenever it has one and PACT_BROKER_PUBLISH_VERIFICATION_RESULTS
@@ -415,15 +418,15 @@ export function brokerVerifierOptions(
   settings: PactSettings,
   build: BuildInfo = buildInfoFrom(env),
 ): BrokerVerifierOptions {
-  const publishing = verificationPublishingFrom(env, build);
-  const { PACT_INCLUDE_WIP_PACTS_SINCE: wipSince } = parse(VerifierEnvSchema, env);
+  const parsed = parse(VerifierEnvSchema, env);
+  const publishing = publishingOf(parsed, build);
   const branch = publishing.providerVersionBranch;
   return {
     pactBrokerUrl: broker.baseUrl,
     provider: settings.provider,
     consumerVersionSelectors: consumerVersionSelectors(branch),
     enablePending: true,
-    ...(branch ? { includeWipPactsSince: wipSince } : {}),
+    ...(branch ? { includeWipPactsSince: parsed.PACT_INCLUDE_WIP_PACTS_SINCE } : {}),
     ...publishing,
     ...verifierCredentials(env, broker),
   };
