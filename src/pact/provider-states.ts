@@ -105,9 +105,9 @@ export class ProviderStateError extends HarnessError {
 export class StateCapabilityError extends UnavailableError {
   override readonly name = 'StateCapabilityError';
   constructor(
-    readonly state: ProviderStateName,
+    state: ProviderStateName,
     /** What is missing and how to provide it. */
-    readonly capability: string,
+    capability: string,
   ) {
     super(`provider state "${state}" needs ${capability}`);
   }
