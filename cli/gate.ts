@@ -52,7 +52,7 @@ runMain(async () => {
   const paths = reportPaths({ ...process.env, ...env });
   const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
   const firstShard = !shard || shard.index === 1;
-  const pactDir = pactSettingsFrom().pactDir;
+  const { pactDir, provider } = pactSettingsFrom();
 
   const previousRunRemoved = clearOutputs([
     paths.allureResults,
@@ -73,7 +73,6 @@ runMain(async () => {
 
   // The OpenAPI check of the committed pacts runs while Playwright starts, on the core it leaves idle. It
   // stands for the generated pacts only when they promise the same (no drift); otherwise they are checked.
-  const { provider } = pactSettingsFrom();
   const committedOpenApiCheck = committedPacts && checkPactTextsAgainstOpenApi(committedPacts, provider);
   committedOpenApiCheck?.catch(() => undefined);
   let drift: PactDrift[] | undefined;
