@@ -127,11 +127,11 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...PROFILES[profile].env, ...process.env, TARGET_ENV: 'rehearsal' };
   loadEnvFiles(env);
   // Ports of their own, so rehearsals on one machine (two checkouts, a bench beside a test run) never meet.
-  const [apiPort, mailWebPort, smsPort, smtpPort] = await freePorts(4);
+  // The SMS sink listens on a port the system gives it.
+  const [apiPort, mailWebPort, smtpPort] = await freePorts(3);
   Object.assign(env, {
     GENAUTH_BASE_URL: `http://127.0.0.1:${apiPort}`,
     EMAIL_INBOX_URL: `http://127.0.0.1:${mailWebPort}`,
-    SMS_INBOX_URL: `http://127.0.0.1:${smsPort}/messages`,
   });
   const appId = env.GENAUTH_APP_ID ?? '';
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
@@ -165,7 +165,8 @@ async function main(): Promise<number> {
     webIp: '127.0.0.1',
     silent: true,
   });
-  const sink = await startSmsSink({ port: smsPort });
+  const sink = await startSmsSink();
+  env.SMS_INBOX_URL = `${sink.url}/messages`;
   let mock: ChildProcess | undefined;
   try {
     await maildev.start();
