@@ -13,8 +13,8 @@
  * invalid or unpublished version, an unreachable registry) before anything is installed. Interrupted, it
  * stops the step in progress, removes the clone and exits 128 + the signal's number.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { cloneEnv } from '../src/compat/child-env';
 import { loggedRun } from '../src/compat/commands';
@@ -22,10 +22,15 @@ import { npmRegistry } from '../src/compat/registry';
 import { compatSettingsFrom } from '../src/compat/settings';
 import { CompatSteps } from '../src/compat/steps';
 import { NODE_PACKAGE, PACT_CORE, PACT_JS, resolveCompatVersions } from '../src/compat/versions';
-import { cloneCommit, installNodeRuntime } from '../src/compat/workspace';
+import {
+  cloneCommit,
+  headOfCheckout,
+  installNodeRuntime,
+  removeWorkspace,
+  temporaryWorkspace,
+} from '../src/compat/workspace';
 import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
-import { git } from '../src/git';
 import { describeInstalledPact, installedPact, splitPactCore } from '../src/pact/installed';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
@@ -52,16 +57,6 @@ function interruptible(): AbortSignal {
   return interruption.signal;
 }
 
-function removeDirectory(dir: string): void {
-  try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-  } catch (error) {
-    process.stderr.write(
-      `${prefixed(`compat: could not remove ${dir} (${(error as Error).message}); remove it by hand`)}\n`,
-    );
-  }
-}
-
 runMain(async () => {
   const extra = process.argv.slice(2);
   if (extra.length > 0) {
@@ -72,13 +67,7 @@ runMain(async () => {
   }
   loadEnvFiles();
   const settings = compatSettingsFrom();
-  const checkout = git(['rev-parse', '--show-toplevel']);
-  const head = git(['rev-parse', 'HEAD']);
-  if (!checkout || !head) {
-    throw new HarnessError(
-      'the compatibility run clones HEAD of a git checkout: run it inside one, with a commit.',
-    );
-  }
+  const { checkout, head } = headOfCheckout('the compatibility run', log);
 
   const reportsDir = join(reportPaths().root, 'compat');
   const logDir = join(reportsDir, 'steps');
@@ -93,14 +82,10 @@ runMain(async () => {
     `versions: Node.js v${versions.node}, ${PACT_JS} ${versions.pactJs}, ${PACT_CORE} ${versions.pactCore} ` +
       `(pact-js ${versions.pactJs} depends on ${versions.pactCoreRange}); the lock: ${lock}, here on Node.js ${process.version}`,
   );
-  if (git(['status', '--porcelain', '--untracked-files=no'])) {
-    log(`the checkout has uncommitted changes; this run tests HEAD (${head.slice(0, 12)}) without them`);
-  }
 
   const interruption = interruptible();
   const steps = new CompatSteps(interruption);
-  const workspace = mkdtempSync(join(tmpdir(), 'enroll-factor-compat-'));
-  const clone = join(workspace, 'harness');
+  const { workspace, clone } = temporaryWorkspace('enroll-factor-compat-');
   let nodeBinDir: string | undefined;
   const run = () => loggedRun(cloneEnv(process.env, { nodeBinDir, reportsDir }), logDir, interruption);
   try {
@@ -142,7 +127,7 @@ runMain(async () => {
       return join(reportsDir, 'allure-report', 'index.html');
     });
   } finally {
-    removeDirectory(workspace);
+    removeWorkspace(workspace);
   }
 
   const title = `compat: ${PACT_JS} ${versions.pactJs} + ${PACT_CORE} ${versions.pactCore} on Node.js v${versions.node}, HEAD ${head.slice(0, 12)}`;

@@ -4,14 +4,12 @@
  * many passed. Every run is counted, a failed one too; the output, steps and JUnit XML of each failed run are
  * kept under reports/gate-repeat/run-<k>/. Exits 0 only when every run passed, 2 on bad input.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloneEnv } from '../src/compat/child-env';
 import { loggedRun } from '../src/compat/commands';
-import { cloneCommit } from '../src/compat/workspace';
+import { cloneCommit, headOfCheckout, removeWorkspace, temporaryWorkspace } from '../src/compat/workspace';
 import { HarnessError, prefixed } from '../src/errors';
-import { git } from '../src/git';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
 import { runCommand } from '../src/report/pipeline';
@@ -33,22 +31,14 @@ function runsFrom(argv: readonly string[]): number {
 
 runMain(async () => {
   const runs = runsFrom(process.argv.slice(2));
-  const checkout = git(['rev-parse', '--show-toplevel']);
-  const head = git(['rev-parse', 'HEAD']);
-  if (!checkout || !head) {
-    throw new HarnessError('gate:repeat clones HEAD of a git checkout: run it inside one, with a commit.');
-  }
+  const { checkout, head } = headOfCheckout('gate:repeat', log);
   const outDir = join(reportPaths().root, 'gate-repeat');
   await clearOutputs([outDir]);
   mkdirSync(outDir, { recursive: true });
-  if (git(['status', '--porcelain', '--untracked-files=no'])) {
-    log(`the checkout has uncommitted changes; the runs test HEAD (${head.slice(0, 12)}) without them`);
-  }
 
-  const workspace = mkdtempSync(join(tmpdir(), 'enroll-factor-gate-repeat-'));
-  const clone = join(workspace, 'harness');
+  const { workspace, clone } = temporaryWorkspace('enroll-factor-gate-repeat-');
   const env = cloneEnv(process.env, { reportsDir: join(clone, 'reports') });
-  const setup = loggedRun(env, outDir, new AbortController().signal);
+  const setup = loggedRun(env, outDir);
   const results: { run: number; passed: boolean; seconds: number }[] = [];
   try {
     log(`cloning HEAD ${head.slice(0, 12)} into ${clone} and running npm ci`);
@@ -72,7 +62,7 @@ runMain(async () => {
       if (!passed) keepFailedRun(clone, join(outDir, `run-${run}`), join(outDir, 'last-gate.log'));
     }
   } finally {
-    rmSync(workspace, { recursive: true, force: true, maxRetries: 3 });
+    removeWorkspace(workspace);
   }
   const passed = results.filter((result) => result.passed).length;
   const seconds = results.map((result) => result.seconds);

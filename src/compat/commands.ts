@@ -13,7 +13,7 @@ export type Run = (
  * Commands streamed to the terminal and logged, redacted, to `<logDir>/<log>.log`, with `env` laid over the
  * process's environment; aborting `signal` stops the one running.
  */
-export function loggedRun(env: NodeJS.ProcessEnv, logDir: string, signal: AbortSignal): Run {
+export function loggedRun(env: NodeJS.ProcessEnv, logDir: string, signal?: AbortSignal): Run {
   return async (command, args, options) => {
     const logFile = join(logDir, `${options.log}.log`);
     const { exitCode, tail } = await runCommand(command, args, { env, logFile, cwd: options.cwd, signal });

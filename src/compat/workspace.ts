@@ -1,9 +1,47 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HarnessError } from '../errors';
+import { HarnessError, prefixed } from '../errors';
+import { git } from '../git';
 import type { Run } from './commands';
 import { NODE_PACKAGE } from './versions';
+
+/**
+ * The git checkout around the working directory and its HEAD, for `command`, which runs on a clone of HEAD.
+ * Uncommitted changes are said through `log`: the clone does not have them.
+ */
+export function headOfCheckout(
+  command: string,
+  log: (message: string) => void,
+): { checkout: string; head: string } {
+  const checkout = git(['rev-parse', '--show-toplevel']);
+  const head = git(['rev-parse', 'HEAD']);
+  if (!checkout || !head) {
+    throw new HarnessError(`${command} clones HEAD of a git checkout: run it inside one, with a commit.`);
+  }
+  if (git(['status', '--porcelain', '--untracked-files=no'])) {
+    log(`the checkout has uncommitted changes; the clone of HEAD (${head.slice(0, 12)}) runs without them`);
+  }
+  return { checkout, head };
+}
+
+/** A temporary folder for a run on a clone: the clone goes to `<workspace>/harness`, what it needs beside it. */
+export function temporaryWorkspace(prefix: string): { workspace: string; clone: string } {
+  const workspace = mkdtempSync(join(tmpdir(), prefix));
+  return { workspace, clone: join(workspace, 'harness') };
+}
+
+/** Removes a temporary workspace; a failure is said, not thrown, so it never hides the run's own result. */
+export function removeWorkspace(workspace: string): void {
+  try {
+    rmSync(workspace, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    process.stderr.write(
+      `${prefixed(`could not remove ${workspace} (${(error as Error).message}); remove it by hand`)}\n`,
+    );
+  }
+}
 
 /**
  * Clones `commit` of the repository at `checkout` into `into`. `--shared` borrows the checkout's objects
