@@ -12,14 +12,9 @@ const ALLURE_CONFIG = fileURLToPath(new URL('../../allurerc.mjs', import.meta.ur
 
 const ITERATOR_HELPERS = fileURLToPath(new URL('./iterator-helpers.mjs', import.meta.url));
 
-const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-
-/** Whether this Node.js has `Iterator.prototype.toArray` (Node 22 and later), which Allure's quality gate calls. */
-const runtimeHasIteratorToArray = typeof iteratorPrototype.toArray === 'function';
-
 /**
  * Runs `allure <command> <args…>` with this process's Node.js, its output streamed and logged like every
- * step's. `iteratorHelpers` loads iterator-helpers.mjs first where the runtime lacks `toArray`; it comes
+ * step's. `iteratorHelpers` loads iterator-helpers.mjs first (it adds `toArray` where the runtime lacks it),
  * before any inherited NODE_OPTIONS, so what those load runs after it.
  */
 export function runAllure(
@@ -28,7 +23,7 @@ export function runAllure(
   options: { readonly logFile: string; readonly env?: NodeJS.ProcessEnv; readonly iteratorHelpers?: boolean },
 ): Promise<CommandResult> {
   const env: NodeJS.ProcessEnv = { ...options.env };
-  if (options.iteratorHelpers && !runtimeHasIteratorToArray) {
+  if (options.iteratorHelpers) {
     const inherited = options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS;
     env.NODE_OPTIONS = [`--import ${ITERATOR_HELPERS}`, inherited].filter(Boolean).join(' ');
   }
