@@ -53,10 +53,10 @@ export function addDerivedLabels(result: TestResult): void {
 
 /**
  * allure-playwright records the Playwright project as a `Project` parameter, and Allure counts parameters in
- * the history id: the same test run by `gate`, by a shard's `provider` and `api` and by the nightly would keep
- * three histories and flakiness records. Excluded (Allure's parameter mode for exactly this), the project still
- * shows in the report, and a test has one history whichever project ran it. Runs as the result stops,
- * before allure-js-commons computes its history id.
+ * the history id: the same test run under two projects (the harness's `suites`, a team's own project per
+ * environment, the sensitivity run's) would keep two histories and flakiness records. Excluded (Allure's
+ * parameter mode for exactly this), the project still shows in the report, and a test has one history
+ * whichever project ran it. Runs as the result stops, before allure-js-commons computes its history id.
  */
 export function keepProjectOutOfHistory(result: TestResult): void {
   for (const parameter of result.parameters) {
