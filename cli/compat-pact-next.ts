@@ -71,7 +71,7 @@ runMain(async () => {
 
   const reportsDir = join(reportPaths().root, 'compat');
   const logDir = join(reportsDir, 'steps');
-  await clearOutputs([reportsDir]);
+  const previousRunRemoved = clearOutputs([reportsDir]);
 
   log(
     `looking up Node.js ${settings.node}, ${PACT_JS} ${settings.pactJs} and its pact core on the npm registry`,
@@ -128,6 +128,7 @@ runMain(async () => {
     });
   } finally {
     removeWorkspace(workspace);
+    await previousRunRemoved;
   }
 
   const title = `compat: ${PACT_JS} ${versions.pactJs} + ${PACT_CORE} ${versions.pactCore} on Node.js v${versions.node}, HEAD ${head.slice(0, 12)}`;

@@ -33,7 +33,7 @@ runMain(async () => {
   const runs = runsFrom(process.argv.slice(2));
   const { checkout, head } = headOfCheckout('gate:repeat', log);
   const outDir = join(reportPaths().root, 'gate-repeat');
-  await clearOutputs([outDir]);
+  const previousRunRemoved = clearOutputs([outDir]);
   mkdirSync(outDir, { recursive: true });
 
   const { workspace, clone } = temporaryWorkspace('enroll-factor-gate-repeat-');
@@ -63,6 +63,7 @@ runMain(async () => {
     }
   } finally {
     removeWorkspace(workspace);
+    await previousRunRemoved;
   }
   const passed = results.filter((result) => result.passed).length;
   const seconds = results.map((result) => result.seconds);

@@ -135,7 +135,7 @@ async function main(): Promise<number> {
   });
   const appId = env.GENAUTH_APP_ID ?? '';
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
-  await clearOutputs([reports.allureResults]);
+  const previousRunRemoved = clearOutputs([reports.allureResults]);
   // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
   const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
 
@@ -239,6 +239,7 @@ async function main(): Promise<number> {
     mock?.kill('SIGTERM');
     await sink.close();
     await maildev.stop().catch(() => undefined);
+    await previousRunRemoved;
   }
 }
 
