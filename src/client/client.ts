@@ -10,7 +10,8 @@ import {
 } from '../contract';
 import { HarnessError } from '../errors';
 import { ContractViolationError, endpointOf, GenAuthApiError, TransportError } from './errors';
-import { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './transport';
+import type { HttpRequest, HttpResponse } from './http';
+import { fetchTransport, type Transport } from './transport';
 
 /** How the access token travels: `Bearer <token>` (Java SDK, Guard) or the bare token (Node, Python, Go SDKs). */
 export type AuthScheme = 'bearer' | 'bare';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { HarnessError } from '../errors';
-import type { HttpRequest } from './transport';
+import type { HttpRequest } from './http';
 
 function endpointOf(request: Pick<HttpRequest, 'method' | 'url'>): string {
   const { pathname } = new URL(request.url);

@@ -1,5 +1,6 @@
 import { TransportError } from './errors';
-import type { HttpRequest, HttpResponse, Transport } from './transport';
+import type { HttpRequest, HttpResponse } from './http';
+import type { Transport } from './transport';
 
 export interface ResilientTransportOptions {
   /** Retries after the first attempt. Default: `HARNESS_TRANSPORT_RETRIES`, else 0 (off). */

@@ -1,17 +1,5 @@
 import { TransportError } from './errors';
-
-export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-}
-
-export interface HttpResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly text: string;
-}
+import type { HttpRequest, HttpResponse } from './http';
 
 /** Sends one HTTP request. Must throw `TransportError` when no HTTP answer arrives. */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;

@@ -10,7 +10,7 @@ import {
   HealthResponseSchema,
   OutboxResponseSchema,
   StatsResponseSchema,
-} from '../mock/control/schema';
+} from '../mock/control-api';
 import type { DefectId } from '../mock/defects';
 
 /** A client of the mock's control plane (`/__mock/*`) on the same origin as the API. */

@@ -1,6 +1,6 @@
 import { EnvelopeBaseSchema, OPERATIONS } from '../contract';
 import { PREFIX } from '../errors';
-import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, HealthResponseSchema } from '../mock/control/schema';
+import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER, HealthResponseSchema } from '../mock/control-api';
 import type { HarnessConfig } from './config';
 
 /** What the preflight found at the target, in one sentence a person can act on. */

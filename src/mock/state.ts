@@ -1,5 +1,4 @@
 import type { FactorType } from '../contract';
-import type { OutboxEntry } from './control/schema';
 
 export interface App {
   readonly appId: string;
@@ -67,7 +66,13 @@ export type BoundFactor = { readonly factorId: string } & (
   | { readonly factorType: 'FACE'; readonly photo: string }
 );
 
-export interface OutboxRecord extends OutboxEntry {
+/** A code the mock sent, as the control plane's outbox shows it, and whose it is. */
+export interface OutboxRecord {
+  readonly to: string;
+  readonly channel: 'SMS' | 'EMAIL';
+  readonly code: string;
+  /** ISO 8601, in the recipient user's virtual time. */
+  readonly sentAt: string;
   readonly userId: string;
 }
 

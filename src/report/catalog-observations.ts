@@ -3,6 +3,15 @@ import { dirname, join } from 'node:path';
 import { type CatalogEntry, ERROR_CATALOG, type ErrorScenario } from '../contract';
 import { HarnessError, prefixed } from '../errors';
 import { describeAnswer, formatObservationTable, observationMarkdown } from './observation-table';
+import {
+  COMPARED,
+  type ComparedField,
+  type Observation,
+  type ObservationRow,
+  type ObservationTable,
+  type ObservedAnswer,
+  type ObservedVariant,
+} from './observations';
 import { writeAllureResult } from './pipeline';
 
 /**
@@ -15,50 +24,6 @@ import { writeAllureResult } from './pipeline';
 
 /** The name of the attachment `expectFailure` writes for every observed answer. */
 export const OBSERVED_ERROR_ATTACHMENT = 'observed error';
-
-/** The fields compared with the catalog; the message is free text, shown but never compared. */
-const COMPARED = ['httpStatus', 'statusCode', 'apiCode'] as const;
-type ComparedField = (typeof COMPARED)[number];
-
-export interface ObservedAnswer {
-  readonly httpStatus: number;
-  readonly statusCode: number;
-  readonly apiCode?: number;
-  readonly message: string;
-}
-
-export interface Observation {
-  readonly scenario: string;
-  readonly observed: ObservedAnswer;
-  /** The test that observed it. */
-  readonly test: string;
-}
-
-export interface ObservedVariant {
-  readonly answer: Omit<ObservedAnswer, 'message'>;
-  readonly count: number;
-  readonly messages: readonly string[];
-  readonly tests: readonly string[];
-}
-
-export interface ObservationRow {
-  readonly scenario: string;
-  /** The catalog's answer now; absent when the scenario is no longer in the catalog. */
-  readonly catalog?: Pick<CatalogEntry, ComparedField | 'source'>;
-  readonly variants: readonly ObservedVariant[];
-  readonly agrees: boolean;
-  /** The catalog change the observations support, where they disagree. */
-  readonly proposal?: string;
-}
-
-export interface ObservationTable {
-  /** Where the run went: `TARGET_ENV` of the run. */
-  readonly target: string;
-  readonly generatedAt: string;
-  readonly resultsDir: string;
-  readonly observations: number;
-  readonly rows: readonly ObservationRow[];
-}
 
 interface AllureNode {
   readonly name?: string;

@@ -1,5 +1,5 @@
 import { prefixed } from '../errors';
-import type { ObservationRow, ObservationTable, ObservedAnswer } from './catalog-observations';
+import type { ObservationRow, ObservationTable, ObservedAnswer } from './observations';
 
 /** How a table of observed errors reads: aligned columns for the terminal, Markdown for the report. */
 

@@ -1,5 +1,5 @@
 import { MockControl } from '../../src/env/mock-control';
-import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER } from '../../src/mock/control/schema';
+import { CONTROL_PREFIX, CONTROL_TOKEN_HEADER } from '../../src/mock/control-api';
 
 export interface RawControlAnswer {
   readonly status: number;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { EnrollFactorClient } from '../../src/client';
 import { signIn } from '../../src/env/capabilities/users';
-import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control/schema';
+import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control-api';
 import { startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
 import { expect, rawRequest, test, withMock } from './fixtures';

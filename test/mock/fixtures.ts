@@ -8,7 +8,7 @@ import {
   OtpAuthUriSchema,
   totpCodeAt,
 } from '../../src/contract';
-import type { CreateUserRequest, CreateUserResponse } from '../../src/mock/control/schema';
+import type { CreateUserRequest, CreateUserResponse } from '../../src/mock/control-api';
 import { type MockOptions, type RunningMock, startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
 

@@ -9,7 +9,7 @@ import {
   OPERATIONS,
   SIGNIN_PATH,
 } from '../../src/contract';
-import { CONTROL_PREFIX } from '../../src/mock/control/schema';
+import { CONTROL_PREFIX } from '../../src/mock/control-api';
 import { DEFECT_IDS } from '../../src/mock/defects';
 import { enroll, expect, type Harness, type MockUser, rawRequest, test, withMock } from './fixtures';
 

@@ -5,11 +5,11 @@ import { ERROR_CATALOG } from '../../src/contract';
 import {
   missingPlantedDisagreement,
   OBSERVED_ERROR_ATTACHMENT,
-  type ObservedAnswer,
   readObservations,
   recordCatalogObservations,
   tabulateObservations,
 } from '../../src/report/catalog-observations';
+import type { ObservedAnswer } from '../../src/report/observations';
 
 const { factorAlreadyBound, wrongPassCode, enrollmentTokenExpired } = ERROR_CATALOG;
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import type { FastifyRequest } from 'fastify';
 import { HarnessError } from '../../errors';
-import { CONTROL_TOKEN_HEADER } from './schema';
+import { CONTROL_TOKEN_HEADER } from '../control-api';
 
 /** A control request the plane refuses: its HTTP status and what to do about it. */
 export class ControlError extends HarnessError {

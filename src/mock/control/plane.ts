@@ -2,9 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeIssues, HarnessError } from '../../errors';
 import type { MockContext } from '../context';
-import { sweep } from '../core/sweep';
-import { createUser, issueAccessToken, seen } from '../core/users';
-import { ControlError, type ControlGuardOptions, createControlGuard } from './guard';
 import {
   ClockQuerySchema,
   ClockRequestSchema,
@@ -19,7 +16,10 @@ import {
   OutboxResponseSchema,
   type StatsResponse,
   StatsResponseSchema,
-} from './schema';
+} from '../control-api';
+import { sweep } from '../core/sweep';
+import { createUser, issueAccessToken, seen } from '../core/users';
+import { ControlError, type ControlGuardOptions, createControlGuard } from './guard';
 
 export interface ControlPlaneOptions {
   /** Who may call it: the Host values, the control token. */

@@ -1,6 +1,6 @@
 import { FACTOR_TYPES, type LoginTokenRespDto, SigninByPasswordDtoSchema } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
-import type { CreateUserRequest } from '../control/schema';
+import type { CreateUserRequest } from '../control-api';
 import { newAccessToken, newObjectId } from '../secrets';
 import type { App, TokenKind, User } from '../state';
 import { checkInput, fail, type Outcome, succeed } from './outcome';

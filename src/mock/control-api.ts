@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FactorTypeSchema, limitedString } from '../../contract';
-import { DEFECT_IDS, type DefectId } from '../defects';
+import { FactorTypeSchema, limitedString } from '../contract';
+import { DEFECT_IDS, type DefectId } from './defects';
 
 /** DTOs of the mock's control plane under `/__mock/`: shared by the mock and the environments that drive it. */
 export const CONTROL_PREFIX = '/__mock';
@@ -56,7 +56,6 @@ export const OutboxEntrySchema = z.object({
   /** ISO 8601, in the recipient user's virtual time. */
   sentAt: z.string(),
 });
-export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 export const OutboxResponseSchema = z.array(OutboxEntrySchema);
 
 /**
