@@ -52,9 +52,9 @@ export default defineConfig({
   forbidOnly: onCi,
   outputDir: reportPaths().testResults,
   // Validates the target environment's configuration before any test runs (see .env.example).
-  globalSetup: ['./src/env/global-setup.ts'],
+  globalSetup: ['./fixtures/global-setup.ts'],
   // Merges the consumer tests' pacts into pacts/ after a complete, passing consumer run.
-  globalTeardown: ['./src/pact/global-teardown.ts'],
+  globalTeardown: ['./fixtures/global-teardown.ts'],
   // Redaction, list, JUnit, Allure (src/report/reporters.ts); paths follow REPORTS_DIR.
   reporter: harnessReporters(),
   // Every core: the suites wait on loopback HTTP as much as they compute.

@@ -33,9 +33,10 @@ import {
 import { allureReportSteps } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 import { clearOutputs } from '../src/report/clear-outputs';
-import { parseShardArguments, reportPaths, shardName } from '../src/report/paths';
+import { reportPaths } from '../src/report/paths';
 import { formatSummary, runCommand, type StepOutcome, writeAllureResult } from '../src/report/pipeline';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
+import { parseShardArguments, shardName } from '../src/shards';
 import { environmentSuiteArgs, SUITES_PROJECT, suiteArgs } from '../src/suites';
 import { runMain } from './main';
 

@@ -7,7 +7,7 @@ import { harnessReporters } from '../../src/report/reporters';
  */
 export default defineConfig({
   testDir: '.',
-  globalSetup: ['../../src/env/global-setup.ts'],
+  globalSetup: ['../../fixtures/global-setup.ts'],
   outputDir: '../../reports/bench/flat-results',
   reporter: harnessReporters(),
   workers: 1,

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { PactSettings } from '../pact/config';
 import { ConfigurationError, commaList, type Env, optionalText } from '../variables';
 import { AUTHING_NODE_SDK } from './authing-node-sdk';
 import type { ConsumerAdapter } from './consumer';
@@ -12,8 +11,15 @@ import { harnessConsumer } from './harness';
 export const DEFAULT_CONSUMERS = 'harness,authing-node-sdk';
 
 /** The adapters the harness ships, by the name `PACT_CONSUMERS` uses. */
-const BUILT_IN: Readonly<Record<string, (settings: PactSettings) => ConsumerAdapter>> = {
-  harness: (settings) => harnessConsumer(settings.consumer),
+/** The pact's two parties, as `PACT_CONSUMER_NAME` and `PACT_PROVIDER_NAME` name them. */
+export interface PactParties {
+  /** The consumer name of the harness's own adapter. */
+  readonly consumer: string;
+  readonly provider: string;
+}
+
+const BUILT_IN: Readonly<Record<string, (parties: PactParties) => ConsumerAdapter>> = {
+  harness: (parties) => harnessConsumer(parties.consumer),
   'authing-node-sdk': () => AUTHING_NODE_SDK,
 };
 
@@ -58,7 +64,7 @@ export function unsendable(adapter: ConsumerAdapter, source: string): string[] {
  * own by the path of a file whose default export is a `ConsumerAdapter` (`defineConsumer`). Every problem of
  * every entry is named at once.
  */
-export async function consumersFrom(env: Env, settings: PactSettings): Promise<ConsumerAdapter[]> {
+export async function consumersFrom(env: Env, parties: PactParties): Promise<ConsumerAdapter[]> {
   const parsed = z
     .object({ PACT_CONSUMERS: optionalText.pipe(z.string().default(DEFAULT_CONSUMERS)) })
     .parse(env);
@@ -68,7 +74,7 @@ export async function consumersFrom(env: Env, settings: PactSettings): Promise<C
   for (const entry of entries) {
     const builtIn = BUILT_IN[entry];
     if (builtIn) {
-      adapters.push(builtIn(settings));
+      adapters.push(builtIn(parties));
       continue;
     }
     const file = resolve(entry);
@@ -96,7 +102,7 @@ export async function consumersFrom(env: Env, settings: PactSettings): Promise<C
   for (const name of new Set(names.filter((name, index) => names.indexOf(name) !== index))) {
     problems.push(`two adapters write the consumer ${name}: give each a consumer name of its own`);
   }
-  for (const adapter of adapters.filter((item) => item.consumer === settings.provider)) {
+  for (const adapter of adapters.filter((item) => item.consumer === parties.provider)) {
     problems.push(
       `the consumer ${adapter.consumer} has the provider's name: a pact needs two different parties`,
     );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DefectListVariable, defectListOf } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
 import { CodeLengthVariable, type FactorIdFormat, FactorIdsVariable } from '../mock/options';
-import { shardOf } from '../report/paths';
+import { shardOf } from '../shards';
 import { ConfigurationError, httpUrl, type LatencyRange, latencyRange, wholeNumber } from '../variables';
 import { DEFAULT_TARGET_ENV } from './env-files';
 import { poolPrefixes, poolVariable, shareOfPool } from './pool-variables';

@@ -1,4 +1,4 @@
-import type { Shard } from '../report/paths';
+import type { Shard } from '../shards';
 
 /** The numbered variables of a pool of designated users: `GENAUTH_ACCOUNT_1`, `GENAUTH_PASSWORD_1`, … */
 

@@ -1,7 +1,7 @@
 import { EnrollFactorClient } from '../client';
-import { signIn } from '../env/capabilities/users';
-import type { HarnessConfig } from '../env/config';
 import { HarnessError } from '../errors';
+import { signIn } from './capabilities/users';
+import type { HarnessConfig } from './config';
 
 export interface CleanupOutcome {
   /** `factorType factorId` of every factor reset. */

@@ -1,5 +1,5 @@
-import type { EnrollmentKit, PendingEnrollment } from '../../fixtures/enrollment';
 import { type FactorType, FactorTypeSchema, TOTP_PARAMETERS, totpCodeAt } from '../contract';
+import type { EnrollmentKit, PendingEnrollment } from '../enrollment/kit';
 import {
   type AcquireUserOptions,
   type Clock,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { UnavailableError } from '../env/unavailable';
 import { HarnessError } from '../errors';
-import { redactText } from '../report/redact';
+import { redactText } from '../redaction/redact';
 import { type ProviderStates, paramsOf } from './provider-states';
 
 /**

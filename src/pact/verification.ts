@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { prefixed } from '../errors';
-import { redactText } from '../report/redact';
+import { redactText } from '../redaction/redact';
 import type { PactLogLevel } from './config';
 import { EXAMPLE } from './examples';
 import {

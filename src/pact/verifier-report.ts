@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { redactText } from '../report/redact';
+import { redactText } from '../redaction/redact';
 
 /** One mismatch of a verified interaction. */
 export interface InteractionMismatch {

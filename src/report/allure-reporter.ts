@@ -5,7 +5,7 @@ import { AllureReporter } from 'allure-playwright';
 type AllurePlaywrightReporterConfig = NonNullable<ConstructorParameters<typeof AllureReporter>[0]>;
 
 import { FACTOR_TYPES } from '../contract';
-import { redactText } from './redact';
+import { redactText } from '../redaction/redact';
 
 /** What each suite (a folder of `suites/`, all three in the project `suites`) is, as an Allure layer. */
 const LAYERS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { type TestInfo, test } from '@playwright/test';
 import type { Exchange } from '../client';
-import { redactBody, redactHeaders, redactText } from './redact';
+import { redactBody, redactHeaders, redactText } from '../redaction/redact';
 
 export interface DescribedExchange {
   /** e.g. `enrollFactor: POST /api/v3/enroll-factor → 200 (12 ms)`. */

@@ -1,4 +1,3 @@
 export * from './attach-exchange';
 export { CATALOG_ANNOTATION, DECISION_ANNOTATION } from './catalog-coverage';
 export * from './labels';
-export * from './redact';

@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { prefixed } from '../errors';
-import { redactText } from './redact';
+import { redactText } from '../redaction/redact';
 
 export type StepStatus = 'passed' | 'failed' | 'skipped';
 

@@ -8,7 +8,7 @@ import type {
   TestStep,
 } from '@playwright/test/reporter';
 import AdmZip from 'adm-zip';
-import { redactText } from './redact';
+import { redactText } from '../redaction/redact';
 
 const ALLURE_MESSAGE = 'application/vnd.allure.message+json';
 const TEXTUAL = /^(text\/|application\/(json|xml|x-www-form-urlencoded|.*\+json|.*\+xml))/;

@@ -1,10 +1,10 @@
 import { mergeTests } from '@playwright/test';
 import type { TestData } from '../../fixtures/data';
-import { EnrollmentKit } from '../../fixtures/enrollment';
 import { dataTest, reportExchange } from '../../fixtures/harness';
 import { sensitivityTest, withClaimedDefects } from '../../fixtures/sensitivity';
 import { workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
+import { EnrollmentKit } from '../../src/enrollment/kit';
 import type { Environment } from '../../src/env';
 import type { PactFile, PactInteraction } from '../../src/pact/pact-file';
 import { ProviderStates } from '../../src/pact/provider-states';

@@ -17,8 +17,8 @@ import {
   UnavailableError,
 } from '../../src/env';
 import { FactorLock } from '../../src/env/capabilities/factor-lock';
-import { startSmsSink } from '../../src/env/rehearsal/sms-sink';
 import { startMock } from '../../src/mock/server';
+import { startSmsSink } from '../../src/rehearsal/sms-sink';
 
 const SIX_DIGITS = /(?<!\d)\d{6}(?!\d)/;
 

@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { EnrollFactorClient } from '../../src/client';
 import type { FactorType } from '../../src/contract';
 import { loadConfig, signIn } from '../../src/env';
+import { resetDesignatedUser } from '../../src/env/reset-designated-users';
 import type { DefectId } from '../../src/mock/defects';
 import { startMock } from '../../src/mock/server';
-import { resetDesignatedUser } from '../../src/report/cleanup';
 
 const APP_ID = 'a1b2c3d4e5f6a1b2c3d4e5f6';
 const ACCOUNTS = ['designated', 'pooled', 'other'] as const;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { REDACTED, redact, redactBody, redactHeaders, redactText } from '../../src/report/redact';
+import { REDACTED, redact, redactBody, redactHeaders, redactText } from '../../src/redaction/redact';
 
 test('credential headers are redacted by name, other headers kept', () => {
   expect(

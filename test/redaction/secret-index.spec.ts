@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SecretIndex } from '../../src/report/secret-index';
+import { SecretIndex } from '../../src/redaction/secret-index';
 
 test('every occurrence of a known value is replaced, wherever it sits in the text', () => {
   const index = new SecretIndex(6);

@@ -48,7 +48,7 @@ const claimed = each.map(([suite, files]) => ({
 }));
 
 export default defineConfig<MockDefectsOption>({
-  globalSetup: ['../../src/env/global-setup.ts'],
+  globalSetup: ['../../fixtures/global-setup.ts'],
   outputDir: process.env.SENSITIVITY_OUTPUT_DIR || '../../reports/sensitivity-results',
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON || '../../reports/sensitivity-run.json' }]],
   retries: 0,
