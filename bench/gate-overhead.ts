@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '../src/errors';
-import type { StepOutcome } from '../src/report/pipeline';
+import type { StepOutcome } from '../src/process/steps';
 import { breakDownRun, type RunBreakdown } from './gate-breakdown';
 import { median, timeCommand } from './support/commands';
 

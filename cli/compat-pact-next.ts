@@ -32,9 +32,9 @@ import {
 import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
 import { describeInstalledPact, installedPact, splitPactCore } from '../src/pact/installed';
+import { formatSummary } from '../src/process/steps';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
-import { formatSummary } from '../src/report/pipeline';
 import { runMain } from './main';
 
 const log = (message: string) => process.stdout.write(`${prefixed(`compat: ${message}`)}\n`);

@@ -10,9 +10,9 @@ import { cloneEnv } from '../src/compat/child-env';
 import { loggedRun } from '../src/compat/commands';
 import { cloneCommit, headOfCheckout, removeWorkspace, temporaryWorkspace } from '../src/compat/workspace';
 import { HarnessError, prefixed } from '../src/errors';
+import { run as runCommand } from '../src/process/run';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
-import { runCommand } from '../src/report/pipeline';
 import { runMain } from './main';
 
 const USAGE = 'npm run gate:repeat [-- --runs=N]';
@@ -50,7 +50,6 @@ runMain(async () => {
         env,
         cwd: clone,
         logFile: join(outDir, 'last-gate.log'),
-        quiet: true,
       });
       const seconds = (performance.now() - started) / 1000;
       const passed = exitCode === 0;

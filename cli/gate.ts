@@ -11,7 +11,6 @@
  *                                  and the OpenAPI check run in shard 1 only); results in reports/shards/shard-i-of-n/,
  *                                  report and quality gate come from `npm run report:merge`
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -30,17 +29,17 @@ import {
   formatOpenApiCheck,
   openApiCheckPassed,
 } from '../src/pact/openapi-check';
+import { PLAYWRIGHT_CLI, run } from '../src/process/run';
+import { type StepOutcome, Steps } from '../src/process/steps';
 import { allureReportSteps } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
-import { formatSummary, runCommand, type StepOutcome, writeAllureResult } from '../src/report/pipeline';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
+import { writeAllureResult } from '../src/report/synthetic-result';
 import { parseShardArguments, shardName } from '../src/shards';
 import { environmentSuiteArgs, SUITES_PROJECT, suiteArgs } from '../src/suites';
 import { runMain } from './main';
-
-const PLAYWRIGHT_CLI = 'node_modules/@playwright/test/cli.js';
 
 runMain(async () => {
   const shard = parseShardArguments(process.argv.slice(2), 'npm run gate [-- --shard=i/n]');
@@ -78,30 +77,24 @@ runMain(async () => {
   committedOpenApiCheck?.catch(() => undefined);
   let drift: PactDrift[] | undefined;
 
-  const outcomes: StepOutcome[] = [];
+  const steps = new Steps(shard ? `gate shard ${shard.index}/${shard.total}` : 'gate', {
+    announce: process.stdout,
+  });
+  const step = steps.run.bind(steps);
 
-  const announce = (name: string) => process.stdout.write(`\n${prefixed(`gate step: ${name}`)}\n`);
-
-  async function step(name: string, body: () => Promise<Omit<StepOutcome, 'name' | 'durationMs'>>) {
-    announce(name);
-    const started = Date.now();
-    const outcome = { name, ...(await body()), durationMs: Date.now() - started, startedAtMs: started };
-    outcomes.push(outcome);
-    return outcome;
-  }
-
-  async function playwright(run: string, selection: readonly string[], sharded: boolean) {
+  async function playwright(name: string, selection: readonly string[], sharded: boolean) {
     const args = [PLAYWRIGHT_CLI, 'test', ...selection];
-    args.push(`--output=${join(paths.testResults, run)}`);
+    args.push(`--output=${join(paths.testResults, name)}`);
     if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
-    const { exitCode } = await runCommand(process.execPath, args, {
-      env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${run}.xml`) },
-      logFile: join(paths.logs, `${run}.log`),
+    const { exitCode } = await run(process.execPath, args, {
+      env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${name}.xml`) },
+      logFile: join(paths.logs, `${name}.log`),
+      echo: true,
     });
     return {
       status: exitCode === 0 ? ('passed' as const) : ('failed' as const),
       detail:
-        exitCode === 0 ? '' : `playwright exited ${exitCode}; see the report and ${paths.logs}/${run}.log`,
+        exitCode === 0 ? '' : `playwright exited ${exitCode}; see the report and ${paths.logs}/${name}.log`,
     };
   }
 
@@ -200,12 +193,12 @@ runMain(async () => {
         'After every shard, `npm run report:merge` builds the report and applies the quality gate.\n',
     );
   } else {
-    announce('Allure report');
-    outcomes.push(...(await allureReportSteps(paths, [paths.allureResults])));
+    process.stdout.write(`\n${prefixed('gate step: Allure report')}\n`);
+    for (const outcome of await allureReportSteps(paths, [paths.allureResults])) steps.record(outcome);
   }
 
-  process.stdout.write(formatSummary(shard ? `gate shard ${shard.index}/${shard.total}` : 'gate', outcomes));
-  writeFileSync(join(shardDir ?? paths.root, 'gate-steps.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
+  process.stdout.write(steps.summary());
+  steps.write(join(shardDir ?? paths.root, 'gate-steps.json'));
   await previousRunRemoved;
-  return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
+  return steps.passed ? 0 : 1;
 });

@@ -18,13 +18,14 @@ import { loadConfig, runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { resetDesignatedUser } from '../src/env/reset-designated-users';
 import { prefixed } from '../src/errors';
+import { PLAYWRIGHT_CLI, run as runCommand } from '../src/process/run';
+import { Steps } from '../src/process/steps';
 import { redactText } from '../src/redaction/redact';
 import { allureReportSteps } from '../src/report/allure-report';
 import { recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
 import type { RecordedFailure } from '../src/report/failures-reporter';
 import { reportPaths } from '../src/report/paths';
-import { formatSummary, runCommand, type StepOutcome } from '../src/report/pipeline';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { parseShardArguments, shardName } from '../src/shards';
 import { environmentSuiteArgs } from '../src/suites';
@@ -57,7 +58,7 @@ runMain(async () => {
   writeRunInfo(paths.runInfo, runInfo);
   if (shardDir) writeRunInfo(join(shardDir, 'run-info.json'), runInfo);
 
-  const outcomes: StepOutcome[] = [];
+  const steps = new Steps(shard ? `nightly shard ${shard.index}/${shard.total}` : 'nightly');
   const readFailures = (file: string): RecordedFailure[] => {
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as RecordedFailure[];
@@ -69,7 +70,7 @@ runMain(async () => {
   async function run(round: number, lastFailedFile?: string) {
     const failuresFile = join(workDir, `failures-${round}.json`);
     const args = [
-      'node_modules/@playwright/test/cli.js',
+      PLAYWRIGHT_CLI,
       'test',
       ...environmentSuiteArgs(),
       `--output=${join(paths.testResults, `round-${round}`)}`,
@@ -85,10 +86,11 @@ runMain(async () => {
         ...(lastFailedFile ? { PLAYWRIGHT_LAST_RUN_OUTPUT_FILE: lastFailedFile } : {}),
       },
       logFile: join(paths.logs, `nightly-${round}.log`),
+      echo: true,
     });
     const failures = readFailures(failuresFile);
     const environmental = failures.filter((failure) => failure.cause === 'environment');
-    outcomes.push({
+    steps.record({
       name:
         round === 1 ? 'provider verification + API suites' : `re-run of environment failures #${round - 1}`,
       status: exitCode === 0 ? 'passed' : 'failed',
@@ -131,18 +133,7 @@ runMain(async () => {
   }
   const testsFailed = result.failures.length > 0 || (result.exitCode !== 0 && result.failures.length === 0);
 
-  /** Runs a step after the tests; an error it throws is that step's failure, not the run's end. */
-  async function afterTests(name: string, body: () => Promise<Pick<StepOutcome, 'status' | 'detail'>>) {
-    const started = Date.now();
-    try {
-      outcomes.push({ name, ...(await body()), durationMs: Date.now() - started });
-    } catch (error) {
-      const detail = redactText((error as Error).message);
-      outcomes.push({ name, status: 'failed', detail, durationMs: Date.now() - started });
-    }
-  }
-
-  await afterTests('reset the designated users', async () => {
+  await steps.run('reset the designated users', async () => {
     const { reset, skipped } = await resetDesignatedUser(loadConfig());
     return {
       status: skipped ? 'skipped' : 'passed',
@@ -153,7 +144,7 @@ runMain(async () => {
   });
 
   if (!shard) {
-    await afterTests('catalog observations', async () => {
+    await steps.run('catalog observations', async () => {
       const jsonFile = paths.catalogObserved;
       const table = recordCatalogObservations({
         resultsDir: paths.allureResults,
@@ -167,13 +158,11 @@ runMain(async () => {
       };
     });
 
-    outcomes.push(...(await allureReportSteps(paths, [paths.allureResults])));
+    for (const outcome of await allureReportSteps(paths, [paths.allureResults])) steps.record(outcome);
   }
 
-  process.stdout.write(
-    formatSummary(shard ? `nightly shard ${shard.index}/${shard.total}` : 'nightly', outcomes),
-  );
-  const stepFailed = outcomes
+  process.stdout.write(steps.summary());
+  const stepFailed = steps.outcomes
     .slice(1)
     .some((outcome) => outcome.status === 'failed' && !outcome.name.startsWith('re-run'));
   await previousRunRemoved;

@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { type AddressInfo, createServer, type Server } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
 import { defectListOf } from '../src/mock/defect-set';
 import { type MockOptions, resolveMockOptions } from '../src/mock/options';
+import { PLAYWRIGHT_CLI, run, tsxArgs } from '../src/process/run';
+import { freePort, type RunningServer, startServer } from '../src/process/server';
 import { startSmsSink } from '../src/rehearsal/sms-sink';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
@@ -35,37 +35,6 @@ import { runMain } from './main';
 
 const log = (message: string) => process.stderr.write(`${prefixed(`rehearsal: ${message}`)}\n`);
 
-/** `count` ports no one listens on now, on loopback. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Server>((resolve) => {
-          const server = createServer().listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
-
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new HarnessError(`rehearsal: the mock exited with code ${child.exitCode}`);
-    const answered = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return;
-    await sleep(100);
-  }
-  throw new HarnessError(`rehearsal: the mock did not answer at ${url} within ${timeoutMs} ms`);
-}
-
 /** The answers the stand-in gives instead of the catalog's, checked as the mock would check them. */
 function plantedOverrides(json: string | undefined) {
   let value: unknown;
@@ -77,13 +46,6 @@ function plantedOverrides(json: string | undefined) {
     );
   }
   return resolveMockOptions({ catalogOverrides: value as MockOptions['catalogOverrides'] }).catalogOverrides;
-}
-
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
 }
 
 /**
@@ -128,7 +90,7 @@ async function main(): Promise<number> {
   loadEnvFiles(env);
   // Ports of their own, so rehearsals on one machine (two checkouts, a bench beside a test run) never meet.
   // The SMS sink listens on a port the system gives it.
-  const [apiPort, mailWebPort, smtpPort] = await freePorts(3);
+  const [apiPort, mailWebPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   Object.assign(env, {
     GENAUTH_BASE_URL: `http://127.0.0.1:${apiPort}`,
     EMAIL_INBOX_URL: `http://127.0.0.1:${mailWebPort}`,
@@ -167,15 +129,13 @@ async function main(): Promise<number> {
   });
   const sink = await startSmsSink();
   env.SMS_INBOX_URL = `${sink.url}/messages`;
-  let mock: ChildProcess | undefined;
+  let mock: RunningServer | undefined;
   try {
     await maildev.start();
     log(`maildev SMTP on 127.0.0.1:${smtpPort}, HTTP API ${env.EMAIL_INBOX_URL}; SMS sink ${sink.url}`);
-    mock = spawn(
+    mock = await startServer(
       process.execPath,
-      [
-        '--import',
-        'tsx',
+      tsxArgs(
         'cli/mock.ts',
         '--no-control',
         '--port',
@@ -187,20 +147,20 @@ async function main(): Promise<number> {
         ...(env.MOCK_LATENCY_MS ? ['--latency-ms', env.MOCK_LATENCY_MS] : []),
         '--log-level',
         'warn',
-      ],
+      ),
       {
+        name: 'the rehearsal mock',
         env: {
-          ...process.env,
           MOCK_SEED_USERS: JSON.stringify(seedUsers),
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
           MOCK_DEFECTS: defectListOf(process.env) ?? '',
           MOCK_CATALOG_OVERRIDES: JSON.stringify(planted),
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        logFile: join(reports.logs, 'rehearsal-mock.log'),
+        ready: { url: `${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll` },
       },
     );
-    await waitForHttp(`${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll`, mock);
     log(
       `profile ${profile}: mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ` +
         `${env.ENROLLMENT_TOKEN_TTL_SECONDS} s, ${env.MOCK_CODE_LENGTH ?? 6}-digit codes, latency ` +
@@ -210,10 +170,10 @@ async function main(): Promise<number> {
     const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j')
       ? []
       : [`--workers=${PROFILES[profile].workers}`];
-    const exitCode = await run(
+    const { exitCode } = await run(
       process.execPath,
-      ['node_modules/@playwright/test/cli.js', 'test', ...environmentSuiteArgs(), ...workers, ...extra],
-      { ...env, ...passwords, REPORTS_DIR: reports.root },
+      [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra],
+      { env: { ...env, ...passwords, REPORTS_DIR: reports.root }, echo: true },
     );
     const table = recordCatalogObservations({
       resultsDir: reports.allureResults,
@@ -236,7 +196,7 @@ async function main(): Promise<number> {
     }
     return problems.length > 0 ? 1 : exitCode;
   } finally {
-    mock?.kill('SIGTERM');
+    await mock?.stop();
     await sink.close();
     await maildev.stop().catch(() => undefined);
     await previousRunRemoved;

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { HarnessError } from '../errors';
-import { runCommand } from '../report/pipeline';
+import { run } from '../process/run';
 
 /** Runs one command of the compatibility run; rejects with a `HarnessError` saying what failed and where its log is. */
 export type Run = (
@@ -16,7 +16,13 @@ export type Run = (
 export function loggedRun(env: NodeJS.ProcessEnv, logDir: string, signal?: AbortSignal): Run {
   return async (command, args, options) => {
     const logFile = join(logDir, `${options.log}.log`);
-    const { exitCode, tail } = await runCommand(command, args, { env, logFile, cwd: options.cwd, signal });
+    const { exitCode, tail } = await run(command, args, {
+      env,
+      logFile,
+      cwd: options.cwd,
+      signal,
+      echo: true,
+    });
     if (exitCode === 0) return;
     const shown = relative(process.cwd(), logFile) || logFile;
     throw new HarnessError(

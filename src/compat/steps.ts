@@ -1,5 +1,5 @@
 import { HarnessError, prefixed } from '../errors';
-import type { StepOutcome } from '../report/pipeline';
+import type { StepOutcome } from '../process/steps';
 
 /**
  * The steps of the compatibility run and their outcomes. A failed setup step leaves every later step unrun,

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type RunResult, run } from '../process/run';
 import type { ReportPaths } from './paths';
-import { type CommandResult, runCommand } from './pipeline';
 
 /** The `allure` package's command-line entry point (its bin), run with this process's Node.js. */
 const ALLURE_CLI = fileURLToPath(new URL('../../node_modules/allure/cli.js', import.meta.url));
@@ -21,15 +21,16 @@ export function runAllure(
   command: string,
   args: readonly string[],
   options: { readonly logFile: string; readonly env?: NodeJS.ProcessEnv; readonly iteratorHelpers?: boolean },
-): Promise<CommandResult> {
+): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...options.env };
   if (options.iteratorHelpers) {
     const inherited = options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS;
     env.NODE_OPTIONS = [`--import ${ITERATOR_HELPERS}`, inherited].filter(Boolean).join(' ');
   }
-  return runCommand(process.execPath, [ALLURE_CLI, command, '--config', ALLURE_CONFIG, ...args], {
+  return run(process.execPath, [ALLURE_CLI, command, '--config', ALLURE_CONFIG, ...args], {
     env,
     logFile: options.logFile,
+    echo: true,
   });
 }
 

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import type { StepOutcome } from '../process/steps';
 import { runAllure } from './allure-cli';
 import type { ReportPaths } from './paths';
-import type { StepOutcome } from './pipeline';
 
 /** Where the report is, or why it could not be built. */
 export type ReportOutcome =

@@ -12,7 +12,7 @@ import {
   type ObservedAnswer,
   type ObservedVariant,
 } from './observations';
-import { writeAllureResult } from './pipeline';
+import { writeAllureResult } from './synthetic-result';
 
 /**
  * The catalog learns: against a real environment `expectFailure` attaches every answer it got for an

@@ -17,7 +17,7 @@ import {
   verifyPacts,
 } from '../../src/pact/verification';
 import { reportPaths } from '../../src/report/paths';
-import { writeAllureResult } from '../../src/report/pipeline';
+import { writeAllureResult } from '../../src/report/synthetic-result';
 
 interface ProviderFixtures {
   /** The provider states of this test, set up through the target environment's capabilities. */
