@@ -87,6 +87,17 @@ function sendsIdToken(interaction: PactInteraction): boolean {
 const ID_TOKEN =
   "the sign-in's id_token: let the designated users sign in with GENAUTH_ACCOUNT and GENAUTH_PASSWORD (a configured access token comes without one)";
 
+/** What the environment lacks to verify an interaction (a second user, an id_token), if anything: it is skipped. */
+export function missingCapabilityOf(
+  interaction: PactInteraction,
+  states: Pick<ProviderStates, 'missingCapability' | 'idTokens'>,
+): string | undefined {
+  return (
+    (interaction.providerStates ?? []).map((state) => states.missingCapability(state.name)).find(Boolean) ??
+    (sendsIdToken(interaction) && !states.idTokens ? ID_TOKEN : undefined)
+  );
+}
+
 /**
  * Verifies one interaction on its own: a pact file holding just that interaction goes to the pact-js
  * verifier, so a failure belongs to one test and its mismatches can be reported by name. An interaction
@@ -97,9 +108,7 @@ const ID_TOKEN =
 export async function verifyInteraction(options: VerifyInteractionOptions): Promise<VerificationOutcome> {
   const { pact, interaction, states } = options;
   const { description } = interaction;
-  const lacking =
-    (interaction.providerStates ?? []).map((state) => states.missingCapability(state.name)).find(Boolean) ??
-    (sendsIdToken(interaction) && !states.idTokens ? ID_TOKEN : undefined);
+  const lacking = missingCapabilityOf(interaction, states);
   if (lacking) return { description, status: 'skipped', reason: lacking, mismatches: [], durationMs: 0 };
 
   const file = path.join(options.workDir, 'pact.json');
@@ -210,6 +219,44 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVer
   }
   const failures = stateServer.takeFailures();
   return { interactions: verified.map((interaction) => verdictOf(interaction, failures)), durationMs };
+}
+
+export interface VerifyWholePactOptions extends Omit<VerifyInteractionOptions, 'interaction'> {}
+
+/**
+ * Verifies every interaction of one pact in one verifier run, as a broker's selection is verified: the
+ * verifier and its request-filter proxy start once for the pact instead of once per interaction. Each
+ * interaction's verdict is then read with `outcomeOf`.
+ */
+export async function verifyWholePact(options: VerifyWholePactOptions): Promise<PactsVerification> {
+  const file = path.join(options.workDir, 'pact.json');
+  await writeFileAtomically(file, serialisePact(options.pact));
+  return verifyPacts({ ...options, source: { pactUrls: [file], failIfNoPactsFound: true } });
+}
+
+/** One interaction's outcome in a run of a whole pact; one the run did not report failed, naming why. */
+export function outcomeOf(
+  verification: PactsVerification,
+  interaction: PactInteraction,
+): VerificationOutcome {
+  const { description } = interaction;
+  const verdict = verification.interactions.find((candidate) => candidate.description === description);
+  if (!verdict) {
+    const problem = verification.problem ?? 'the verifier did not report this interaction';
+    return {
+      description,
+      status: 'failed',
+      mismatches: [{ path: 'verification', problem }],
+      durationMs: verification.durationMs,
+    };
+  }
+  return {
+    description,
+    status: verdict.status,
+    mismatches: verdict.mismatches,
+    ...(verdict.reason ? { reason: verdict.reason } : {}),
+    durationMs: verification.durationMs,
+  };
 }
 
 /** An interaction's verdict: a failed provider state names its cause, or skips it for a missing capability. */

@@ -10,14 +10,22 @@ import type { PactFile, PactInteraction } from '../../src/pact/pact-file';
 import { ProviderStates } from '../../src/pact/provider-states';
 import {
   formatMismatches,
+  missingCapabilityOf,
+  outcomeOf,
   type PactSource,
   type PactsVerification,
   type VerificationOutcome,
   verifyInteraction,
   verifyPacts,
+  verifyWholePact,
 } from '../../src/pact/verification';
 import { reportPaths } from '../../src/report/paths';
 import { writeAllureResult } from '../../src/report/synthetic-result';
+
+interface ProviderWorkerFixtures {
+  /** This worker's verifications of whole pacts against its embedded mock, by pact. */
+  wholePactVerifications: Map<PactFile, Promise<PactsVerification>>;
+}
 
 interface ProviderFixtures {
   /** The provider states of this test, set up through the target environment's capabilities. */
@@ -52,27 +60,56 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
   });
 }
 
-const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<ProviderFixtures>({
+const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<
+  ProviderFixtures,
+  ProviderWorkerFixtures
+>({
+  wholePactVerifications: [async ({}, use) => use(new Map()), { scope: 'worker' }],
+
   providerStates: async ({ environment, testData }, use) => {
     const states = providerStatesOf(environment, testData);
     await use(states);
     await states.tearDown();
   },
 
-  verify: async ({ environment, providerStates, pactSettings }, use, testInfo) => {
+  verify: async (
+    { environment, providerStates, pactSettings, provokedDefect, wholePactVerifications },
+    use,
+    testInfo,
+  ) => {
     const { stateSetupMs, userWaitMs } = environment.timing;
-    await use((pact, interaction) =>
-      verifyInteraction({
-        pact,
-        interaction,
-        providerBaseUrl: environment.baseUrl,
-        states: providerStates,
-        workDir: testInfo.outputPath('pact'),
-        logLevel: pactSettings.logLevel,
-        // A state waits for its designated user inside the verifier's state change.
-        requestTimeoutMs: stateSetupMs + userWaitMs,
-      }),
-    );
+    const options = {
+      providerBaseUrl: environment.baseUrl,
+      states: providerStates,
+      workDir: testInfo.outputPath('pact'),
+      logLevel: pactSettings.logLevel,
+      // A state waits for its designated user inside the verifier's state change.
+      requestTimeoutMs: stateSetupMs + userWaitMs,
+    };
+    // Where states are set up in no time (the embedded mock, virtual clock), a worker verifies each pact
+    // in one verifier run and every test reads its interaction's verdict; a copy under a provoked defect
+    // verifies its interaction against the mock shipping it. Elsewhere a state may wait out a TTL, so each
+    // interaction is verified in its own test's time budget, and re-run on its own.
+    const batched = environment.clock.virtual && provokedDefect === undefined;
+    await use(async (pact, interaction) => {
+      if (!batched) return verifyInteraction({ ...options, pact, interaction });
+      const lacking = missingCapabilityOf(interaction, providerStates);
+      if (lacking) {
+        return {
+          description: interaction.description,
+          status: 'skipped',
+          reason: lacking,
+          mismatches: [],
+          durationMs: 0,
+        };
+      }
+      let verification = wholePactVerifications.get(pact);
+      if (!verification) {
+        verification = verifyWholePact({ ...options, pact });
+        wholePactVerifications.set(pact, verification);
+      }
+      return outcomeOf(await verification, interaction);
+    });
   },
 
   verifyAll: async ({ environment, providerStates, pactSettings }, use) => {
