@@ -59,6 +59,17 @@ export const ENROLL_FACTOR_REFUSALS = {
     withRequest: { operation: 'enrollFactor', body: withWrongCode('OTP') },
     willRespondWith: { refusal: 'wrongTotp' },
   },
+  missingTotp: {
+    given: { state: PROVIDER_STATES.pendingEnrollment, params: { factorType: 'OTP' } },
+    uponReceiving: 'enroll-factor rejects an OTP enrollment without a passCode',
+    withRequest: {
+      operation: 'enrollFactor',
+      body: () => ({ factorType: 'OTP', enrollmentToken: pendingToken(), enrollmentData: {} }),
+    },
+    willRespondWith: { refusal: 'missingTotp' },
+    // The pact pins the documented apiCode 6003, which a provider dropping apiCodes no longer answers.
+    catches: ['drop-api-code'],
+  },
   faceWithoutPhoto: {
     given: { state: PROVIDER_STATES.pendingEnrollment, params: { factorType: 'FACE' } },
     uponReceiving: 'enroll-factor rejects FACE without a photo',

@@ -23,6 +23,11 @@ export const ENROLL_FACTOR_REFUSALS = {
   wrongSmsPassCode: refused(withCode('SMS', EXAMPLE.wrongPassCode)),
   wrongEmailPassCode: refused(withCode('EMAIL', EXAMPLE.wrongPassCode)),
   wrongTotp: refused(withCode('OTP', EXAMPLE.wrongPassCode)),
+  missingTotp: refused({
+    factorType: 'OTP',
+    enrollmentToken: EXAMPLE.enrollmentToken,
+    enrollmentData: {},
+  }),
   faceWithoutPhoto: refused({
     factorType: 'FACE',
     enrollmentToken: EXAMPLE.enrollmentToken,
