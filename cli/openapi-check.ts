@@ -1,8 +1,9 @@
 /**
  * `npm run pact:openapi`: validates every interaction of the committed pacts against the provider's
  * official OpenAPI (src/contract/genauth-mfa-openapi.json) with @pactflow/swagger-mock-validator. Known,
- * deliberate differences are listed with their reasons in src/pact/openapi-known-differences.ts; any other
- * finding, or a listed difference that no longer occurs, exits 1. The gate runs the same check.
+ * deliberate differences are given with their reasons by the interaction records (src/pact/interactions/)
+ * and, for every interaction, in src/pact/openapi-known-differences.ts; any other finding, or a known
+ * difference that no longer occurs, exits 1. The gate runs the same check.
  */
 import { pactSettingsFrom } from '../src/pact/config';
 import {

@@ -1,12 +1,13 @@
 import { type CatalogField, documentedFields, ERROR_CATALOG, SUCCESS_STATUS_CODE } from '../contract';
-import { failureScenarioOf } from './interactions';
-import { CONSUMER_RELIES_ON } from './matchers';
+import { failureScenarioOf, interactionNamed } from './interactions';
+import { type InteractionRecord, isRefusal } from './interactions/record';
 import type { PactFile, PactInteraction } from './pact-file';
 
 /**
  * What a failure interaction of a pact requires of the provider, field by field, judged against the error
  * catalog: a field the catalog only assumes may not be required (pinned to a value, or an optional field
- * required to be there), unless the consumer is recorded as relying on it and the interaction says so.
+ * required to be there), unless the interaction's record says the consumer relies on it and its
+ * description says so too.
  */
 
 interface Matcher {
@@ -72,22 +73,36 @@ function isFailure(interaction: PactInteraction): boolean {
   return statusCode !== undefined && statusCode !== SUCCESS_STATUS_CODE;
 }
 
-/** Every place a pact requires a field the catalog marks assumed, without the consumer relying on it openly. */
-export function assumedFieldProblems(pact: PactFile): AssumedFieldProblem[] {
+/** The assumed fields the consumer relies on in an interaction, with the reason, as its record gives them. */
+function relianceOf(interaction: InteractionRecord | undefined) {
+  const response = interaction?.willRespondWith;
+  return response && isRefusal(response) ? response.reliesOn : undefined;
+}
+
+/**
+ * Every place a pact requires a field the catalog marks assumed, without the consumer relying on it openly.
+ * `recordNamed` finds an interaction's record by its description (the catalogue's by default).
+ */
+export function assumedFieldProblems(
+  pact: PactFile,
+  recordNamed: (description: string) => InteractionRecord | undefined = interactionNamed,
+): AssumedFieldProblem[] {
   const problems: AssumedFieldProblem[] = [];
   for (const interaction of pact.interactions.filter(isFailure)) {
     const { description } = interaction;
-    const scenario = failureScenarioOf(description);
+    const record = recordNamed(description);
+    const scenario = failureScenarioOf(record);
     if (!scenario) {
       problems.push({
         interaction: description,
-        problem:
-          'is a failure without a catalog scenario: add it to FAILURE_SCENARIOS in src/pact/interactions.ts',
+        problem: record
+          ? 'is a failure, but its record answers a success: make it answer { refusal: <its error catalog scenario> }'
+          : 'is a failure no record describes: add its record to src/pact/interactions/, answering { refusal: <its error catalog scenario> }',
       });
       continue;
     }
     const documented = documentedFields(ERROR_CATALOG[scenario]);
-    const reliance = CONSUMER_RELIES_ON[scenario];
+    const reliance = relianceOf(record);
     for (const requirement of requirementsOf(interaction)) {
       if (documented.includes(requirement.field)) continue;
       const what = `${requirement.kind === 'value' ? 'the value' : 'the presence'} of ${requirement.field} (${JSON.stringify(requirement.value)})`;
@@ -108,9 +123,10 @@ export function assumedFieldProblems(pact: PactFile): AssumedFieldProblem[] {
 }
 
 /** What the consumer relies on although undocumented in an interaction, for the report's annotations. */
-export function relianceAnnotations(description: string): { type: string; description: string }[] {
-  const scenario = failureScenarioOf(description);
-  const reliance = scenario ? CONSUMER_RELIES_ON[scenario] : undefined;
+export function relianceAnnotations(
+  interaction: InteractionRecord | undefined,
+): { type: string; description: string }[] {
+  const reliance = relianceOf(interaction);
   if (!reliance) return [];
   return [
     { type: 'relies on undocumented', description: `${reliance.fields.join(', ')}: ${reliance.reason}` },

@@ -1,4 +1,5 @@
-import { MatchersV3 } from '@pact-foundation/pact';
+import { createRequire } from 'node:module';
+import type { MatchersV3 } from '@pact-foundation/pact';
 import type { AppIdHeader, AuthScheme } from '../client';
 import {
   type CatalogEntry,
@@ -14,9 +15,18 @@ import {
 } from '../contract';
 import { HarnessError } from '../errors';
 import { EXAMPLE, exampleToken } from './examples';
-import { type ProviderStateValueName, stateExpression } from './provider-states';
+import { type ProviderStateValueName, stateExpression } from './interactions/states';
 
-const { regex, string, fromProviderState } = MatchersV3;
+const require = createRequire(import.meta.url);
+
+/**
+ * pact-js's V3 matchers, loaded when a pact body is first built. pact-js loads its native core on import
+ * (about a second on a busy machine); the gate and the checks read the interaction records, whose bodies
+ * are built on demand, without ever building one.
+ */
+function pactMatchers(): typeof MatchersV3 {
+  return (require('@pact-foundation/pact') as typeof import('@pact-foundation/pact')).MatchersV3;
+}
 
 /**
  * Matchers derived from the contract: literal where the contract fixes a value, by type or pattern where
@@ -27,44 +37,34 @@ const { regex, string, fromProviderState } = MatchersV3;
 /** The envelope statusCode of a failure whose exact value the documentation does not fix: any 4xx. */
 export const CLIENT_ERROR_STATUS_CODE = /^4\d\d$/;
 
-/** An assumed catalog field the enrolling app nevertheless branches on, and why. */
-export interface ConsumerReliance {
-  readonly fields: readonly CatalogField[];
-  readonly reason: string;
-}
-
 /**
- * Assumed fields the enrolling app acts on, so the pact pins them although no documentation fixes them.
- * Each is said in the interaction's description and annotated on its consumer test, so the provider team
- * sees that the app depends on an undocumented answer.
+ * The fields of a scenario the pact may pin: the documented ones, and the assumed ones the consumer relies on
+ * (said in the interaction's record and description).
  */
-export const CONSUMER_RELIES_ON: Partial<Record<ErrorScenario, ConsumerReliance>> = {
-  notLoggedIn: {
-    fields: ['statusCode'],
-    reason:
-      'a 401 sends the user back to the login page; the documentation gives 401 UnauthorizedError for "not logged in" but not its pairing with the MFA endpoints',
-  },
-};
-
-/** The fields of a scenario the pact may pin: the documented ones and those the consumer relies on. */
-export function pinnedFields(scenario: ErrorScenario): readonly CatalogField[] {
-  return [...documentedFields(ERROR_CATALOG[scenario]), ...(CONSUMER_RELIES_ON[scenario]?.fields ?? [])];
+export function pinnedFields(
+  scenario: ErrorScenario,
+  reliedOn: readonly CatalogField[] = [],
+): readonly CatalogField[] {
+  return [...documentedFields(ERROR_CATALOG[scenario]), ...reliedOn];
 }
 
 /**
  * The failure envelope as the pact promises it: a literal where the catalog documents a field (or the
- * consumer relies on it), otherwise only what the documentation fixes for every failure: a statusCode of
+ * consumer relies on it, `reliedOn`), otherwise only what the documentation fixes for every failure: a statusCode of
  * the 4xx class and a message of any text. An apiCode the catalog only assumes is left out altogether, so
  * a provider answering another one, or none, still honours the pact.
  */
-export function errorBody(scenario: ErrorScenario): Record<string, unknown> {
+export function errorBody(
+  scenario: ErrorScenario,
+  reliedOn: readonly CatalogField[] = [],
+): Record<string, unknown> {
   const entry: CatalogEntry = ERROR_CATALOG[scenario];
-  const fixed = (field: CatalogField) => pinnedFields(scenario).includes(field);
+  const fixed = (field: CatalogField) => pinnedFields(scenario, reliedOn).includes(field);
   const body: Record<string, unknown> = {
     statusCode: fixed('statusCode')
       ? entry.statusCode
       : numberMatching(CLIENT_ERROR_STATUS_CODE, entry.statusCode),
-    message: string(entry.message),
+    message: pactMatchers().string(entry.message),
   };
   if (entry.apiCode !== undefined && fixed('apiCode')) body.apiCode = entry.apiCode;
   return checked(ErrorEnvelopeSchema, exampleOf(body), scenario, body);
@@ -77,7 +77,7 @@ export function errorBody(scenario: ErrorScenario): Record<string, unknown> {
 export function successBody(operation: OperationName, data?: unknown): Record<string, unknown> {
   const body: Record<string, unknown> = {
     statusCode: SUCCESS_STATUS_CODE,
-    message: string(EXAMPLE.successMessage),
+    message: pactMatchers().string(EXAMPLE.successMessage),
   };
   if (data !== undefined) body.data = data;
   return checked(OPERATIONS[operation].response, exampleOf(body), operation, body);
@@ -85,16 +85,32 @@ export function successBody(operation: OperationName, data?: unknown): Record<st
 
 /** A value the provider generates in a provider state, with a placeholder for the consumer test. */
 export function fromState<V>(name: ProviderStateValueName, example: V) {
-  return fromProviderState(stateExpression(name), example);
+  return pactMatchers().fromProviderState(stateExpression(name), example);
+}
+
+/** Any string: the example stands for every other. */
+export function anyString(example: string) {
+  return pactMatchers().string(example);
+}
+
+/** Any value of the example's type, an object of any content for `{}`. */
+export function like<T>(example: T) {
+  return pactMatchers().like(example);
+}
+
+/** An array holding, among any others, an item that matches `variant`. */
+export function arrayContaining(variant: unknown) {
+  return pactMatchers().arrayContaining(variant);
 }
 
 /** An opaque token: any non-empty string. Its length and alphabet are the provider's business. */
 export function opaqueToken(example: string = EXAMPLE.enrollmentToken) {
-  return regex(/^\S+$/, example);
+  return pactMatchers().regex(/^\S+$/, example);
 }
 
 /** `otpData` of an OTP enrollment: the shape the consumer relies on to render the QR code and the recovery code. */
 export function otpDataMatcher() {
+  const { regex } = pactMatchers();
   return {
     qrCodeUri: regex(/^otpauth:\/\/totp\/[^?]+\?(?:.*&)?secret=[A-Z2-7]+=*(?:&.*)?$/, EXAMPLE.qrCodeUri),
     qrCodeDataUrl: regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, EXAMPLE.qrCodeDataUrl),
@@ -138,6 +154,7 @@ export function requestHeaders({
   appIdHeader = 'x-authing-app-id',
   contentType,
 }: RequestHeaderOptions = {}) {
+  const { regex, string } = pactMatchers();
   const headers: Record<string, ReturnType<typeof string>> = { [appIdHeader]: string(EXAMPLE.appId) };
   if (token !== 'none') {
     const value = exampleToken(token);

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SwaggerMockValidatorFactory, type ValidationFinding } from '@pactflow/swagger-mock-validator';
 import { HarnessError, prefixed } from '../errors';
-import { KNOWN_OPENAPI_DIFFERENCES, type KnownDifference } from './openapi-known-differences';
+import {
+  KNOWN_DIFFERENCES_FILE,
+  KNOWN_OPENAPI_DIFFERENCES,
+  type KnownDifference,
+} from './openapi-known-differences';
 import { type PactFile, parsePactFile, readPactFilesSync, serialisePact } from './pact-file';
 
 /**
@@ -78,10 +82,14 @@ function covers(difference: KnownDifference, finding: OpenApiFinding): boolean {
   return difference.interactions === 'every' || difference.interactions.includes(finding.interaction);
 }
 
-/** Sorts findings into those the known differences account for and the rest, and finds stale differences. */
+/**
+ * Sorts findings into those the known differences account for and the rest, and finds stale differences:
+ * those of `every` interaction, or of an interaction in the checked pacts, that no finding needed. A team's
+ * pact without an interaction does not make that interaction's differences stale.
+ */
 export function classifyFindings(
   findings: readonly OpenApiFinding[],
-  interactions: number,
+  descriptions: readonly string[],
   known: readonly KnownDifference[] = KNOWN_OPENAPI_DIFFERENCES,
 ): OpenApiCheck {
   const unexpected: OpenApiFinding[] = [];
@@ -92,7 +100,15 @@ export function classifyFindings(
     else unexpected.push(finding);
   }
   const used = new Set(accepted.map((entry) => entry.difference));
-  return { unexpected, accepted, stale: known.filter((difference) => !used.has(difference)), interactions };
+  const checked = (difference: KnownDifference) =>
+    difference.interactions === 'every' ||
+    difference.interactions.some((description) => descriptions.includes(description));
+  return {
+    unexpected,
+    accepted,
+    stale: known.filter((difference) => checked(difference) && !used.has(difference)),
+    interactions: descriptions.length,
+  };
 }
 
 /** Validates every pact and classifies the findings of all of them together. */
@@ -105,8 +121,10 @@ export async function checkPactsAgainstOpenApi(
     throw new HarnessError('the OpenAPI check found no pact to validate; run `npm run pact:consumer` first.');
   const findings: OpenApiFinding[] = [];
   for (const pact of pacts) findings.push(...(await validateAgainstOpenApi(pact, specFile)));
-  const interactions = pacts.reduce((sum, pact) => sum + pact.interactions.length, 0);
-  return classifyFindings(findings, interactions, known);
+  const descriptions = pacts.flatMap((pact) =>
+    pact.interactions.map((interaction) => interaction.description),
+  );
+  return classifyFindings(findings, descriptions, known);
 }
 
 /** The OpenAPI check of the pacts for `provider` among pact files given by name and text. */
@@ -129,7 +147,10 @@ export function openApiCheckPassed(check: OpenApiCheck): boolean {
   return check.unexpected.length === 0 && check.stale.length === 0;
 }
 
-const KNOWN_FILE = 'src/pact/openapi-known-differences.ts';
+/** How the verdict names a difference: its rule, and the text it covers. */
+function differenceName(difference: KnownDifference): string {
+  return `${difference.code}${difference.mentions ? ` (${difference.mentions})` : ''}`;
+}
 
 /** The verdict: every unexpected finding named by interaction and rule, every stale difference, the fix. */
 export function formatOpenApiCheck(check: OpenApiCheck): string {
@@ -140,12 +161,15 @@ export function formatOpenApiCheck(check: OpenApiCheck): string {
         `the pacts' ${check.interactions} interactions agree with the official OpenAPI apart from ${check.accepted.length} known, deliberate difference(s):`,
       ),
     );
-    const counts = new Map<KnownDifference, number>();
-    for (const { difference } of check.accepted) counts.set(difference, (counts.get(difference) ?? 0) + 1);
-    for (const [difference, count] of counts) {
-      lines.push(
-        `  ${difference.code}${difference.mentions ? ` (${difference.mentions})` : ''} × ${count}: ${difference.reason}`,
-      );
+    // Several records may give the same difference for the same reason: it is one line.
+    const counts = new Map<string, { difference: KnownDifference; count: number }>();
+    for (const { difference } of check.accepted) {
+      const same = `${differenceName(difference)}: ${difference.reason}`;
+      const counted = counts.get(same) ?? { difference, count: 0 };
+      counts.set(same, { difference, count: counted.count + 1 });
+    }
+    for (const { difference, count } of counts.values()) {
+      lines.push(`  ${differenceName(difference)} × ${count}: ${difference.reason}`);
     }
     return lines.join('\n');
   }
@@ -156,17 +180,17 @@ export function formatOpenApiCheck(check: OpenApiCheck): string {
       lines.push(`    rule: ${finding.specLocation}`);
     }
     lines.push(
-      `  Change the consumer test so the pact follows the spec, or, if the difference is deliberate, list it with its reason in ${KNOWN_FILE}.`,
+      "  Change the interaction's record (src/pact/interactions/) so the pact follows the spec, or, if the difference is deliberate, add it with its reason to the record's openApiDifferences.",
     );
   }
   if (check.stale.length > 0) {
-    lines.push(
-      prefixed(`${check.stale.length} known difference(s) no longer occur; remove them from ${KNOWN_FILE}:`),
-    );
+    lines.push(prefixed(`${check.stale.length} known difference(s) no longer occur; remove them:`));
     for (const difference of check.stale) {
       const where =
-        difference.interactions === 'every' ? 'every interaction' : difference.interactions.join('; ');
-      lines.push(`  ${difference.code}${difference.mentions ? ` (${difference.mentions})` : ''} on ${where}`);
+        difference.interactions === 'every'
+          ? `on every interaction, from ${KNOWN_DIFFERENCES_FILE}`
+          : `on ${difference.interactions.map((description) => `"${description}"`).join(', ')}, from its record's openApiDifferences (src/pact/interactions/)`;
+      lines.push(`  ${differenceName(difference)} ${where}`);
     }
   }
   return lines.join('\n');

@@ -1,28 +1,22 @@
 import type { PactV4 } from '@pact-foundation/pact';
 import { expect } from '@playwright/test';
 import type { ConsumerAdapter, ConsumerClient, Outcome, WireForm } from '../../src/consumers/consumer';
-import { ERROR_CATALOG, type ErrorScenario, OPERATIONS } from '../../src/contract';
+import { ERROR_CATALOG } from '../../src/contract';
 import { EXAMPLE, exampleToken } from '../../src/pact/examples';
-import { INTERACTION_NEEDS, INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
-import { pinnedFields, requestHeaders } from '../../src/pact/matchers';
+import { type InteractionRecord, isRefusal } from '../../src/pact/interactions/record';
+import { pactRequest, pactResponse } from '../../src/pact/interactions/wire';
+import { pinnedFields } from '../../src/pact/matchers';
 import { type PactMockServer, thenRecorded } from '../../src/pact/mock-server';
-import type { ProviderStateName } from '../../src/pact/provider-states';
 
-/** One interaction as a consumer test records it and drives the consumer's client through it. */
-export interface ConsumerInteraction {
-  readonly state: ProviderStateName;
-  /** The request as the pact records it, for the way the client writes it: query and JSON body, matchers allowed. */
-  readonly request?: (form: WireForm) => {
-    readonly query?: Record<string, unknown>;
-    readonly body?: unknown;
-  };
-  /** The answer's JSON body, matchers allowed. */
-  readonly response: () => Record<string, unknown>;
-  /** The token the request carries. Default the access token. */
-  readonly token?: 'access' | 'id' | 'none';
-  /** Calls the consumer's client as the app would, and checks what the app sees of the answer. */
-  readonly exercise: (client: Partial<ConsumerClient>, form: WireForm) => Promise<void>;
-}
+/**
+ * How the app goes through an interaction: it calls its own client as it would (writing the way `form`
+ * says) and checks, with Playwright's `expect`, what it sees of the answer.
+ */
+export type Exercise = (
+  client: Partial<ConsumerClient>,
+  form: WireForm,
+  interaction: InteractionRecord,
+) => Promise<void>;
 
 /** The operation `name` of the client; a consumer claims only interactions of operations its client offers. */
 export function operation<N extends keyof ConsumerClient>(
@@ -44,12 +38,15 @@ export function accepted<T>(outcome: Outcome<T>, what: string): T {
 }
 
 /**
- * What the enrolling app sees of a failure: a failure envelope of the catalog's class, and exactly the
+ * What the enrolling app sees of a refusal: a failure envelope of the catalog's class, and exactly the
  * fields the pact pins (documented, or relied on); an assumed apiCode is not promised, so none arrives.
  */
-export function expectAppSeesFailure(outcome: Outcome<unknown>, scenario: ErrorScenario): void {
+export function expectAppSeesFailure(outcome: Outcome<unknown>, interaction: InteractionRecord): void {
+  const response = interaction.willRespondWith;
+  if (!isRefusal(response)) throw new Error(`"${interaction.uponReceiving}" is not a refusal`);
+  const scenario = response.refusal;
   const entry = ERROR_CATALOG[scenario];
-  const pinned = pinnedFields(scenario);
+  const pinned = pinnedFields(scenario, response.reliesOn?.fields);
   expect(outcome.ok, `${scenario} must be answered with a failure envelope`).toBe(false);
   if (outcome.ok) return;
   if (outcome.httpStatus !== undefined) expect(outcome.httpStatus).toBe(entry.httpStatus);
@@ -65,31 +62,23 @@ export function expectAppSeesFailure(outcome: Outcome<unknown>, scenario: ErrorS
 export function verifyConsumer(
   pact: PactV4,
   adapter: ConsumerAdapter,
-  key: InteractionKey,
-  interaction: ConsumerInteraction,
+  interaction: InteractionRecord,
+  exercise: Exercise,
   form: WireForm,
 ) {
-  const needs = INTERACTION_NEEDS[key];
-  const { method, path } = OPERATIONS[needs.operation];
-  const request = interaction.request?.(form) ?? {};
-  const token = interaction.token ?? 'access';
+  const request = pactRequest(interaction, form);
+  const response = pactResponse(interaction);
+  const token = interaction.withRequest.token ?? 'access';
   return pact
     .addInteraction()
-    .given(interaction.state, { factorType: needs.factorType })
-    .uponReceiving(INTERACTIONS[key])
-    .withRequest(method, path, (builder) => {
-      builder.headers(
-        requestHeaders({
-          token,
-          authScheme: form.authorization,
-          appIdHeader: form.appIdHeader,
-          contentType: method === 'POST' ? form.contentType : undefined,
-        }),
-      );
+    .given(interaction.given.state, interaction.given.params)
+    .uponReceiving(interaction.uponReceiving)
+    .withRequest(request.method, request.path, (builder) => {
+      builder.headers(request.headers);
       if (request.query) builder.query(request.query as Record<string, string>);
       if (request.body !== undefined) builder.jsonBody(request.body);
     })
-    .willRespondWith(200, (response) => response.jsonBody(interaction.response()))
+    .willRespondWith(response.status, (builder) => builder.jsonBody(response.body))
     .executeTest(
       thenRecorded(async (server: PactMockServer) => {
         const client = adapter.connect({
@@ -98,7 +87,7 @@ export function verifyConsumer(
           token: token === 'none' ? undefined : { kind: token, value: exampleToken(token) },
           form,
         });
-        await interaction.exercise(client, form);
+        await exercise(client, form, interaction);
       }),
     );
 }

@@ -2,10 +2,11 @@ import { defectAnnotations } from '../../fixtures/sensitivity';
 import { consumersFrom } from '../../src/consumers/selection';
 import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import { pactSettingsFrom } from '../../src/pact/config';
-import { claimedInteractions, formOf, INTERACTION_NEEDS, INTERACTIONS } from '../../src/pact/interactions';
+import { INTERACTIONS } from '../../src/pact/interactions';
+import { claimedInteractions, formOf } from '../../src/pact/interactions/claims';
+import { EXERCISES } from './exercises';
 import { test } from './fixtures';
 import { verifyConsumer } from './interaction';
-import { CONSUMER_INTERACTIONS } from './interactions';
 
 /**
  * Each consumer's pact, written by its own client: one test per interaction the consumer claims (the
@@ -17,16 +18,16 @@ const settings = pactSettingsFrom();
 for (const adapter of await consumersFrom(process.env, settings)) {
   test.describe(`${adapter.consumer} → ${settings.provider}`, () => {
     for (const key of claimedInteractions(adapter)) {
-      const needs = INTERACTION_NEEDS[key];
-      test(INTERACTIONS[key], {
-        tag: ['@consumer', `@${needs.factorType.toLowerCase()}`],
-        annotation: [...relianceAnnotations(INTERACTIONS[key]), ...defectAnnotations(needs.defects)],
+      const interaction = INTERACTIONS[key];
+      test(interaction.uponReceiving, {
+        tag: ['@consumer', `@${interaction.given.params.factorType.toLowerCase()}`],
+        annotation: [...relianceAnnotations(interaction), ...defectAnnotations(interaction.catches)],
       }, async ({ pactOf }) => {
         await verifyConsumer(
           pactOf(adapter.consumer),
           adapter,
-          key,
-          CONSUMER_INTERACTIONS[key],
+          interaction,
+          EXERCISES[key],
           formOf(adapter, key),
         );
       });

@@ -8,7 +8,7 @@ import {
   verificationSource,
 } from '../../src/pact/broker';
 import { pactSettingsFrom } from '../../src/pact/config';
-import { INTERACTION_NEEDS, interactionKeyOf } from '../../src/pact/interactions';
+import { interactionNamed } from '../../src/pact/interactions';
 import { readPactFilesSync } from '../../src/pact/pact-file';
 import { formatMismatches, type PactSource } from '../../src/pact/verification';
 import { expect, reportVerdicts, test } from './fixtures';
@@ -58,11 +58,10 @@ if (source === 'url') {
           type: 'provider state',
           description: `${state.name} ${JSON.stringify(state.params ?? {})}`,
         }));
-        const key = interactionKeyOf(interaction.description);
-        const defects = defectAnnotations(key && INTERACTION_NEEDS[key].defects);
+        const record = interactionNamed(interaction.description);
         test(interaction.description, {
           tag: ['@provider'],
-          annotation: [...relianceAnnotations(interaction.description), ...states, ...defects],
+          annotation: [...relianceAnnotations(record), ...states, ...defectAnnotations(record?.catches)],
         }, async ({ verify, environment }) => {
           const outcome = await verify(pact, interaction);
           test.skip(outcome.status === 'skipped', outcome.reason);

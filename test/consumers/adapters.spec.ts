@@ -5,7 +5,8 @@ import { expect, test } from '@playwright/test';
 import example from '../../docs/examples/my-app-consumer';
 import { AUTHING_NODE_SDK } from '../../src/consumers/authing-node-sdk';
 import { harnessConsumer } from '../../src/consumers/harness';
-import { claimedInteractions, INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
+import { INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
+import { claimedInteractions } from '../../src/pact/interactions/claims';
 import { suiteArgs } from '../../src/suites';
 
 /** Runs the consumer project in a child Playwright with `variables`, as a team would. */
@@ -31,7 +32,8 @@ async function runConsumers(variables: Record<string, string>, outputDir: string
   return { code, output };
 }
 
-const descriptions = (keys: readonly InteractionKey[]) => keys.map((key) => INTERACTIONS[key]).sort();
+const descriptions = (keys: readonly InteractionKey[]) =>
+  keys.map((key) => INTERACTIONS[key].uponReceiving).sort();
 
 test("the official Node SDK's pact claims only what its client can send", () => {
   const sdk = claimedInteractions(AUTHING_NODE_SDK);
@@ -68,7 +70,7 @@ test("a team's adapter file writes its own pact, holding only what its app uses"
   const written = pact.interactions.map((interaction: { description: string }) => interaction.description);
   expect(written.sort()).toEqual(descriptions(claimedInteractions(example)));
   expect(written, 'the app uses no EMAIL, so OTP stands for the reset').toContain(
-    INTERACTIONS.resetOtpFactor,
+    INTERACTIONS.resetOtpFactor.uponReceiving,
   );
   expect(
     written.some((description: string) => /FACE|EMAIL|get-factor|mfa-totp-verify/.test(description)),

@@ -4,8 +4,8 @@ import { createEnvironment, type Environment, loadConfig } from '../../src/env';
 import { HarnessError } from '../../src/errors';
 import { startMock } from '../../src/mock/server';
 import { pactSettingsFrom } from '../../src/pact/config';
+import { PROVIDER_STATES } from '../../src/pact/interactions/states';
 import { readPactFilesSync } from '../../src/pact/pact-file';
-import { PROVIDER_STATES } from '../../src/pact/provider-states';
 import { verifyInteraction, verifyPacts } from '../../src/pact/verification';
 import { providerStatesOf } from '../../suites/provider/fixtures';
 

@@ -38,33 +38,36 @@ test('the committed pact agrees with the official OpenAPI apart from the listed,
 
 test('a request the spec forbids fails the check, naming the interaction and the rule', async () => {
   const check = await checkPactsAgainstOpenApi(
-    changed(INTERACTIONS.sendSms, (interaction) => {
+    changed(INTERACTIONS.sendSms.uponReceiving, (interaction) => {
       delete interaction.request.body?.content.profile;
     }),
   );
   expect(openApiCheckPassed(check)).toBe(false);
   expect(check.unexpected).toEqual([
     expect.objectContaining({
-      interaction: INTERACTIONS.sendSms,
+      interaction: INTERACTIONS.sendSms.uponReceiving,
       code: 'request.body.incompatible',
       specLocation: expect.stringContaining('/api/v3/send-enroll-factor-request.post.requestBody'),
     }),
   ]);
   const message = formatOpenApiCheck(check);
-  expect(message).toContain(`"${INTERACTIONS.sendSms}": error request.body.incompatible`);
+  expect(message).toContain(`"${INTERACTIONS.sendSms.uponReceiving}": error request.body.incompatible`);
   expect(message).toContain("must have required property 'profile'");
   expect(message).toContain('rule: [root].paths./api/v3/send-enroll-factor-request.post.requestBody');
 });
 
 test('a response promising a field the spec does not define fails the check', async () => {
   const check = await checkPactsAgainstOpenApi(
-    changed(INTERACTIONS.listEnrolled, (interaction) => {
+    changed(INTERACTIONS.listEnrolled.uponReceiving, (interaction) => {
       const [factor] = interaction.response.body.content.data ?? [];
       if (factor) factor.profile = { phoneNumber: '13800000000' };
     }),
   );
   expect(check.unexpected).toEqual([
-    expect.objectContaining({ interaction: INTERACTIONS.listEnrolled, code: 'response.body.incompatible' }),
+    expect.objectContaining({
+      interaction: INTERACTIONS.listEnrolled.uponReceiving,
+      code: 'response.body.incompatible',
+    }),
   ]);
   expect(formatOpenApiCheck(check)).toContain('phoneNumber');
 });
@@ -72,7 +75,7 @@ test('a response promising a field the spec does not define fails the check', as
 test('a known difference that no longer occurs fails the check, so the list stays true', async () => {
   const stale = {
     code: 'request.header.unknown',
-    interactions: [INTERACTIONS.resetFactor],
+    interactions: [INTERACTIONS.resetFactor.uponReceiving],
     mentions: 'x-authing-lang',
     reason: 'a difference that does not occur',
   };
@@ -80,6 +83,22 @@ test('a known difference that no longer occurs fails the check, so the list stay
   expect(check.stale).toEqual([stale]);
   expect(openApiCheckPassed(check)).toBe(false);
   expect(formatOpenApiCheck(check)).toMatch(/no longer occur.*\n.*x-authing-lang/);
+});
+
+test("a team's pact without an interaction leaves that interaction's known differences unused, not stale", async () => {
+  const { uponReceiving } = INTERACTIONS.listEnrolledGenAuthHeader;
+  const holdingIt = committed.filter((pact) =>
+    pact.interactions.some((interaction) => interaction.description === uponReceiving),
+  );
+  expect(holdingIt.length).toBeGreaterThan(0);
+  const withoutIt = holdingIt.map((pact) => ({
+    ...pact,
+    interactions: pact.interactions.filter((interaction) => interaction.description !== uponReceiving),
+  }));
+  const check = await checkPactsAgainstOpenApi(withoutIt);
+  expect(check.accepted.map(({ difference }) => difference.mentions)).not.toContain('x-genauth-app-id');
+  expect(check.stale).toEqual([]);
+  expect(openApiCheckPassed(check)).toBe(true);
 });
 
 test('pact texts are checked as the files they came from, only those of the provider', async () => {

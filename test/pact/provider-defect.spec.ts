@@ -25,7 +25,7 @@ test('provider verification fails against a mock that accepts expired tokens, na
   test.setTimeout(180_000);
   const { code, output } = await runProvider('accept-expired-token', testInfo.outputPath('provider'));
   expect(code, output).toBe(1);
-  expect(output).toContain(`does not honour the interaction "${INTERACTIONS.expiredToken}"`);
+  expect(output).toContain(`does not honour the interaction "${INTERACTIONS.expiredToken.uponReceiving}"`);
   expect(output).toMatch(/\$\.statusCode: Expected '200' to match '\^4\\d\\d\$'/);
   // The interaction is in both committed pacts: the harness's and the official Node SDK's.
   expect(output).toMatch(/2 failed/);

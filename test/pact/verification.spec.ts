@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { TestUser, UserProvider } from '../../src/env';
 import { pactSettingsFrom } from '../../src/pact/config';
-import { PROVIDER_STATES, ProviderStates, wrongCodeFor } from '../../src/pact/provider-states';
+import { PROVIDER_STATES } from '../../src/pact/interactions/states';
+import { ProviderStates, wrongCodeFor } from '../../src/pact/provider-states';
 import { authenticatingFilter, type FilteredRequest, mismatchesOf } from '../../src/pact/verification';
 
 test('a wrong code differs from every accepted code and keeps their length', () => {

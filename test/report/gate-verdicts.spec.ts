@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { INTERACTIONS } from '../../src/pact/interactions';
 import { categoriesByTest } from './allure-report-data';
 
 test.describe.configure({ timeout: 600_000 });
@@ -36,7 +37,7 @@ test('a gate against a mock that ships a provider defect fails and files it unde
   expect(productDefects).toEqual(
     expect.arrayContaining([
       expect.stringContaining('rejected as expired just after'),
-      expect.stringContaining('enroll-factor rejects an expired enrollment token'),
+      expect.stringContaining(INTERACTIONS.expiredToken.uponReceiving),
     ]),
   );
   expect([...gate.categories.values()].filter((c) => c !== 'Product defect')).toEqual([]);
