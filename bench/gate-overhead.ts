@@ -29,7 +29,7 @@ export async function measureGateOverhead(logDir: string, reportsDir: string): P
   }
   const timings = join(logDir, 'gate-timings.json');
   const gate = await timeCommand('npm', ['run', 'gate'], {
-    env: { ...process.env, HARNESS_TIMINGS_FILE: timings },
+    env: { HARNESS_TIMINGS_FILE: timings },
     logFile: join(logDir, 'gate.log'),
   });
   const floorWallMs = median(floors);

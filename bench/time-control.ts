@@ -42,7 +42,7 @@ export async function measureTimeControl(logDir: string, ttlSeconds: number): Pr
     'npx',
     ['playwright', 'test', ...suiteArgs('api'), EXPIRY_SPEC, '--workers=1', '--reporter=json'],
     {
-      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: virtualJson, TARGET_ENV: 'mock' },
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: virtualJson, TARGET_ENV: 'mock' },
       logFile: join(logDir, 'expiry-virtual.log'),
     },
   );
@@ -51,7 +51,6 @@ export async function measureTimeControl(logDir: string, ttlSeconds: number): Pr
   const realJson = join(logDir, 'expiry-real.json');
   await timeCommand('npm', ['run', 'rehearsal', '--', EXPIRY_SPEC, '--workers=4', '--reporter=json'], {
     env: {
-      ...process.env,
       PLAYWRIGHT_JSON_OUTPUT_NAME: realJson,
       ENROLLMENT_TOKEN_TTL_SECONDS: String(ttlSeconds),
     },
@@ -99,7 +98,7 @@ export async function measureRemoteRehearsal(logDir: string): Promise<RemoteRehe
   const json = join(logDir, 'rehearsal-remote.json');
   // The JSON report beside the harness's own reporters: the rehearsal runs whole, its catalog check included.
   const run = await timeCommand('npm', ['run', 'rehearsal', '--', '--profile=remote'], {
-    env: { ...process.env, HARNESS_TIMINGS_FILE: json },
+    env: { HARNESS_TIMINGS_FILE: json },
     logFile: join(logDir, 'rehearsal-remote.log'),
   });
   const tests = reportedTests(JSON.parse(readFileSync(json, 'utf8')) as PlaywrightJsonReport);
@@ -131,7 +130,6 @@ export async function measureFlatCost(logDir: string, rounds: number): Promise<F
   const timings = join(logDir, 'flat-timings.json');
   await timeCommand('npx', ['playwright', 'test', '-c', 'bench/flat/playwright.config.ts'], {
     env: {
-      ...process.env,
       HARNESS_TIMINGS_FILE: timings,
       BENCH_FLAT_ROUNDS: String(rounds),
       REPORTS_DIR: join(logDir, 'flat-reports'),

@@ -1,143 +1,71 @@
 /**
- * `npm run compat:pact-next`: the gate on the next pact-js, run as a user on a newer Node.js runs it, while
- * the lock stays on the pact-js that runs on Node.js 20.
+ * `npm run compat:pact-next`: the `pact-next` job of .github/workflows/contract-gate.yml on this machine,
+ * whatever Node.js it has. In a temporary clone of HEAD (the checkout stays as it is): Node.js
+ * COMPAT_NODE_VERSION (default 22) from the npm registry's `node` package, first on PATH from then on;
+ * `npm ci`; pact-js COMPAT_PACT_VERSION (default 17) and the pact core it depends on over the lock with
+ * --no-save; `npm run pact:versions` (one pact core); `npm run typecheck`; `npm run gate`.
  *
- * In a temporary clone of HEAD (the checkout, its node_modules included, stays as it is): `npm ci`; Node.js
- * COMPAT_NODE_VERSION (default 22) from the npm registry's `node` package; `@pact-foundation/pact` at
- * COMPAT_PACT_VERSION (default 17) and `@pact-foundation/pact-core` at the range that pact-js depends on
- * (or COMPAT_PACT_CORE_VERSION) installed over the lock with --no-save; a check that both load one pact
- * core; then `npm run typecheck` and `npm run gate`, every command with that Node.js first on PATH.
- *
- * Output is streamed and logged under reports/compat/ (steps/*.log; the clone's gate writes its report,
- * JUnit XML and logs there too). Exits 0 when every step passed, 1 when one failed, 2 on bad input (an
- * invalid or unpublished version, an unreachable registry) before anything is installed. Interrupted, it
- * stops the step in progress, removes the clone and exits 128 + the signal's number.
+ * Logs go to reports/compat/steps/, the clone's report, JUnit XML and logs to reports/compat/. Exits 0 when
+ * every step passed, 1 at the first that failed (none after it runs), 2 before anything is installed when a
+ * version is not published or the registry cannot be reached. Interrupted, it stops the step's processes,
+ * removes the clone and exits 128 + the signal's number.
  */
-import { writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
-import { join } from 'node:path';
-import { cloneEnv } from '../src/compat/child-env';
-import { loggedRun } from '../src/compat/commands';
-import { npmRegistry } from '../src/compat/registry';
-import { compatSettingsFrom } from '../src/compat/settings';
-import { CompatSteps } from '../src/compat/steps';
-import { NODE_PACKAGE, PACT_CORE, PACT_JS, resolveCompatVersions } from '../src/compat/versions';
-import {
-  cloneCommit,
-  headOfCheckout,
-  installNodeRuntime,
-  removeWorkspace,
-  temporaryWorkspace,
-} from '../src/compat/workspace';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lookUpVersions, PACT_CORE, PACT_JS, pactNextCommands } from '../src/compat/pact-next';
 import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
-import { describeInstalledPact, installedPact, splitPactCore } from '../src/pact/installed';
-import { formatSummary } from '../src/process/steps';
+import { cloneHead, type HeadClone } from '../src/process/head-clone';
+import { run } from '../src/process/run';
+import { Steps } from '../src/process/steps';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
 import { runMain } from './main';
 
 const log = (message: string) => process.stdout.write(`${prefixed(`compat: ${message}`)}\n`);
 
-/**
- * SIGINT or SIGTERM aborts the returned signal: the step in progress is stopped and the clone removed before
- * the run exits. Later signals change nothing (tsx relays the terminal's SIGINT a second time).
- */
-function interruptible(): AbortSignal {
-  const interruption = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interruption.signal.aborted) return;
-    process.stderr.write(
-      `\n${prefixed(`compat: ${signal}: stopping the step in progress, then removing the clone`)}\n`,
-    );
-    interruption.abort(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return interruption.signal;
-}
-
 runMain(async () => {
-  const extra = process.argv.slice(2);
-  if (extra.length > 0) {
+  if (process.argv.length > 2) {
     throw new HarnessError(
-      `unknown argument "${extra[0]}". Usage: npm run compat:pact-next; the versions come from ` +
-        'COMPAT_NODE_VERSION, COMPAT_PACT_VERSION and COMPAT_PACT_CORE_VERSION (see .env.example).',
+      'npm run compat:pact-next takes no arguments: COMPAT_NODE_VERSION and COMPAT_PACT_VERSION choose ' +
+        'the versions (.env.example).',
     );
   }
   loadEnvFiles();
-  const settings = compatSettingsFrom();
-  const { checkout, head } = headOfCheckout('the compatibility run', log);
-
   const reportsDir = join(reportPaths().root, 'compat');
-  const logDir = join(reportsDir, 'steps');
   const previousRunRemoved = clearOutputs([reportsDir]);
-
-  log(
-    `looking up Node.js ${settings.node}, ${PACT_JS} ${settings.pactJs} and its pact core on the npm registry`,
-  );
-  const versions = await resolveCompatVersions(settings, npmRegistry(cloneEnv(process.env, { reportsDir })));
-  const lock = describeInstalledPact(installedPact(checkout));
-  log(
-    `versions: Node.js v${versions.node}, ${PACT_JS} ${versions.pactJs}, ${PACT_CORE} ${versions.pactCore} ` +
-      `(pact-js ${versions.pactJs} depends on ${versions.pactCoreRange}); the lock: ${lock}, here on Node.js ${process.version}`,
+  log('looking up Node.js, pact-js and the pact core pact-js depends on, on the npm registry');
+  const versions = await lookUpVersions();
+  const steps = new Steps(
+    `compat: ${PACT_JS} ${versions.pactJs} + ${PACT_CORE} ${versions.pactCoreRange} on Node.js ${versions.node}`,
+    { announce: process.stdout },
   );
 
-  const interruption = interruptible();
-  const steps = new CompatSteps(interruption);
-  const { workspace, clone } = temporaryWorkspace('enroll-factor-compat-');
-  let nodeBinDir: string | undefined;
-  const run = () => loggedRun(cloneEnv(process.env, { nodeBinDir, reportsDir }), logDir, interruption);
-  try {
-    await steps.run(`clone HEAD ${head.slice(0, 12)}`, 'setup', async () => {
-      await cloneCommit(checkout, head, clone, run());
-      return 'in a temporary directory, removed at the end';
-    });
-    await steps.run(`Node.js ${versions.node} from the npm registry`, 'setup', async () => {
-      nodeBinDir = await installNodeRuntime(join(workspace, 'node'), versions.node, run());
-      return `the ${NODE_PACKAGE} package, first on PATH from here on`;
-    });
-    await steps.run('npm ci (the lock)', 'setup', async () => {
-      await run()('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, log: 'npm-ci' });
-      return undefined;
-    });
-    const pactPackages = [`${PACT_JS}@${versions.pactJs}`, `${PACT_CORE}@${versions.pactCore}`];
-    await steps.run(`${pactPackages.join(' and ')} over the lock`, 'setup', async () => {
-      const args = ['install', '--no-save', '--no-audit', '--no-fund', ...pactPackages];
-      await run()('npm', args, { cwd: clone, log: 'npm-install-pact' });
-      return '--no-save';
-    });
-    await steps.run('one pact core, the one pact-js loads', 'setup', async () => {
-      const installed = installedPact(clone);
-      const split = splitPactCore(installed, clone);
-      if (split) throw new HarnessError(split);
-      if (installed.pactJs.version !== versions.pactJs || installed.pactCore.version !== versions.pactCore) {
-        throw new HarnessError(
-          `npm installed ${describeInstalledPact(installed)}, not ${pactPackages.join(' and ')}`,
-        );
-      }
-      return describeInstalledPact(installed);
-    });
-    await steps.run('npm run typecheck', 'check', async () => {
-      await run()('npm', ['run', 'typecheck'], { cwd: clone, log: 'typecheck' });
-      return undefined;
-    });
-    await steps.run('npm run gate', 'check', async () => {
-      await run()('npm', ['run', 'gate'], { cwd: clone, log: 'gate' });
-      return join(reportsDir, 'allure-report', 'index.html');
-    });
-  } finally {
-    removeWorkspace(workspace);
-    await previousRunRemoved;
+  let clone: HeadClone | undefined;
+  await steps.run('clone HEAD', async () => {
+    clone = await cloneHead('enroll-factor-compat-', log);
+    return `${clone.head.slice(0, 12)} in a temporary folder, removed at the end`;
+  });
+  if (clone) {
+    const nodeDir = join(clone.workspace, 'node');
+    mkdirSync(nodeDir);
+    writeFileSync(join(nodeDir, 'package.json'), '{ "private": true, "allowScripts": { "node": true } }');
+    const options = clone.options(reportsDir, join(nodeDir, 'node_modules', '.bin'));
+    for (const { step, args, cwd, log: logName, says } of pactNextCommands(versions, clone.dir, nodeDir)) {
+      const logFile = join(reportsDir, 'steps', `${logName}.log`);
+      const outcome = await steps.run(step, async () => {
+        const result = await run('npm', args, { ...options, cwd, logFile, echo: true, capture: !!says });
+        const said = says ? result.output.split('\n').find((line) => line.includes(says)) : '';
+        if (result.exitCode === 0 && said !== undefined) return said.replace(/^\[[\w-]+\] /, '');
+        const why = result.exitCode === 0 ? `its output does not say "${says}"` : `exited ${result.exitCode}`;
+        throw new HarnessError(`npm ${args[0]} ${why}; see ${relative(process.cwd(), logFile)}`);
+      });
+      if (outcome.status === 'failed') break;
+    }
+    clone.remove();
   }
-
-  const title = `compat: ${PACT_JS} ${versions.pactJs} + ${PACT_CORE} ${versions.pactCore} on Node.js v${versions.node}, HEAD ${head.slice(0, 12)}`;
-  process.stdout.write(formatSummary(title, steps.outcomes));
-  const outcomes = steps.outcomes;
-  writeFileSync(
-    join(reportsDir, 'compat.json'),
-    `${JSON.stringify({ head, versions, lock, outcomes }, null, 2)}\n`,
-  );
-  if (interruption.aborted) return 128 + constants.signals[interruption.reason as NodeJS.Signals];
+  await previousRunRemoved;
+  process.stdout.write(steps.summary());
+  steps.write(join(reportsDir, 'compat-steps.json'));
   return steps.passed ? 0 : 1;
 });

@@ -2,15 +2,15 @@
  * `npm run gate:repeat [-- --runs=N]`: is the gate flaky? Clones HEAD into a temporary folder, runs `npm ci`
  * there as a fresh machine would, then `npm run gate` N times (default 50) one after another and prints how
  * many passed. Every run is counted, a failed one too; the output, steps and JUnit XML of each failed run are
- * kept under reports/gate-repeat/run-<k>/. Exits 0 only when every run passed, 2 on bad input.
+ * kept under reports/gate-repeat/run-<k>/. Exits 0 only when every run passed, 2 on bad input; interrupted,
+ * it stops the run in progress and removes the clone.
  */
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cloneEnv } from '../src/compat/child-env';
-import { loggedRun } from '../src/compat/commands';
-import { cloneCommit, headOfCheckout, removeWorkspace, temporaryWorkspace } from '../src/compat/workspace';
 import { HarnessError, prefixed } from '../src/errors';
-import { run as runCommand } from '../src/process/run';
+import { cloneHead, type HeadClone } from '../src/process/head-clone';
+import { run } from '../src/process/run';
+import { Steps } from '../src/process/steps';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
 import { runMain } from './main';
@@ -31,50 +31,53 @@ function runsFrom(argv: readonly string[]): number {
 
 runMain(async () => {
   const runs = runsFrom(process.argv.slice(2));
-  const { checkout, head } = headOfCheckout('gate:repeat', log);
   const outDir = join(reportPaths().root, 'gate-repeat');
   const previousRunRemoved = clearOutputs([outDir]);
   mkdirSync(outDir, { recursive: true });
+  const steps = new Steps('gate:repeat', { announce: process.stdout });
+  let clone: HeadClone | undefined;
+  const npm = async (clone: HeadClone, args: readonly string[], logFile: string) =>
+    (await run('npm', args, { ...clone.options(join(clone.dir, 'reports')), logFile })).exitCode;
 
-  const { workspace, clone } = temporaryWorkspace('enroll-factor-gate-repeat-');
-  const env = cloneEnv(process.env, { reportsDir: join(clone, 'reports') });
-  const setup = loggedRun(env, outDir);
-  const results: { run: number; passed: boolean; seconds: number }[] = [];
-  try {
-    log(`cloning HEAD ${head.slice(0, 12)} into ${clone} and running npm ci`);
-    await cloneCommit(checkout, head, clone, setup);
-    await setup('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, log: 'npm-ci' });
-    for (let run = 1; run <= runs; run += 1) {
-      const started = performance.now();
-      const { exitCode } = await runCommand('npm', ['run', 'gate'], {
-        env,
-        cwd: clone,
-        logFile: join(outDir, 'last-gate.log'),
-      });
-      const seconds = (performance.now() - started) / 1000;
-      const passed = exitCode === 0;
-      results.push({ run, passed, seconds });
-      const failed = results.filter((result) => !result.passed).length;
-      log(
-        `run ${run}/${runs} ${passed ? 'passed' : `FAILED (exit ${exitCode})`} in ${seconds.toFixed(1)} s; ${failed} failed so far`,
-      );
-      if (!passed) keepFailedRun(clone, join(outDir, `run-${run}`), join(outDir, 'last-gate.log'));
-    }
-  } finally {
-    removeWorkspace(workspace);
-    await previousRunRemoved;
+  const setup = await steps.run('clone HEAD and npm ci', async () => {
+    clone = await cloneHead('enroll-factor-gate-repeat-', log);
+    const exitCode = await npm(clone, ['ci', '--no-audit', '--no-fund'], join(outDir, 'npm-ci.log'));
+    if (exitCode !== 0) throw new HarnessError(`npm ci exited ${exitCode}; see ${outDir}/npm-ci.log`);
+    return `HEAD ${clone.head.slice(0, 12)} in ${clone.dir}`;
+  });
+  const gateLog = join(outDir, 'last-gate.log');
+  for (let k = 1; setup.status === 'passed' && clone && k <= runs; k += 1) {
+    const ran = clone;
+    await steps.run(`gate run ${k}/${runs}`, async () => {
+      const exitCode = await npm(ran, ['run', 'gate'], gateLog);
+      if (exitCode === 0) return undefined;
+      keepFailedRun(ran.dir, join(outDir, `run-${k}`), gateLog);
+      return { status: 'failed', detail: `exit ${exitCode}; kept in ${join(outDir, `run-${k}`)}` };
+    });
   }
+  clone?.remove();
+  await previousRunRemoved;
+
+  const gates = steps.outcomes.filter((outcome) => outcome.name.startsWith('gate run'));
+  const results = gates.map((outcome, index) => ({
+    run: index + 1,
+    passed: outcome.status === 'passed',
+    seconds: outcome.durationMs / 1000,
+  }));
   const passed = results.filter((result) => result.passed).length;
   const seconds = results.map((result) => result.seconds);
-  const summary =
-    `${passed} of ${results.length} consecutive gate runs passed on a fresh clone of ${head.slice(0, 12)} ` +
-    `(${(Math.min(...seconds)).toFixed(1)} to ${Math.max(...seconds).toFixed(1)} s each)`;
   writeFileSync(
     join(outDir, 'summary.json'),
-    `${JSON.stringify({ head, runs, passed, results }, null, 2)}\n`,
+    `${JSON.stringify({ head: clone?.head, runs, passed, results }, null, 2)}\n`,
   );
-  log(summary);
-  return passed === results.length && results.length === runs ? 0 : 1;
+  process.stdout.write(steps.summary());
+  if (gates.length > 0) {
+    log(
+      `${passed} of ${gates.length} consecutive gate runs passed on a fresh clone of ${clone?.head.slice(0, 12)} ` +
+        `(${Math.min(...seconds).toFixed(1)} to ${Math.max(...seconds).toFixed(1)} s each)`,
+    );
+  }
+  return steps.passed && passed === runs ? 0 : 1;
 });
 
 /** What a failed run leaves to read: its output, its steps, its JUnit XML and its logs. */

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { run } from '../../src/process/run';
 import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
 
 export interface TimedRun {
@@ -8,28 +7,15 @@ export interface TimedRun {
   readonly wallMs: number;
 }
 
-/** Runs a command to completion, its output into `logFile`, and measures its wall time. */
-export function timeCommand(
+/** Runs a command to completion (`env` laid over this process's), its output into `logFile`, and times it. */
+export async function timeCommand(
   command: string,
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; logFile: string },
 ): Promise<TimedRun> {
-  mkdirSync(dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile);
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.pipe(log, { end: false });
-    child.stderr.pipe(log, { end: false });
-    child.once('error', reject);
-    child.once('close', (code) => {
-      log.end();
-      resolve({ exitCode: code ?? 1, wallMs: performance.now() - started });
-    });
-  });
+  const { exitCode } = await run(command, args, options);
+  return { exitCode, wallMs: performance.now() - started };
 }
 
 export function median(values: readonly number[]): number {

@@ -1,22 +1,21 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startMock } from '../../src/mock/server';
 
 /**
- * The mock in a process of its own, so a load generator never shares its event loop. Prints its URL on
- * stdout; answers `{ type: 'memory' }` IPC messages with its resident set size after a full GC.
+ * The mock in a process of its own, so a load generator never shares its event loop. Its memory figures are
+ * served beside it: `GET` on the second URL it prints answers its resident set and heap after a full GC
+ * (node runs it with --expose-gc). Prints `<mock url> memory <figures url>` once both listen.
  */
 const options = JSON.parse(process.env.BENCH_MOCK_OPTIONS ?? '{}');
 const mock = await startMock({ port: 0, validateResponses: false, rateLimitPerSecond: 0, ...options });
-process.stdout.write(`${mock.url}\n`);
-
-process.on('message', (message: { type: string }) => {
-  if (message.type !== 'memory') return;
+const figures = createServer((_request, response) => {
   globalThis.gc?.();
-  process.send?.({
-    type: 'memory',
-    rssBytes: process.memoryUsage().rss,
-    heapUsedBytes: process.memoryUsage().heapUsed,
-  });
+  const { rss, heapUsed } = process.memoryUsage();
+  response.setHeader('content-type', 'application/json');
+  response.end(JSON.stringify({ rssBytes: rss, heapUsedBytes: heapUsed }));
 });
-process.on('disconnect', () => {
-  void mock.close().then(() => process.exit(0));
+figures.listen(0, '127.0.0.1', () => {
+  const { port } = figures.address() as AddressInfo;
+  process.stdout.write(`${mock.url} memory http://127.0.0.1:${port}/\n`);
 });

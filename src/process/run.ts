@@ -52,6 +52,8 @@ const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGINT: 2, SIGKILL: 9
 /** The children running now, stopped with this process when it is interrupted. */
 const running = new Set<ChildProcess>();
 let relaying = false;
+/** The signal that interrupted this process, once one has. */
+let interruptedBy: NodeJS.Signals | undefined;
 
 /** Sends `signal` to the child's whole process group; a group already gone is fine. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -65,21 +67,28 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /**
  * A child in a group of its own no longer gets the terminal's Ctrl-C, so this process passes SIGINT and
- * SIGTERM on to every running child's group, then ends as the signal would have ended it.
+ * SIGTERM on to every running child's group, then ends as the signal would have ended it once they have
+ * exited (their group gets SIGKILL after a grace): the run goes no further, and its `exit` handlers (a
+ * temporary clone removed) run.
  */
 function relaySignals(): void {
   if (relaying) return;
   relaying = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      interruptedBy ??= signal;
       for (const child of running) signalGroup(child, signal);
       setTimeout(() => {
         for (const child of running) signalGroup(child, 'SIGKILL');
-        process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
+        exitInterrupted();
       }, STOP_GRACE_MS).unref();
-      if (running.size === 0) process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
+      if (running.size === 0) exitInterrupted();
     });
   }
+}
+
+function exitInterrupted(): void {
+  if (interruptedBy) process.exit(128 + (SIGNAL_NUMBERS[interruptedBy] ?? 1));
 }
 
 /** Stops a child and everything it started: SIGTERM to its group, SIGKILL to what is left after a grace. */
@@ -179,7 +188,10 @@ export function start(
       options.signal?.removeEventListener('abort', onAbort);
       if (startError) emit(prefixed(`cannot start ${command}: ${startError.message}`), process.stderr);
       const exitCode = startError ? 127 : (code ?? 128 + (SIGNAL_NUMBERS[signal ?? ''] ?? 1));
-      const done = () => resolve({ exitCode, tail: tail.join('\n'), output: output.join('\n'), timedOut });
+      const done = () => {
+        resolve({ exitCode, tail: tail.join('\n'), output: output.join('\n'), timedOut });
+        if (running.size === 0) exitInterrupted();
+      };
       if (log) log.end(done);
       else done();
     });

@@ -25,6 +25,8 @@ export interface ServerOptions extends Omit<RunOptions, 'signal' | 'timeoutMs' |
 }
 
 export interface RunningServer {
+  /** The process started, e.g. to signal it alone. */
+  readonly pid: number;
   /** The line that said it was ready (with `ready.line`), else the URL it answered at. */
   readonly readyWith: string;
   /** Stops the server and everything it started; resolves once they have exited. */
@@ -76,6 +78,7 @@ export async function startServer(
     await sleep(50);
   }
   return {
+    pid: child.pid ?? 0,
     readyWith: readyLine ?? ('url' in ready ? ready.url : ''),
     stop: () => stopTree(child),
     exited: result,

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HarnessError } from '../../src/errors';
-import { run } from '../../src/process/run';
+import { cloneHead } from '../../src/process/head-clone';
+import { run, start, tsxArgs } from '../../src/process/run';
 import { freePort, startServer } from '../../src/process/server';
 import { Steps } from '../../src/process/steps';
 
@@ -133,4 +135,59 @@ test('steps are timed and summed up; a step that throws is that step failing, no
   ]);
   expect(steps.passed).toBe(false);
   expect(steps.summary()).toMatch(/demo: 1 step\(s\) failed\n {2}ok {4}first/);
+});
+
+test('interrupted, a run stops what it started and ends at once, its exit handlers run', async () => {
+  const script = join(dir, 'interrupted.mts');
+  writeFileSync(
+    script,
+    [
+      `import { run } from '${join(process.cwd(), 'src/process/run.ts')}';`,
+      "process.on('exit', () => console.log('exit handler ran'));",
+      `await run(process.execPath, ['-e', ${JSON.stringify(PARENT_OF_SLEEPER)}], { echo: true });`,
+      "console.log('went on after the interruption');",
+    ].join('\n'),
+  );
+  let grandchild = 0;
+  const { child, result } = start(process.execPath, tsxArgs(script), {
+    capture: true,
+    onLine: (line) => {
+      grandchild = Number(/^grandchild (\d+)$/.exec(line)?.[1] ?? grandchild);
+      if (grandchild) child.kill('SIGINT');
+    },
+  });
+  const { exitCode, output } = await result;
+  expect(grandchild, 'the grandchild reported its pid').toBeGreaterThan(0);
+  expect(exitCode, 'it ended as SIGINT ends a process').toBe(130);
+  expect(output).toContain('exit handler ran');
+  expect(output).not.toContain('went on after the interruption');
+  await expect.poll(() => alive(grandchild), { timeout: 5_000 }).toBe(false);
+});
+
+test("a clone of HEAD holds what is committed, runs commands without the checkout's npm variables, and goes", async () => {
+  const repo = join(dir, 'repo');
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo });
+  execFileSync('git', ['init', '--quiet', repo]);
+  writeFileSync(join(repo, 'file.txt'), 'committed');
+  git('add', 'file.txt');
+  git('commit', '--quiet', '-m', 'one file');
+  writeFileSync(join(repo, 'file.txt'), 'changed');
+  const said: string[] = [];
+  const clone = await cloneHead('process-clone-', (message) => said.push(message), repo);
+  expect(readFileSync(join(clone.dir, 'file.txt'), 'utf8')).toBe('committed');
+  expect(said.join()).toContain('uncommitted changes');
+  const outerNpm = process.env.npm_config_local_prefix;
+  process.env.npm_config_local_prefix = repo;
+  const { output } = await run(
+    process.execPath,
+    ['-e', 'console.log(process.cwd(), process.env.REPORTS_DIR, process.env.npm_config_local_prefix)'],
+    { ...clone.options(join(dir, 'reports')), capture: true },
+  ).finally(() => {
+    if (outerNpm === undefined) delete process.env.npm_config_local_prefix;
+    else process.env.npm_config_local_prefix = outerNpm;
+  });
+  expect(output).toBe(`${clone.dir} ${join(dir, 'reports')} undefined`);
+  clone.remove();
+  expect(existsSync(clone.workspace)).toBe(false);
 });
