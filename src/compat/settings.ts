@@ -1,6 +1,6 @@
-import semver from 'semver';
-import { z } from 'zod';
-import { ConfigurationError, type Env, optionalText, variableProblems } from '../variables';
+import { ConfigurationError } from '../config/configuration-error';
+import type { Env } from '../config/parsers';
+import { readVariables } from '../config/schema';
 
 /** What the compatibility run installs over the lock: npm version specs, resolved on the registry. */
 export interface CompatSettings {
@@ -12,35 +12,19 @@ export interface CompatSettings {
   readonly pactCore?: string;
 }
 
-export const DEFAULT_COMPAT_NODE_VERSION = '22';
-export const DEFAULT_COMPAT_PACT_VERSION = '17';
-
-/** A version (`17.1.4`), a range (`17`, `^20.1`, `>=22 <23`) or a dist-tag (`latest`). */
-export function isVersionSpec(value: string): boolean {
-  return semver.validRange(value) !== null || /^[a-z][a-z0-9._-]*$/i.test(value);
-}
-
-const versionSpec = z.string().refine(isVersionSpec, {
-  error: 'is not a version, a range or a dist-tag: write e.g. 17, ^17.1 or 17.1.4',
-});
-
-const CompatEnvSchema = z.object({
-  COMPAT_NODE_VERSION: optionalText.pipe(versionSpec.default(DEFAULT_COMPAT_NODE_VERSION)),
-  COMPAT_PACT_VERSION: optionalText.pipe(versionSpec.default(DEFAULT_COMPAT_PACT_VERSION)),
-  COMPAT_PACT_CORE_VERSION: optionalText.pipe(versionSpec.optional()),
-});
-
 export function compatSettingsFrom(env: Env = process.env): CompatSettings {
-  const parsed = CompatEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigurationError(variableProblems(parsed.error.issues), {
-      heading: 'The compatibility run cannot start: a version variable is invalid.',
-      fix: 'Set these variables in the environment or in .env, or leave them unset for the defaults; .env.example describes them.',
-    });
-  }
+  const versions = readVariables(
+    env,
+    ['COMPAT_NODE_VERSION', 'COMPAT_PACT_VERSION', 'COMPAT_PACT_CORE_VERSION'],
+    (problems) =>
+      new ConfigurationError(problems, {
+        heading: 'The compatibility run cannot start: a version variable is invalid.',
+        fix: 'Set these variables in the environment or in .env, or leave them unset for the defaults; docs/variables.md describes them.',
+      }),
+  );
   return {
-    node: parsed.data.COMPAT_NODE_VERSION,
-    pactJs: parsed.data.COMPAT_PACT_VERSION,
-    pactCore: parsed.data.COMPAT_PACT_CORE_VERSION,
+    node: versions.COMPAT_NODE_VERSION,
+    pactJs: versions.COMPAT_PACT_VERSION,
+    pactCore: versions.COMPAT_PACT_CORE_VERSION,
   };
 }

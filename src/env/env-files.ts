@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
-
-export const DEFAULT_TARGET_ENV = 'mock';
+import { DEFAULT_TARGET_ENV } from '../config/target';
 
 export interface LoadedEnvFiles {
   readonly targetEnv: string;

@@ -1,0 +1,48 @@
+import semver from 'semver';
+import { z } from 'zod';
+import { type Declaration, variable, variableWithDefault } from './declaration';
+import { optionalText } from './parsers';
+
+/**
+ * What `npm run compat:pact-next` installs over the lock, in a temporary clone of HEAD: a version, a range or a
+ * dist-tag of each package on the npm registry, the highest match taken.
+ */
+
+const DEFAULT_COMPAT_NODE_VERSION = '22';
+const DEFAULT_COMPAT_PACT_VERSION = '17';
+
+/** A version (`17.1.4`), a range (`17`, `^20.1`, `>=22 <23`) or a dist-tag (`latest`). */
+function isVersionSpec(value: string): boolean {
+  return semver.validRange(value) !== null || /^[a-z][a-z0-9._-]*$/i.test(value);
+}
+
+const versionSpec = optionalText.pipe(
+  z
+    .string()
+    .refine(isVersionSpec, {
+      error: 'is not a version, a range or a dist-tag: write e.g. 17, ^17.1 or 17.1.4',
+    })
+    .optional(),
+);
+
+const compat = (description: string) => ({ group: 'compat', setBy: 'internal', description }) as const;
+
+export const COMPAT_VARIABLES = {
+  COMPAT_NODE_VERSION: variableWithDefault({
+    ...compat("Node.js, from the npm registry's `node` package."),
+    default: DEFAULT_COMPAT_NODE_VERSION,
+    parser: versionSpec,
+  }),
+  COMPAT_PACT_VERSION: variableWithDefault({
+    ...compat('@pact-foundation/pact.'),
+    default: DEFAULT_COMPAT_PACT_VERSION,
+    parser: versionSpec,
+  }),
+  COMPAT_PACT_CORE_VERSION: variable({
+    ...compat(
+      '@pact-foundation/pact-core; a version outside the range pact-js depends on is refused (pact-js and the harness must load one pact core).',
+    ),
+    unset: 'the range the chosen pact-js depends on',
+    parser: versionSpec,
+  }),
+} satisfies Record<string, Declaration>;
