@@ -8,6 +8,7 @@ import { DEFAULT_TARGET_ENV } from '../config/target';
 import { DefectListVariable } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
 import { shardOf } from '../shards';
+import type { LoadedEnvFiles } from './env-files';
 import { poolPrefixes, poolVariable, shareOfPool } from './pool-variables';
 
 /**
@@ -112,7 +113,16 @@ type Env = z.infer<typeof EnvSchema>;
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: HarnessConfig }
-  | { readonly ok: false; readonly targetEnv: string; readonly problems: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly targetEnv: string;
+      readonly problems: readonly string[];
+      /** Some required variable is unset (not only a bad value): a `.env.<TARGET_ENV>` file may be missing. */
+      readonly missing: boolean;
+    };
+
+/** How `crossFieldProblems` words a variable that is required and unset. */
+const MISSING = /^\S+( or \S+)*( \+ \S+)? is missing: /;
 
 /** Validates the configuration; a failure lists every problem, one line each, named by variable. */
 export function parseConfig(
@@ -126,7 +136,7 @@ export function parseConfig(
     ...crossFieldProblems(env),
   ];
   if (!parsed.success || problems.length > 0) {
-    return { ok: false, targetEnv, problems };
+    return { ok: false, targetEnv, problems, missing: problems.some((problem) => MISSING.test(problem)) };
   }
   return { ok: true, config: toConfig(parsed.data, env, random) };
 }
@@ -264,13 +274,30 @@ export class ConfigError extends ConfigurationError {
   constructor(
     readonly targetEnv: string,
     problems: readonly string[],
+    /** The `.env` files of the run, when a required variable is unset: a mistyped TARGET_ENV names no file. */
+    envFiles?: LoadedEnvFiles,
   ) {
     const files = targetEnv === DEFAULT_TARGET_ENV ? '.env' : `.env or .env.${targetEnv}`;
+    const fix = `Set these variables in the environment or in ${files}; .env.example describes every variable.`;
+    const note = envFiles && missingTargetFile(targetEnv, envFiles);
     super(problems, {
       heading: `The configuration for TARGET_ENV=${targetEnv} is incomplete or invalid:`,
-      fix: `Set these variables in the environment or in ${files}; .env.example describes every variable.`,
+      fix: note ? `${note}\n${fix}` : fix,
     });
   }
+}
+
+/** Says so when TARGET_ENV names no `.env.<TARGET_ENV>` file, with the files there are. */
+function missingTargetFile(targetEnv: string, envFiles: LoadedEnvFiles): string | undefined {
+  const file = `.env.${targetEnv}`;
+  if (targetEnv === DEFAULT_TARGET_ENV || envFiles.files.includes(file)) return undefined;
+  const others = envFiles.available.filter((name) => name !== '.env');
+  const there =
+    others.length > 0 ? `the files there are: ${others.join(', ')}` : 'there is no .env.<name> file';
+  return (
+    `TARGET_ENV=${targetEnv} names no file: ${file} is not in ${envFiles.dir}, and ${there}. ` +
+    `Check TARGET_ENV for a typo, or create ${file} from .env.example.`
+  );
 }
 
 function randomSeed(random: () => number): number {
@@ -286,9 +313,14 @@ export function runSeed(env: NodeJS.ProcessEnv = process.env, random: () => numb
   env.FAKER_SEED = env.FAKER_SEED?.trim() || String(randomSeed(random));
 }
 
-/** The validated configuration, or a `ConfigError` listing every problem. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): HarnessConfig {
+/** The validated configuration, or a `ConfigError` listing every problem (and a `.env` file TARGET_ENV lacks). */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  envFiles?: LoadedEnvFiles,
+): HarnessConfig {
   const result = parseConfig(env);
-  if (!result.ok) throw new ConfigError(result.targetEnv, result.problems);
+  if (!result.ok) {
+    throw new ConfigError(result.targetEnv, result.problems, result.missing ? envFiles : undefined);
+  }
   return result.config;
 }

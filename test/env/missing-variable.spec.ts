@@ -21,6 +21,9 @@ test.describe('a run with a required variable missing', () => {
       expect(output).toMatch(new RegExp(`^  - ${variable} `, 'm'));
     }
     expect(output).toContain('.env.example describes every variable');
+    expect(output, 'a mistyped TARGET_ENV shows').toMatch(
+      /TARGET_ENV=nightly-without-config names no file: \.env\.nightly-without-config is not in .*, and the files there are: .*\.env\.rehearsal/,
+    );
     expect(output.match(/\[enroll-factor-harness\] The configuration/g)).toHaveLength(1);
     expect(output).not.toMatch(/\d+ (passed|failed)/);
     expect(output).not.toMatch(/^\s+at /m);
