@@ -106,12 +106,23 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return 'help';
   const variables: Record<string, string | undefined> = { ...env };
+  // A bad value is named by where it came from: the flag when one was given, else the variable.
+  const sources = new Map<string, string>();
   for (const [name, variable] of Object.entries(FLAGS)) {
-    if (typeof values[name] === 'string') variables[variable] = values[name];
+    const value = values[name];
+    if (typeof value !== 'string') continue;
+    variables[variable] = value;
+    sources.set(variable, `--${name}`);
   }
   const checked = MockEnvSchema.safeParse(variables);
   if (!checked.success) {
-    throw new ConfigurationError(variableProblems(checked.error.issues), {
+    const problems = checked.error.issues.map((issue) => {
+      const [problem = ''] = variableProblems([issue]);
+      const variable = String(issue.path[0]);
+      const flag = sources.get(variable);
+      return flag ? `${flag}${problem.slice(variable.length)}` : problem;
+    });
+    throw new ConfigurationError(problems, {
       heading: 'The mock cannot start with these settings:',
       fix: `Fix the flags or MOCK_* variables (docs/mock.md describes them).\n\n${USAGE}`,
     });
