@@ -74,7 +74,7 @@ export const MOCK_VARIABLES = {
     parser: nameList,
   }),
   MOCK_CONTROL: variable({
-    ...mock('`false` removes the /__mock/ control plane (a real-looking environment).'),
+    ...mock('`false` removes the `/__mock/` control plane (a real-looking environment).'),
     unset: 'true',
     parser: flag,
   }),
@@ -116,7 +116,7 @@ export const MOCK_VARIABLES = {
   }),
   MOCK_USER_IDLE_SECONDS: variable({
     ...mock(
-      'Seconds of real time after which a user created through POST /__mock/users, and all that is theirs, is forgotten when it made no request and no control call was made about it; seed users stay.',
+      'Seconds of real time after which a user created through `POST /__mock/users`, and all that is theirs, is forgotten when it made no request and no control call was made about it; seed users stay.',
     ),
     unset: mockDefault(MOCK_DEFAULTS.userIdleSeconds),
     parser: decimalNumber(0.001),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CI_VARIABLES } from './ci';
 import { COMPAT_VARIABLES } from './compat';
 import { ConfigurationError } from './configuration-error';
+import type { Declaration } from './declaration';
 import { INBOX_VARIABLES, TIMING_VARIABLES } from './inboxes';
 import { MOCK_VARIABLES } from './mock';
 import { BROKER_VARIABLES, PACT_VARIABLES } from './pact';
@@ -12,8 +13,30 @@ import { LIMIT_VARIABLES, TARGET_VARIABLES, TEST_DATA_VARIABLES, USER_VARIABLES 
 
 /**
  * Every variable the harness reads, declared once: readers pick the ones they need (`variablesSchema`,
- * `readVariables`) and add only what ties several together.
+ * `readVariables`) and add only what ties several together. `.env.example` and `docs/variables.md` are
+ * generated from these declarations (`npm run docs:variables`), and `npm run lint` checks that the code reads
+ * no other variable.
  */
+
+/** The declarations by group file; no name may appear twice (`test/config/schema.spec.ts`). */
+export const DECLARATION_SETS: readonly Readonly<Record<string, Declaration>>[] = [
+  TARGET_VARIABLES,
+  USER_VARIABLES,
+  TEST_DATA_VARIABLES,
+  INBOX_VARIABLES,
+  TIMING_VARIABLES,
+  LIMIT_VARIABLES,
+  REPORTING_VARIABLES,
+  NOTIFICATION_VARIABLES,
+  PACT_VARIABLES,
+  BROKER_VARIABLES,
+  MOCK_VARIABLES,
+  HARNESS_VARIABLES,
+  SELF_TEST_VARIABLES,
+  BENCH_VARIABLES,
+  COMPAT_VARIABLES,
+  CI_VARIABLES,
+];
 
 export const VARIABLES = {
   ...TARGET_VARIABLES,
@@ -69,4 +92,19 @@ function invalidVariables(problems: readonly string[]): ConfigurationError {
     heading: 'Some variables are invalid:',
     fix: 'Fix them in the environment or in .env, or leave them unset for the defaults; .env.example and docs/variables.md describe every variable.',
   });
+}
+
+/** `GENAUTH_ACCOUNT_<n>` stands for `GENAUTH_ACCOUNT_2`, `GENAUTH_ACCOUNT_3`, … */
+export function declaredNameOf(name: string): VariableName | undefined {
+  if (name in VARIABLES) return name as VariableName;
+  const numbered = name.replace(/_\d+$/, '_<n>');
+  return numbered !== name && numbered in VARIABLES ? (numbered as VariableName) : undefined;
+}
+
+/** The declarations in the order of their groups, then of their files. */
+export function declarations(): { readonly name: VariableName; readonly declaration: Declaration }[] {
+  return Object.entries(VARIABLES).map(([name, declaration]) => ({
+    name: name as VariableName,
+    declaration,
+  }));
 }
