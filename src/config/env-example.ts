@@ -12,7 +12,7 @@ export const MAX_USER_VARIABLES = 50;
 const WIDTH = 110;
 
 /** `text` as comment lines of at most `WIDTH` characters. */
-export function commentLines(text: string): string[] {
+function commentLines(text: string): string[] {
   const lines: string[] = [];
   let line = '#';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -27,7 +27,7 @@ export function commentLines(text: string): string[] {
 }
 
 /** What an unset variable means: `Default: 60.` or `Unset: required on a real environment.` */
-export function defaultSentence(declaration: { readonly default?: string; readonly unset?: string }): string {
+function defaultSentence(declaration: { readonly default?: string; readonly unset?: string }): string {
   if (declaration.default !== undefined) return `Default: ${declaration.default}.`;
   return `Unset: ${declaration.unset ?? 'not used'}.`;
 }

@@ -7,7 +7,7 @@ import { httpUrl, latencyRange, oneOf, optionalText, wholeNumber } from './parse
 export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
 
 /** A code in a message: four or six digits standing alone (GenAuth sends either, per the app's settings). */
-export const DEFAULT_CODE_PATTERN = '(?<!\\d)\\d{4}(?:\\d{2})?(?!\\d)';
+const DEFAULT_CODE_PATTERN = '(?<!\\d)\\d{4}(?:\\d{2})?(?!\\d)';
 
 const INBOX_UNSET = '`mock` on TARGET_ENV=mock; required on a real environment';
 

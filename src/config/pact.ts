@@ -4,12 +4,12 @@ import { flag, isoDate, nameList, oneOf, optionalText, wholeNumber } from './par
 
 /** The pact's parties and files, and the Pact Broker workflow of the teams on either side of it. */
 
-export const DEFAULT_CONSUMER_NAME = 'mfa-enrollment-app';
-export const DEFAULT_PROVIDER_NAME = 'genauth-authentication-api';
+const DEFAULT_CONSUMER_NAME = 'mfa-enrollment-app';
+const DEFAULT_PROVIDER_NAME = 'genauth-authentication-api';
 export const PACT_LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
-export const VERIFY_SOURCES = ['files', 'broker'] as const;
+const VERIFY_SOURCES = ['files', 'broker'] as const;
 /** The start of the WIP window (`PACT_INCLUDE_WIP_PACTS_SINCE`). */
-export const DEFAULT_WIP_SINCE = '2026-01-01';
+const DEFAULT_WIP_SINCE = '2026-01-01';
 
 /** A pacticipant name the broker accepts in a URL path. */
 const pacticipant = (example: string) =>

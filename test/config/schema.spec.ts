@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ConfigurationError } from '../../src/config/configuration-error';
 import { GROUPS } from '../../src/config/declaration';
@@ -79,4 +80,14 @@ test('a numbered variable stands for its declaration', () => {
   expect(declaredNameOf('GENAUTH_ACCOUNT')).toBe('GENAUTH_ACCOUNT');
   expect(declaredNameOf('GENAUTH_APP_ID_2')).toBeUndefined();
   expect(declaredNameOf('MOCK_FAULTS')).toBeUndefined();
+});
+
+test('the Allure config, which reads its variables itself, falls back on the declared defaults', () => {
+  // Allure loads allurerc.mjs without the harness's TypeScript, so it keeps its own copy of these defaults.
+  const allurerc = readFileSync('allurerc.mjs', 'utf8');
+  expect(allurerc).toContain(
+    `Number(env.QUALITY_GATE_MIN_TESTS || ${VARIABLES.QUALITY_GATE_MIN_TESTS.default})`,
+  );
+  expect(allurerc).toContain(`Number(env.ALLURE_HISTORY_LIMIT || ${VARIABLES.ALLURE_HISTORY_LIMIT.default})`);
+  expect(allurerc).toContain(`env.REPORTS_DIR || '${VARIABLES.REPORTS_DIR.default}'`);
 });

@@ -47,7 +47,7 @@ export const VerifierEnvSchema = variablesSchema([
   }
 }, whenParsed('PACT_BROKER_PUBLISH_VERIFICATION_RESULTS'));
 
-export type VerifierVariables = ReturnType<typeof VerifierEnvSchema.parse>;
+type VerifierVariables = ReturnType<typeof VerifierEnvSchema.parse>;
 
 /**
  * Whether results are published and as which provider version: only with
