@@ -7,7 +7,7 @@
 /** The folders of src, bottom first: a folder imports only those before it. Kernel files sit with the contract. */
 const SRC_LAYERS = [
   ['contract'],
-  ['errors.ts', 'variables.ts', 'shards.ts', 'git.ts', 'suites.ts', 'config'],
+  ['errors.ts', 'shards.ts', 'git.ts', 'suites.ts', 'config'],
   ['client'],
   ['mock'],
   ['redaction'],

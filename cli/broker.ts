@@ -21,18 +21,17 @@ import { loadEnvFiles } from '../src/env';
 import { HarnessError } from '../src/errors';
 import { gitFacts } from '../src/git';
 import {
-  brokerSettingsFrom,
   canIDeployCommand,
-  deploymentTargetFrom,
   printable,
   publishCommand,
-  readTogether,
   recordDeploymentCommand,
-  verificationPublishingFrom,
-  verificationSource,
-  versionInfoFrom,
-} from '../src/pact/broker';
-import { pactSettingsFrom } from '../src/pact/config';
+} from '../src/pact/broker/commands';
+import { deploymentTargetFrom } from '../src/pact/broker/deployment';
+import { verificationPublishingFrom } from '../src/pact/broker/publishing';
+import { brokerSettingsFrom } from '../src/pact/broker/settings';
+import { verificationSource } from '../src/pact/broker/source';
+import { versionInfoFrom } from '../src/pact/broker/versions';
+import { pactSettingsFrom, readTogether } from '../src/pact/config';
 import { suiteArgs } from '../src/suites';
 import { runMain } from './main';
 

@@ -3,38 +3,21 @@
  * wins). Every bad value is listed in one message before anything starts.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { FACTOR_TYPES, type FactorType, FactorTypeSchema } from '../src/contract';
+import { ConfigurationError } from '../src/config/configuration-error';
+import { variableProblems } from '../src/config/parsers';
+import { variablesSchema } from '../src/config/schema';
 import { HarnessError, prefixed } from '../src/errors';
 import { isLoopbackHost, isWildcardHost } from '../src/mock/control/guard';
-import { DefectListVariable, defectListOf } from '../src/mock/defect-set';
-import {
-  CatalogOverridesSchema,
-  CodeLengthVariable,
-  FactorIdsVariable,
-  HostValueSchema,
-  LOG_LEVELS,
-  type MockOptions,
-  SeedUserSchema,
-} from '../src/mock/options';
+import { DefectListVariable } from '../src/mock/defect-set';
+import type { MockOptions } from '../src/mock/options';
 import { startMock } from '../src/mock/server';
-import {
-  ConfigurationError,
-  commaList,
-  decimalNumber,
-  flag,
-  latencyRange,
-  optionalText,
-  variableProblems,
-  wholeNumber,
-} from '../src/variables';
 import { runMain } from './main';
 
 const USAGE = `Usage: npm run mock -- [options]
 
   --port <n>                       MOCK_PORT                        default 4010
   --host <addr>                    MOCK_HOST                        default 127.0.0.1
-  --defects <a,b>                  MOCK_DEFECTS (or MOCK_FAULTS)    provider defects (src/mock/defects.ts)
+  --defects <a,b>                  MOCK_DEFECTS                     provider defects (src/mock/defects.ts)
   --no-control                     MOCK_CONTROL=false               no /__mock/ control plane
                                    MOCK_CONTROL_TOKEN               required header x-mock-control-token
   --control-hosts <a,b>            MOCK_CONTROL_HOSTS               more Host values the control plane accepts
@@ -78,88 +61,31 @@ const FLAGS = {
   'log-level': 'MOCK_LOG_LEVEL',
 } as const;
 
-/** A variable holding JSON that must match `schema`; `example` shows the shape when it does not parse. */
-function jsonVariable<T>(schema: z.ZodType<T>, fallback: T, example: string) {
-  return optionalText.transform((json, ctx): T => {
-    if (json === undefined) return fallback;
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `is not valid JSON; give ${example}` });
-      return z.NEVER;
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      for (const problem of variableProblems(parsed.error.issues))
-        ctx.addIssue({ code: 'custom', message: problem });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
-}
-
-const seedUsers = jsonVariable(
-  z.array(SeedUserSchema),
-  [],
-  'an array such as [{"account":"rehearsal","password":"…","email":"a@example.com"}]',
-);
-
-const catalogOverrides = jsonVariable(
-  CatalogOverridesSchema,
-  {},
-  'an object such as {"factorAlreadyBound":{"statusCode":409}}',
-);
-
-/** A comma-separated list of factor types, e.g. `SMS,EMAIL`. */
-const factorTypeList = optionalText.transform((list, ctx) => {
-  const names = commaList(list);
-  const unknown = names.filter((name) => !FactorTypeSchema.safeParse(name).success);
-  if (unknown.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `names no factor type: ${unknown.join(', ')}; write some of ${FACTOR_TYPES.join(', ')}, comma-separated`,
-    });
-  }
-  return names as FactorType[];
-});
-
-const MockEnvSchema = z.object({
-  MOCK_PORT: wholeNumber(0, 65_535).default(4010),
-  MOCK_HOST: optionalText,
-  MOCK_DEFECTS: DefectListVariable,
-  MOCK_CONTROL: flag,
-  MOCK_CONTROL_TOKEN: optionalText,
-  MOCK_CONTROL_HOSTS: optionalText.transform((list, ctx) => {
-    const hosts = commaList(list);
-    for (const host of hosts) {
-      const checked = HostValueSchema.safeParse(host);
-      if (!checked.success)
-        ctx.addIssue({ code: 'custom', message: `"${host}" ${checked.error.issues[0]?.message}` });
-    }
-    return hosts;
-  }),
-  MOCK_TOKEN_TTL_SECONDS: decimalNumber(0.001),
-  MOCK_ACCESS_TOKEN_TTL_SECONDS: decimalNumber(1),
-  MOCK_CODE_LENGTH: CodeLengthVariable,
-  MOCK_RESEND_WINDOW_SECONDS: decimalNumber(0),
-  MOCK_USER_IDLE_SECONDS: decimalNumber(0.001),
-  MOCK_RATE_LIMIT_RPS: wholeNumber(0),
-  MOCK_BODY_LIMIT_BYTES: wholeNumber(1024),
-  MOCK_FACTOR_IDS: FactorIdsVariable,
-  MOCK_USER_POOL_NAME: optionalText,
-  MOCK_LATENCY_MS: latencyRange,
-  MOCK_REFUSE_RESET: factorTypeList,
-  MOCK_SEED_USERS: seedUsers,
-  MOCK_VALIDATE_RESPONSES: flag,
-  MOCK_SMTP_URL: optionalText,
-  MOCK_SMTP_FROM: optionalText,
-  MOCK_SMS_WEBHOOK_URL: optionalText,
-  MOCK_CATALOG_OVERRIDES: catalogOverrides,
-  MOCK_LOG_LEVEL: optionalText.pipe(
-    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  ),
-});
+const MockEnvSchema = variablesSchema([
+  'MOCK_PORT',
+  'MOCK_HOST',
+  'MOCK_CONTROL',
+  'MOCK_CONTROL_TOKEN',
+  'MOCK_CONTROL_HOSTS',
+  'MOCK_TOKEN_TTL_SECONDS',
+  'MOCK_ACCESS_TOKEN_TTL_SECONDS',
+  'MOCK_CODE_LENGTH',
+  'MOCK_RESEND_WINDOW_SECONDS',
+  'MOCK_USER_IDLE_SECONDS',
+  'MOCK_RATE_LIMIT_RPS',
+  'MOCK_BODY_LIMIT_BYTES',
+  'MOCK_FACTOR_IDS',
+  'MOCK_USER_POOL_NAME',
+  'MOCK_LATENCY_MS',
+  'MOCK_REFUSE_RESET',
+  'MOCK_SEED_USERS',
+  'MOCK_VALIDATE_RESPONSES',
+  'MOCK_SMTP_URL',
+  'MOCK_SMTP_FROM',
+  'MOCK_SMS_WEBHOOK_URL',
+  'MOCK_CATALOG_OVERRIDES',
+  'MOCK_LOG_LEVEL',
+]).extend({ MOCK_DEFECTS: DefectListVariable });
 
 function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'help' {
   let parsed: ReturnType<typeof parseArgs>;
@@ -179,15 +105,26 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return 'help';
-  const variables: Record<string, string | undefined> = { ...env, MOCK_DEFECTS: defectListOf(env) };
+  const variables: Record<string, string | undefined> = { ...env };
+  // A bad value is named by where it came from: the flag when one was given, else the variable.
+  const sources = new Map<string, string>();
   for (const [name, variable] of Object.entries(FLAGS)) {
-    if (typeof values[name] === 'string') variables[variable] = values[name];
+    const value = values[name];
+    if (typeof value !== 'string') continue;
+    variables[variable] = value;
+    sources.set(variable, `--${name}`);
   }
   const checked = MockEnvSchema.safeParse(variables);
   if (!checked.success) {
-    throw new ConfigurationError(variableProblems(checked.error.issues), {
+    const problems = checked.error.issues.map((issue) => {
+      const [problem = ''] = variableProblems([issue]);
+      const variable = String(issue.path[0]);
+      const flag = sources.get(variable);
+      return flag ? `${flag}${problem.slice(variable.length)}` : problem;
+    });
+    throw new ConfigurationError(problems, {
       heading: 'The mock cannot start with these settings:',
-      fix: `Fix the flags or MOCK_* variables (.env.example describes them).\n\n${USAGE}`,
+      fix: `Fix the flags or MOCK_* variables (docs/mock.md describes them).\n\n${USAGE}`,
     });
   }
   const v = checked.data;

@@ -14,6 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readVariables } from '../src/config/schema';
 import { loadConfig, runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { resetDesignatedUser } from '../src/env/reset-designated-users';
@@ -36,8 +37,10 @@ runMain(async () => {
   loadEnvFiles();
   runSeed();
   process.env.HARNESS_TRANSPORT_RETRIES ||= '2';
-  const envRetries = Number(process.env.NIGHTLY_ENV_RETRIES ?? 2);
-  const firstDelayMs = Number(process.env.NIGHTLY_RETRY_DELAY_MS ?? 30_000);
+  const { NIGHTLY_ENV_RETRIES: envRetries, NIGHTLY_RETRY_DELAY_MS: firstDelayMs } = readVariables(
+    process.env,
+    ['NIGHTLY_ENV_RETRIES', 'NIGHTLY_RETRY_DELAY_MS'],
+  );
 
   const base = reportPaths();
   const shardDir = shard ? join(base.shards, shardName(shard)) : undefined;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
-import { defectListOf } from '../src/mock/defect-set';
 import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { PLAYWRIGHT_CLI, run, tsxArgs } from '../src/process/run';
 import { freePort, type RunningServer, startServer } from '../src/process/server';
@@ -154,7 +153,7 @@ async function main(): Promise<number> {
           MOCK_SEED_USERS: JSON.stringify(seedUsers),
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
-          MOCK_DEFECTS: defectListOf(process.env) ?? '',
+          MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? '',
           MOCK_CATALOG_OVERRIDES: JSON.stringify(planted),
         },
         logFile: join(reports.logs, 'rehearsal-mock.log'),

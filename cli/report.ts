@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readVariables } from '../src/config/schema';
 import { HarnessError, prefixed } from '../src/errors';
 import { runAllure, shardResultsDirs } from '../src/report/allure-cli';
 import { allureReportSteps, generateAllureReport } from '../src/report/allure-report';
@@ -34,7 +35,8 @@ async function open(): Promise<number> {
   if (!existsSync(join(paths.allureReport, 'index.html'))) {
     fail(`no report in ${paths.allureReport}: run \`npm run gate\` or \`npm run report\` first.`);
   }
-  const port = process.env.ALLURE_PORT ? ['--port', process.env.ALLURE_PORT] : [];
+  const { ALLURE_PORT } = readVariables(process.env, ['ALLURE_PORT']);
+  const port = ALLURE_PORT === undefined ? [] : ['--port', String(ALLURE_PORT)];
   return (
     await runAllure('open', [...port, paths.allureReport], { logFile: join(paths.logs, 'allure-open.log') })
   ).exitCode;

@@ -1,3 +1,4 @@
+import { readVariables } from '../config/schema';
 import { TransportError } from './errors';
 import type { HttpRequest, HttpResponse } from './http';
 import type { Transport } from './transport';
@@ -37,7 +38,8 @@ export function retryAfterMs(header: string | undefined, now = Date.now()): numb
  * to judge.
  */
 export function resilientTransport(inner: Transport, options: ResilientTransportOptions = {}): Transport {
-  const retries = options.retries ?? Number(process.env.HARNESS_TRANSPORT_RETRIES || 0);
+  const retries =
+    options.retries ?? readVariables(process.env, ['HARNESS_TRANSPORT_RETRIES']).HARNESS_TRANSPORT_RETRIES;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -1,3 +1,4 @@
+import { COMPAT_DEFAULTS } from '../config/compat';
 import { HarnessError } from '../errors';
 import { run } from '../process/run';
 
@@ -18,8 +19,13 @@ const UNREACHABLE = /\b(ECONN\w+|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOST
  * The highest version of `name` that `variable` (or its default) selects on npm's registry, with its `field`
  * (`npm view` answers one object per version when asked two fields, several of them unordered).
  */
-async function published(env: NodeJS.ProcessEnv, variable: string, name: string, field: string) {
-  const spec = env[variable] || { COMPAT_NODE_VERSION: '22', COMPAT_PACT_VERSION: '17' }[variable];
+async function published(
+  env: NodeJS.ProcessEnv,
+  variable: keyof typeof COMPAT_DEFAULTS,
+  name: string,
+  field: string,
+) {
+  const spec = env[variable] || COMPAT_DEFAULTS[variable];
   const args = ['view', `${name}@${spec}`, 'version', field, '--json'];
   // --loglevel=silent leaves the JSON alone on the output; one quick retry answers fast without a network.
   const quiet = ['--loglevel=silent', '--fetch-retries=1', '--fetch-retry-mintimeout=1000'];

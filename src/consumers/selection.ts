@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
-import { ConfigurationError, commaList, type Env, optionalText } from '../variables';
+import { ConfigurationError } from '../config/configuration-error';
+import type { Env } from '../config/parsers';
+import { readVariables } from '../config/schema';
 import { AUTHING_NODE_SDK } from './authing-node-sdk';
 import type { ConsumerAdapter } from './consumer';
 import { harnessConsumer } from './harness';
 
-/** The consumers whose pacts a run writes: `PACT_CONSUMERS`, adapters by name or by file. */
-export const DEFAULT_CONSUMERS = 'harness,authing-node-sdk';
-
-/** The adapters the harness ships, by the name `PACT_CONSUMERS` uses. */
 /** The pact's two parties, as `PACT_CONSUMER_NAME` and `PACT_PROVIDER_NAME` name them. */
 export interface PactParties {
   /** The consumer name of the harness's own adapter. */
@@ -18,6 +15,7 @@ export interface PactParties {
   readonly provider: string;
 }
 
+/** The adapters the harness ships, by the name `PACT_CONSUMERS` uses. */
 const BUILT_IN: Readonly<Record<string, (parties: PactParties) => ConsumerAdapter>> = {
   harness: (parties) => harnessConsumer(parties.consumer),
   'authing-node-sdk': () => AUTHING_NODE_SDK,
@@ -65,10 +63,11 @@ export function unsendable(adapter: ConsumerAdapter, source: string): string[] {
  * every entry is named at once.
  */
 export async function consumersFrom(env: Env, parties: PactParties): Promise<ConsumerAdapter[]> {
-  const parsed = z
-    .object({ PACT_CONSUMERS: optionalText.pipe(z.string().default(DEFAULT_CONSUMERS)) })
-    .parse(env);
-  const entries = commaList(parsed.PACT_CONSUMERS);
+  const entries = readVariables(
+    env,
+    ['PACT_CONSUMERS'],
+    (problems) => new ConsumerConfigError(problems),
+  ).PACT_CONSUMERS;
   const problems: string[] = [];
   const adapters: ConsumerAdapter[] = [];
   for (const entry of entries) {

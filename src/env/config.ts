@@ -1,21 +1,20 @@
-import { z } from 'zod';
-import { DefectListVariable, defectListOf } from '../mock/defect-set';
+import type { z } from 'zod';
+import { ConfigurationError } from '../config/configuration-error';
+import { INBOX_KINDS } from '../config/inboxes';
+import type { FactorIdFormat } from '../config/mock-values';
+import { type LatencyRange, variableProblems } from '../config/parsers';
+import { variablesSchema } from '../config/schema';
+import { DEFAULT_TARGET_ENV } from '../config/target';
+import { DefectListVariable } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
-import { CodeLengthVariable, type FactorIdFormat, FactorIdsVariable } from '../mock/options';
 import { shardOf } from '../shards';
-import { ConfigurationError, httpUrl, type LatencyRange, latencyRange, wholeNumber } from '../variables';
-import { DEFAULT_TARGET_ENV } from './env-files';
+import type { LoadedEnvFiles } from './env-files';
 import { poolPrefixes, poolVariable, shareOfPool } from './pool-variables';
 
 /**
  * The harness configuration, read from environment variables (after `.env` and `.env.<TARGET_ENV>` are
- * loaded) and validated before any test runs. Every variable is described in `.env.example`.
+ * loaded) and validated before any test runs. Every variable is declared in `src/config/`.
  */
-
-export const INBOX_KINDS = ['mock', 'maildev', 'http-json', 'static'] as const;
-
-/** A code in a message: four or six digits standing alone (GenAuth sends either, per the app's settings). */
-export const DEFAULT_CODE_PATTERN = '(?<!\\d)\\d{4}(?:\\d{2})?(?!\\d)';
 
 /** What a loopback mock answers in; what a hosted environment is assumed to take at most, unless told. */
 const NO_LATENCY: LatencyRange = { minMs: 0, maxMs: 0 };
@@ -64,7 +63,7 @@ export interface HarnessConfig {
   readonly emailDomain: string;
   readonly fakerSeed: number;
   readonly mockControlToken?: string;
-  /** Provider defects the embedded mock ships (`MOCK_DEFECTS`, or its old name `MOCK_FAULTS`). */
+  /** Provider defects the embedded mock ships (`MOCK_DEFECTS`). */
   readonly mockDefects: readonly DefectId[];
   /** Factor ids the embedded mock issues (`MOCK_FACTOR_IDS`; unset: its default): suites work with either. */
   readonly mockFactorIds?: FactorIdFormat;
@@ -76,109 +75,69 @@ export interface HarnessConfig {
   readonly mockCodeLength?: number;
 }
 
-const blankToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-const optionalString = z.preprocess(blankToUndefined, z.string().optional());
-const positiveInt = (fallback: number) => wholeNumber(1).default(fallback);
-const inboxKind = z.preprocess(
-  blankToUndefined,
-  z.enum(INBOX_KINDS, { error: `must be one of ${INBOX_KINDS.join(', ')}` }).optional(),
-);
-
-const EnvSchema = z.object({
-  TARGET_ENV: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^[\w.-]+$/, { error: 'may contain only letters, digits, ".", "_" and "-"' })
-      .default(DEFAULT_TARGET_ENV),
-  ),
-  GENAUTH_BASE_URL: httpUrl('https://example.genauth.ai'),
-  GENAUTH_APP_ID: optionalString,
-  GENAUTH_ACCESS_TOKEN: optionalString,
-  GENAUTH_ACCOUNT: optionalString,
-  GENAUTH_PASSWORD: optionalString,
-  GENAUTH_OTHER_ACCESS_TOKEN: optionalString,
-  GENAUTH_OTHER_ACCOUNT: optionalString,
-  GENAUTH_OTHER_PASSWORD: optionalString,
-  GENAUTH_USER_POOL_NAME: optionalString,
-  DESIGNATED_USERS_SHARD: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (value === undefined) return undefined;
-        const share = shardOf(value);
-        if (share) return share;
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must be i/n with 1 ≤ i ≤ n, e.g. 1/2: this shard of n running at the same time',
-        });
-        return z.NEVER;
-      }),
-  ),
-  SMS_INBOX: inboxKind,
-  SMS_INBOX_URL: httpUrl('http://127.0.0.1:4170/messages'),
-  SMS_STATIC_CODE: optionalString,
-  EMAIL_INBOX: inboxKind,
-  EMAIL_INBOX_URL: httpUrl('http://127.0.0.1:1080'),
-  EMAIL_STATIC_CODE: optionalString,
-  CODE_PATTERN: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default(DEFAULT_CODE_PATTERN)
-      .transform((source, ctx) => {
-        try {
-          return new RegExp(source);
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'is not a valid regular expression' });
-          return z.NEVER;
-        }
-      }),
-  ),
-  CODE_TIMEOUT_MS: positiveInt(10_000),
-  ENROLLMENT_TOKEN_TTL_SECONDS: positiveInt(60),
-  EXPIRY_MARGIN_MS: positiveInt(1_000),
-  LATENCY_MS: latencyRange,
-  MOCK_LATENCY_MS: latencyRange,
-  THROTTLE_BURST: wholeNumber(2),
-  PAYLOAD_LIMIT_BYTES: wholeNumber(1),
-  MOCK_FACTOR_IDS: FactorIdsVariable,
-  FACE_PHOTO_URL: httpUrl('https://cdn.example.com/faces/test-user.jpg'),
-  FACE_PHOTO_KEY: optionalString,
-  TEST_EMAIL_DOMAIN: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { error: 'must be a domain name, e.g. example.com' })
-      .default('example.com'),
-  ),
-  FAKER_SEED: wholeNumber(0),
-  MOCK_CONTROL_TOKEN: optionalString,
-  MOCK_DEFECTS: DefectListVariable,
-  MOCK_CODE_LENGTH: CodeLengthVariable,
-});
+const EnvSchema = variablesSchema([
+  'TARGET_ENV',
+  'GENAUTH_BASE_URL',
+  'GENAUTH_APP_ID',
+  'GENAUTH_ACCESS_TOKEN',
+  'GENAUTH_ACCOUNT',
+  'GENAUTH_PASSWORD',
+  'GENAUTH_OTHER_ACCESS_TOKEN',
+  'GENAUTH_OTHER_ACCOUNT',
+  'GENAUTH_OTHER_PASSWORD',
+  'GENAUTH_USER_POOL_NAME',
+  'DESIGNATED_USERS_SHARD',
+  'SMS_INBOX',
+  'SMS_INBOX_URL',
+  'SMS_STATIC_CODE',
+  'EMAIL_INBOX',
+  'EMAIL_INBOX_URL',
+  'EMAIL_STATIC_CODE',
+  'CODE_PATTERN',
+  'CODE_TIMEOUT_MS',
+  'ENROLLMENT_TOKEN_TTL_SECONDS',
+  'EXPIRY_MARGIN_MS',
+  'LATENCY_MS',
+  'MOCK_LATENCY_MS',
+  'THROTTLE_BURST',
+  'PAYLOAD_LIMIT_BYTES',
+  'MOCK_FACTOR_IDS',
+  'FACE_PHOTO_URL',
+  'FACE_PHOTO_KEY',
+  'TEST_EMAIL_DOMAIN',
+  'FAKER_SEED',
+  'MOCK_CONTROL_TOKEN',
+  'MOCK_CODE_LENGTH',
+]).extend({ MOCK_DEFECTS: DefectListVariable });
 type Env = z.infer<typeof EnvSchema>;
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: HarnessConfig }
-  | { readonly ok: false; readonly targetEnv: string; readonly problems: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly targetEnv: string;
+      readonly problems: readonly string[];
+      /** Some required variable is unset (not only a bad value): a `.env.<TARGET_ENV>` file may be missing. */
+      readonly missing: boolean;
+    };
+
+/** How `crossFieldProblems` words a variable that is required and unset. */
+const MISSING = /^\S+( or \S+)*( \+ \S+)? is missing: /;
 
 /** Validates the configuration; a failure lists every problem, one line each, named by variable. */
 export function parseConfig(
   env: Readonly<Record<string, string | undefined>>,
   random: () => number = Math.random,
 ): ConfigResult {
-  const parsed = EnvSchema.safeParse({ ...env, MOCK_DEFECTS: defectListOf(env) });
+  const parsed = EnvSchema.safeParse(env);
   const targetEnv = env.TARGET_ENV?.trim() || DEFAULT_TARGET_ENV;
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
-    return { ok: false, targetEnv, problems: [...problems, ...crossFieldProblems(env)] };
+  const problems = [
+    ...(parsed.success ? [] : variableProblems(parsed.error.issues)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    return { ok: false, targetEnv, problems, missing: problems.some((problem) => MISSING.test(problem)) };
   }
-  const problems = crossFieldProblems(env);
-  if (problems.length > 0) return { ok: false, targetEnv, problems };
   return { ok: true, config: toConfig(parsed.data, env, random) };
 }
 
@@ -315,13 +274,30 @@ export class ConfigError extends ConfigurationError {
   constructor(
     readonly targetEnv: string,
     problems: readonly string[],
+    /** The `.env` files of the run, when a required variable is unset: a mistyped TARGET_ENV names no file. */
+    envFiles?: LoadedEnvFiles,
   ) {
     const files = targetEnv === DEFAULT_TARGET_ENV ? '.env' : `.env or .env.${targetEnv}`;
+    const fix = `Set these variables in the environment or in ${files}; .env.example describes every variable.`;
+    const note = envFiles && missingTargetFile(targetEnv, envFiles);
     super(problems, {
       heading: `The configuration for TARGET_ENV=${targetEnv} is incomplete or invalid:`,
-      fix: `Set these variables in the environment or in ${files}; .env.example describes every variable.`,
+      fix: note ? `${note}\n${fix}` : fix,
     });
   }
+}
+
+/** Says so when TARGET_ENV names no `.env.<TARGET_ENV>` file, with the files there are. */
+function missingTargetFile(targetEnv: string, envFiles: LoadedEnvFiles): string | undefined {
+  const file = `.env.${targetEnv}`;
+  if (targetEnv === DEFAULT_TARGET_ENV || envFiles.files.includes(file)) return undefined;
+  const others = envFiles.available.filter((name) => name !== '.env');
+  const there =
+    others.length > 0 ? `the files there are: ${others.join(', ')}` : 'there is no .env.<name> file';
+  return (
+    `TARGET_ENV=${targetEnv} names no file: ${file} is not in ${envFiles.dir}, and ${there}. ` +
+    `Check TARGET_ENV for a typo, or create ${file} from .env.example.`
+  );
 }
 
 function randomSeed(random: () => number): number {
@@ -337,9 +313,14 @@ export function runSeed(env: NodeJS.ProcessEnv = process.env, random: () => numb
   env.FAKER_SEED = env.FAKER_SEED?.trim() || String(randomSeed(random));
 }
 
-/** The validated configuration, or a `ConfigError` listing every problem. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): HarnessConfig {
+/** The validated configuration, or a `ConfigError` listing every problem (and a `.env` file TARGET_ENV lacks). */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  envFiles?: LoadedEnvFiles,
+): HarnessConfig {
   const result = parseConfig(env);
-  if (!result.ok) throw new ConfigError(result.targetEnv, result.problems);
+  if (!result.ok) {
+    throw new ConfigError(result.targetEnv, result.problems, result.missing ? envFiles : undefined);
+  }
   return result.config;
 }

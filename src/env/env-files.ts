@@ -1,13 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
-
-export const DEFAULT_TARGET_ENV = 'mock';
+import { DEFAULT_TARGET_ENV } from '../config/target';
 
 export interface LoadedEnvFiles {
   readonly targetEnv: string;
+  /** The directory the files were looked for in. */
+  readonly dir: string;
   /** The files that existed and were read, in load order. */
   readonly files: readonly string[];
+  /** Every `.env` file of the directory (`.env`, `.env.<name>`), the `.env.example` template aside. */
+  readonly available: readonly string[];
 }
 
 /**
@@ -23,13 +26,16 @@ export function loadEnvFiles(env: NodeJS.ProcessEnv = process.env, cwd = process
     // An empty value in a file means "not set here", so it never hides a value from `.env`.
     return Object.fromEntries(Object.entries(parse(readFileSync(path))).filter(([, value]) => value !== ''));
   };
+  const available = readdirSync(cwd)
+    .filter((name) => /^\.env(\.[\w.-]+)?$/.test(name) && name !== '.env.example')
+    .sort();
   const base = read('.env');
   const targetEnv = env.TARGET_ENV || base.TARGET_ENV || DEFAULT_TARGET_ENV;
-  if (!/^[\w.-]+$/.test(targetEnv)) return { targetEnv, files };
+  if (!/^[\w.-]+$/.test(targetEnv)) return { targetEnv, dir: cwd, files, available };
   const specific = read(`.env.${targetEnv}`);
   for (const [name, value] of Object.entries({ ...base, ...specific })) {
     if (env[name] === undefined) env[name] = value;
   }
   env.TARGET_ENV = targetEnv;
-  return { targetEnv, files };
+  return { targetEnv, dir: cwd, files, available };
 }

@@ -1,8 +1,8 @@
+import type { FactorIdFormat } from '../config/mock-values';
+import type { LatencyRange } from '../config/parsers';
 import type { FactorType } from '../contract';
-import type { LatencyRange } from '../variables';
 import type { VirtualClocks } from './clock';
 import type { DefectSet } from './defect-set';
-import type { FactorIdFormat } from './options';
 import type { Rules } from './rules';
 import type { MockState } from './state';
 

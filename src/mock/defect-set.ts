@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parserOf } from '../config/schema';
 import { HarnessError } from '../errors';
-import { type Env, optionalText } from '../variables';
 import { DEFECT_IDS, DEFECTS, type DefectId, isDefectId } from './defects';
 import { FAITHFUL_RULES, type Rules } from './rules';
 
@@ -52,13 +52,11 @@ export function defectsOf(input: string | readonly string[] | undefined, ctx: z.
   }
 }
 
-/** A variable naming defects (`MOCK_DEFECTS=a,b`). */
-export const DefectListVariable = optionalText.transform(defectsOf);
-
-/** The defect list given in `env`: `MOCK_DEFECTS`, or its old name `MOCK_FAULTS` when that is unset. */
-export function defectListOf(env: Env): string | undefined {
-  return env.MOCK_DEFECTS ?? env.MOCK_FAULTS;
-}
+/**
+ * `MOCK_DEFECTS` as `src/config/` declares it (a comma-separated list), checked here against the defect ids,
+ * which live above the configuration.
+ */
+export const DefectListVariable = parserOf('MOCK_DEFECTS').transform(defectsOf);
 
 /** The provider defects a running mock ships, and the rules that follow from them. Switchable at run time. */
 export class DefectSet {

@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from './options';
+import type { LogLevel } from '../config/mock-values';
 
 /** Header and field paths that may carry secrets; pino replaces their values. */
 export const REDACTED_PATHS = [

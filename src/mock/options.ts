@@ -1,81 +1,24 @@
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
+import { ConfigurationError } from '../config/configuration-error';
 import {
-  ERROR_SCENARIOS,
-  type ErrorScenario,
-  type FactorType,
-  FactorTypeSchema,
-  limitedString,
-  SUCCESS_STATUS_CODE,
-} from '../contract';
+  type CatalogOverrides,
+  CatalogOverridesSchema,
+  CODE_LENGTH_RANGE,
+  FACTOR_ID_FORMATS,
+  type FactorIdFormat,
+  HostValueSchema,
+  LOG_LEVELS,
+  type LogLevel,
+  MOCK_DEFAULTS,
+  type SeedUser,
+  SeedUserSchema,
+} from '../config/mock-values';
+import type { LatencyRange } from '../config/parsers';
+import { type FactorType, FactorTypeSchema, limitedString } from '../contract';
 import { describeIssues } from '../errors';
-import { ConfigurationError, type LatencyRange, optionalText, wholeNumber } from '../variables';
 import { defectsOf } from './defect-set';
 import type { DefectId } from './defects';
-
-/** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
-export const SeedUserSchema = z.strictObject({
-  account: limitedString('signinName').min(1),
-  password: limitedString('password').min(1),
-  email: limitedString('email').optional(),
-  phoneNumber: limitedString('phoneNumber').optional(),
-  factorTypes: z.array(FactorTypeSchema).optional(),
-  userPoolName: limitedString('userPoolName').min(1).optional(),
-  /** Fixed ids make a rehearsal configuration stable across restarts. Default: random 24 hex digits. */
-  appId: limitedString('objectId').min(1).optional(),
-  userId: limitedString('objectId').min(1).optional(),
-});
-export type SeedUser = z.infer<typeof SeedUserSchema>;
-
-/** How the mock makes factor ids: `<userId>|phone` (as real SDK test data shows) or random opaque ids. */
-export const FACTOR_ID_FORMATS = ['user-suffixed', 'opaque'] as const;
-export type FactorIdFormat = (typeof FACTOR_ID_FORMATS)[number];
-/** `MOCK_FACTOR_IDS`, read by the mock's command line and by the suites' embedded mock. */
-export const FactorIdsVariable = optionalText.pipe(
-  z.enum(FACTOR_ID_FORMATS, { error: `must be one of ${FACTOR_ID_FORMATS.join(', ')}` }).optional(),
-);
-
-/** The fewest and the most digits an SMS or EMAIL code may have. */
-const CODE_LENGTH_RANGE = [4, 12] as const;
-/** `MOCK_CODE_LENGTH`, read by the mock's command line and by the suites' embedded mock. */
-export const CodeLengthVariable = wholeNumber(...CODE_LENGTH_RANGE);
-
-/**
- * Answers replacing the error catalog's for some scenarios, e.g. `{"factorAlreadyBound":{"statusCode":409}}`:
- * a rehearsal aid that plants a disagreement for `npm run catalog:observed` to find. Unset fields keep the
- * catalog's value; the rules still decide when a scenario happens.
- */
-const AnswerOverrideSchema = z.strictObject({
-  httpStatus: z.number().int().min(200).max(599).optional(),
-  statusCode: z
-    .number()
-    .int()
-    .refine((code) => code !== SUCCESS_STATUS_CODE, { error: 'must not be 200, the success statusCode' })
-    .optional(),
-  apiCode: z.number().int().optional(),
-  message: z.string().min(1).optional(),
-});
-
-export const CatalogOverridesSchema = z
-  .record(z.string(), AnswerOverrideSchema)
-  .superRefine((overrides, ctx) => {
-    for (const scenario of Object.keys(overrides)) {
-      if (!(ERROR_SCENARIOS as string[]).includes(scenario)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [scenario],
-          message: `is not a scenario of the error catalog (src/contract/error-catalog.ts)`,
-        });
-      }
-    }
-  })
-  .transform(
-    (overrides) => overrides as Partial<Record<ErrorScenario, z.infer<typeof AnswerOverrideSchema>>>,
-  );
-export type CatalogOverrides = z.infer<typeof CatalogOverridesSchema>;
-
-export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface MockOptions {
   /** Default 0 (any free port); the CLI defaults to 4010. */
@@ -143,36 +86,31 @@ export interface MockOptions {
   readonly logDestination?: DestinationStream;
 }
 
-/** A Host header value: `name`, `name:port` or `[v6]:port`. */
-export const HostValueSchema = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, {
-  error: 'must be a host name, optionally with :port',
-});
-
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.number().int(`must be a whole number from ${min} to ${max}`).min(min).max(max);
 const positive = (min: number) => z.number().finite().min(min, `must be at least ${min}`);
 
 const OptionsSchema = z.object({
-  port: whole(0, 65_535).default(0),
-  host: z.string().min(1).default('127.0.0.1'),
+  port: whole(0, 65_535).default(MOCK_DEFAULTS.port),
+  host: z.string().min(1).default(MOCK_DEFAULTS.host),
   defects: z.array(z.string()).default([]).transform(defectsOf),
   control: z.boolean().default(true),
   controlToken: z.string().min(1).optional(),
   controlHosts: z.array(HostValueSchema).default([]),
-  enrollmentTokenTtlSeconds: positive(0.001).default(60),
-  accessTokenTtlSeconds: positive(1).default(7200),
-  codeLength: whole(...CODE_LENGTH_RANGE).default(6),
-  resendWindowSeconds: positive(0).default(60),
-  rateLimitPerSecond: whole(0).default(1000),
-  factorIds: z.enum(FACTOR_ID_FORMATS).default('user-suffixed'),
-  bodyLimitBytes: whole(1024).default(65_536),
-  defaultUserPoolName: limitedString('userPoolName').min(1).default('GenAuthMock'),
+  enrollmentTokenTtlSeconds: positive(0.001).default(MOCK_DEFAULTS.enrollmentTokenTtlSeconds),
+  accessTokenTtlSeconds: positive(1).default(MOCK_DEFAULTS.accessTokenTtlSeconds),
+  codeLength: whole(...CODE_LENGTH_RANGE).default(MOCK_DEFAULTS.codeLength),
+  resendWindowSeconds: positive(0).default(MOCK_DEFAULTS.resendWindowSeconds),
+  rateLimitPerSecond: whole(0).default(MOCK_DEFAULTS.rateLimitPerSecond),
+  factorIds: z.enum(FACTOR_ID_FORMATS).default(MOCK_DEFAULTS.factorIds),
+  bodyLimitBytes: whole(1024).default(MOCK_DEFAULTS.bodyLimitBytes),
+  defaultUserPoolName: limitedString('userPoolName').min(1).default(MOCK_DEFAULTS.defaultUserPoolName),
   seedUsers: z.array(SeedUserSchema).default([]),
   validateResponses: z.boolean().default(true),
   sweepIntervalMs: whole(10).default(30_000),
-  userIdleSeconds: positive(0.001).default(3_600),
+  userIdleSeconds: positive(0.001).default(MOCK_DEFAULTS.userIdleSeconds),
   smtpUrl: z.string().min(1).optional(),
-  smtpFrom: z.string().min(1).default('GenAuth Mock <no-reply@genauth-mock.test>'),
+  smtpFrom: z.string().min(1).default(MOCK_DEFAULTS.smtpFrom),
   smsWebhookUrl: z.string().min(1).optional(),
   latency: z
     .object({ minMs: whole(0), maxMs: whole(0) })
@@ -180,7 +118,7 @@ const OptionsSchema = z.object({
     .optional(),
   refuseResetOf: z.array(FactorTypeSchema).default([]),
   catalogOverrides: CatalogOverridesSchema.default({}),
-  logLevel: z.enum(LOG_LEVELS).default('silent'),
+  logLevel: z.enum(LOG_LEVELS).default(MOCK_DEFAULTS.logLevel),
   logDestination: z.custom<DestinationStream>().optional(),
 });
 

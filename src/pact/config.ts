@@ -1,6 +1,9 @@
 import path from 'node:path';
-import { z } from 'zod';
-import { ConfigurationError, type Env, optionalText, variableProblems } from '../variables';
+import type { z } from 'zod';
+import { ConfigurationError } from '../config/configuration-error';
+import type { PACT_LOG_LEVELS } from '../config/pact';
+import { type Env, variableProblems } from '../config/parsers';
+import { variablesSchema } from '../config/schema';
 
 /** Who the pact is between, and where its files live. */
 export interface PactSettings {
@@ -14,12 +17,7 @@ export interface PactSettings {
   readonly logLevel: PactLogLevel;
 }
 
-export const PACT_LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export type PactLogLevel = (typeof PACT_LOG_LEVELS)[number];
-
-export const DEFAULT_CONSUMER_NAME = 'mfa-enrollment-app';
-export const DEFAULT_PROVIDER_NAME = 'genauth-authentication-api';
-export const DEFAULT_PACT_DIR = 'pacts';
 
 /** The Pact or Pact Broker variables are incomplete or invalid: every problem, at once. */
 export class PactConfigError extends ConfigurationError {
@@ -32,43 +30,55 @@ export class PactConfigError extends ConfigurationError {
   }
 }
 
-/** A pacticipant name the broker accepts in a URL path. */
-const pacticipant = (fallback: string) =>
-  optionalText.pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-        error: `is not a usable pacticipant name: use letters, digits, ".", "_" or "-", e.g. ${fallback}`,
-      })
-      .default(fallback),
-  );
-
-const PactEnvSchema = z
-  .object({
-    PACT_CONSUMER_NAME: pacticipant(DEFAULT_CONSUMER_NAME),
-    PACT_PROVIDER_NAME: pacticipant(DEFAULT_PROVIDER_NAME),
-    PACT_DIR: optionalText.pipe(z.string().default(DEFAULT_PACT_DIR)),
-    PACT_LOG_LEVEL: optionalText.pipe(
-      z.enum(PACT_LOG_LEVELS, { error: `must be one of ${PACT_LOG_LEVELS.join(', ')}` }).default('warn'),
-    ),
-  })
-  .refine((env) => env.PACT_CONSUMER_NAME !== env.PACT_PROVIDER_NAME, {
-    path: ['PACT_PROVIDER_NAME'],
-    error: 'is the same as PACT_CONSUMER_NAME; a pact needs two different parties',
-  });
+const PactEnvSchema = variablesSchema([
+  'PACT_CONSUMER_NAME',
+  'PACT_PROVIDER_NAME',
+  'PACT_DIR',
+  'PACT_LOG_LEVEL',
+]).refine((env) => env.PACT_CONSUMER_NAME !== env.PACT_PROVIDER_NAME, {
+  path: ['PACT_PROVIDER_NAME'],
+  error: 'is the same as PACT_CONSUMER_NAME; a pact needs two different parties',
+});
 
 export function pactSettingsFrom(env: Env = process.env): PactSettings {
-  const parsed = PactEnvSchema.safeParse(env);
-  if (!parsed.success) throw new PactConfigError(variableProblems(parsed.error.issues));
+  const pact = parsePactVariables(PactEnvSchema, env);
   return {
-    consumer: parsed.data.PACT_CONSUMER_NAME,
-    provider: parsed.data.PACT_PROVIDER_NAME,
-    pactDir: path.resolve(parsed.data.PACT_DIR),
-    logLevel: parsed.data.PACT_LOG_LEVEL,
+    consumer: pact.PACT_CONSUMER_NAME,
+    provider: pact.PACT_PROVIDER_NAME,
+    pactDir: path.resolve(pact.PACT_DIR),
+    logLevel: pact.PACT_LOG_LEVEL,
   };
 }
 
 /** The file pact-js writes for a consumer/provider pair. */
 export function pactFileName(settings: Pick<PactSettings, 'consumer' | 'provider'>): string {
   return `${settings.consumer}-${settings.provider}.json`;
+}
+
+/**
+ * Reads each part of a command's configuration, then names the problems of all of them in one
+ * `PactConfigError`, so one run shows everything to fix.
+ */
+export function readTogether<const T extends readonly unknown[]>(
+  ...readers: { [K in keyof T]: () => T[K] }
+): T {
+  const problems: string[] = [];
+  const values = readers.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof PactConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new PactConfigError(problems);
+  return values as unknown as T;
+}
+
+/** The variables `schema` reads from `env`, or a `PactConfigError` naming every problem of them. */
+export function parsePactVariables<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new PactConfigError(variableProblems(parsed.error.issues));
+  return parsed.data;
 }

@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import type { Env } from '../config/parsers';
+import { readVariables } from '../config/schema';
 
 /** Where reports go. Every path derives from `REPORTS_DIR` (default `reports`) unless overridden. */
 export interface ReportPaths {
@@ -25,16 +27,17 @@ export interface ReportPaths {
   readonly catalogObserved: string;
 }
 
-export function reportPaths(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ReportPaths {
-  const root = resolve(cwd, env.REPORTS_DIR || 'reports');
+export function reportPaths(env: Env = process.env, cwd = process.cwd()): ReportPaths {
+  const given = readVariables(env, ['REPORTS_DIR', 'ALLURE_RESULTS_DIR', 'ALLURE_HISTORY_PATH']);
+  const root = resolve(cwd, given.REPORTS_DIR);
   return {
     root,
-    allureResults: resolve(cwd, env.ALLURE_RESULTS_DIR || join(root, 'allure-results')),
+    allureResults: resolve(cwd, given.ALLURE_RESULTS_DIR ?? join(root, 'allure-results')),
     allureReport: join(root, 'allure-report'),
     junitDir: join(root, 'junit'),
     testResults: join(root, 'test-results'),
     logs: join(root, 'logs'),
-    history: resolve(cwd, env.ALLURE_HISTORY_PATH || join(root, 'history', 'history.jsonl')),
+    history: resolve(cwd, given.ALLURE_HISTORY_PATH ?? join(root, 'history', 'history.jsonl')),
     shards: join(root, 'shards'),
     runInfo: join(root, 'run-info.json'),
     catalogCoverage: join(root, 'catalog-coverage.json'),

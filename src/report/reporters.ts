@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReporterDescription } from '@playwright/test';
+import type { Env } from '../config/parsers';
+import { readVariables } from '../config/schema';
 import { reportPaths } from './paths';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -13,18 +15,23 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
  * Paths: `REPORTS_DIR` (default `reports`), `ALLURE_RESULTS_DIR` (default `<REPORTS_DIR>/allure-results`),
  * `PLAYWRIGHT_JUNIT_OUTPUT_FILE` (default `<REPORTS_DIR>/junit/results.xml`).
  */
-export function harnessReporters(env: NodeJS.ProcessEnv = process.env): ReporterDescription[] {
+export function harnessReporters(env: Env = process.env): ReporterDescription[] {
   const paths = reportPaths(env);
+  const files = readVariables(env, [
+    'PLAYWRIGHT_JUNIT_OUTPUT_FILE',
+    'HARNESS_FAILURES_FILE',
+    'HARNESS_TIMINGS_FILE',
+  ]);
   return [
     [here('./redacting-reporter.ts')],
     ['list'],
-    ['junit', { outputFile: env.PLAYWRIGHT_JUNIT_OUTPUT_FILE || join(paths.junitDir, 'results.xml') }],
+    ['junit', { outputFile: files.PLAYWRIGHT_JUNIT_OUTPUT_FILE ?? join(paths.junitDir, 'results.xml') }],
     [here('./allure-reporter.ts'), { resultsDir: paths.allureResults }],
-    [here('./failures-reporter.ts'), { outputFile: env.HARNESS_FAILURES_FILE || undefined }],
+    [here('./failures-reporter.ts'), { outputFile: files.HARNESS_FAILURES_FILE }],
     [here('./coverage-reporter.ts'), { outputFile: paths.catalogCoverage }],
     // Per-test and per-step times for `npm run bench` (attachments are redacted by then, and not kept).
-    ...(env.HARNESS_TIMINGS_FILE
-      ? [['json', { outputFile: env.HARNESS_TIMINGS_FILE }] as ReporterDescription]
+    ...(files.HARNESS_TIMINGS_FILE
+      ? [['json', { outputFile: files.HARNESS_TIMINGS_FILE }] as ReporterDescription]
       : []),
   ];
 }

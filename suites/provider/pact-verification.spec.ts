@@ -1,12 +1,9 @@
 import { defectAnnotations } from '../../fixtures/sensitivity';
 import { prefixed } from '../../src/errors';
 import { relianceAnnotations } from '../../src/pact/assumed-fields';
-import {
-  brokerSettingsFrom,
-  brokerVerifierOptions,
-  pactUrlVerifierOptions,
-  verificationSource,
-} from '../../src/pact/broker';
+import { brokerSettingsFrom } from '../../src/pact/broker/settings';
+import { verificationSource } from '../../src/pact/broker/source';
+import { brokerVerifierOptions, pactUrlVerifierOptions } from '../../src/pact/broker/verifier-options';
 import { pactSettingsFrom } from '../../src/pact/config';
 import { interactionNamed } from '../../src/pact/interactions';
 import { readPactFilesSync } from '../../src/pact/pact-file';

@@ -220,12 +220,48 @@ test.describe('configuration', () => {
     writeFileSync(join(dir, '.env.staging'), 'GENAUTH_APP_ID=from-staging\nFAKER_SEED=2\nCODE_TIMEOUT_MS=\n');
     const env: NodeJS.ProcessEnv = { FAKER_SEED: '3' };
     const loaded = loadEnvFiles(env, dir);
-    expect(loaded).toEqual({ targetEnv: 'staging', files: ['.env', '.env.staging'] });
+    expect(loaded).toEqual({
+      targetEnv: 'staging',
+      dir,
+      files: ['.env', '.env.staging'],
+      available: ['.env', '.env.staging'],
+    });
     expect(env).toMatchObject({
       TARGET_ENV: 'staging',
       GENAUTH_APP_ID: 'from-staging',
       FAKER_SEED: '3',
       CODE_TIMEOUT_MS: '5',
     });
+  });
+
+  test('a TARGET_ENV that names no .env file is said so, with the files there are', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-env-'));
+    for (const name of ['.env.staging', '.env.rehearsal', '.env.example']) writeFileSync(join(dir, name), '');
+    const env: NodeJS.ProcessEnv = { TARGET_ENV: 'stagng' };
+    const loaded = loadEnvFiles(env, dir);
+    expect(() => loadConfig(env, loaded)).toThrow(
+      `TARGET_ENV=stagng names no file: .env.stagng is not in ${dir}, and the files there are: .env.rehearsal, .env.staging. Check TARGET_ENV for a typo, or create .env.stagng from .env.example.`,
+    );
+    const none = mkdtempSync(join(tmpdir(), 'harness-env-'));
+    expect(() => loadConfig({ TARGET_ENV: 'stagng' }, loadEnvFiles({ TARGET_ENV: 'stagng' }, none))).toThrow(
+      'and there is no .env.<name> file.',
+    );
+  });
+
+  test('CI may set every variable without a file: no message about files, nor for a bad value alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-env-'));
+    const ci: NodeJS.ProcessEnv = { ...REAL, TARGET_ENV: 'ci-staging' };
+    const loaded = loadEnvFiles(ci, dir);
+    expect(loaded.files).toEqual([]);
+    expect(loadConfig(ci, loaded).targetEnv).toBe('ci-staging');
+    const bad = { ...ci, EXPIRY_MARGIN_MS: 'soon' };
+    expect(() => loadConfig(bad, loaded)).toThrow(/EXPIRY_MARGIN_MS must be a whole number/);
+    let message = '';
+    try {
+      loadConfig(bad, loaded);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain('names no file');
   });
 });

@@ -163,12 +163,31 @@ test.describe('npm run mock', () => {
     const errors = written.stderr;
     expect(code).toBe(2);
     expect(errors).toContain('[enroll-factor-harness] The mock cannot start with these settings:');
-    expect(errors).toContain('MOCK_DEFECTS unknown mock defect(s): made-up');
-    expect(errors).toContain('MOCK_PORT must be a whole number');
-    expect(errors).toContain('MOCK_CODE_LENGTH must be a whole number');
+    expect(errors, 'a flag given is named as given').toContain('--defects unknown mock defect(s): made-up');
+    expect(errors).toContain('--port must be a whole number');
+    expect(errors).toContain('--latency-ms must not be negative: write a range of milliseconds');
+    expect(errors, 'a variable given is named as given').toContain('MOCK_CODE_LENGTH must be a whole number');
     expect(errors).toContain('MOCK_CONTROL_HOSTS "http://x/" must be a host name');
-    expect(errors).toContain('MOCK_LATENCY_MS must not be negative: write a range of milliseconds');
+    expect(errors).not.toContain('  - MOCK_PORT');
     expect(errors).not.toMatch(/^\s+at /m);
+  });
+
+  test('the CLI names the flag or the variable a bad port came from', async () => {
+    test.setTimeout(60_000);
+    const flag = startCli(['--port', 'abc']);
+    const variable = startCli([], { MOCK_PORT: 'abc' });
+    const [[flagCode], [variableCode]] = await Promise.all([
+      once(flag.child, 'exit'),
+      once(variable.child, 'exit'),
+    ]);
+    expect([flagCode, variableCode]).toEqual([2, 2]);
+    expect(flag.written.stderr).toContain(
+      '  - --port must be a whole number from 0 to 65535, written in digits',
+    );
+    expect(flag.written.stderr).not.toContain('  - MOCK_PORT');
+    expect(variable.written.stderr).toContain(
+      '  - MOCK_PORT must be a whole number from 0 to 65535, written in digits',
+    );
   });
 
   test('bound to every interface, the CLI says so and warns, even without the control plane', async () => {

@@ -43,7 +43,6 @@ export async function runSensitivity(
     'GENAUTH_BASE_URL',
     CLAIMED_DEFECTS_VARIABLE,
     'MOCK_DEFECTS',
-    'MOCK_FAULTS',
     'TEST_WORKER_INDEX',
     'TEST_PARALLEL_INDEX',
   ])

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { LatencyRange } from '../../variables';
+import type { LatencyRange } from '../../config/parsers';
 import { type MockContext, rulesOf } from '../context';
 import { authenticate, checkAppId, throttlingOf } from '../core/users';
 import type { PoolThrottle } from '../throttle';

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  ERROR_SCENARIOS,
+  type ErrorScenario,
+  FactorTypeSchema,
+  limitedString,
+  SUCCESS_STATUS_CODE,
+} from '../contract';
+
+/**
+ * The values the mock takes, from its options and from its MOCK_* variables alike: their shapes, their ranges
+ * and the mock's defaults.
+ */
+
+/** How the mock makes factor ids: `<userId>|phone` (as real SDK test data shows) or random opaque ids. */
+export const FACTOR_ID_FORMATS = ['user-suffixed', 'opaque'] as const;
+export type FactorIdFormat = (typeof FACTOR_ID_FORMATS)[number];
+
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The fewest and the most digits an SMS or EMAIL code may have. */
+export const CODE_LENGTH_RANGE = [4, 12] as const;
+
+/** What the mock does when an option is not given. */
+export const MOCK_DEFAULTS = {
+  port: 0,
+  cliPort: 4010,
+  host: '127.0.0.1',
+  enrollmentTokenTtlSeconds: 60,
+  accessTokenTtlSeconds: 7200,
+  codeLength: 6,
+  resendWindowSeconds: 60,
+  rateLimitPerSecond: 1000,
+  factorIds: 'user-suffixed',
+  bodyLimitBytes: 65_536,
+  defaultUserPoolName: 'GenAuthMock',
+  userIdleSeconds: 3_600,
+  smtpFrom: 'GenAuth Mock <no-reply@genauth-mock.test>',
+  logLevel: 'silent',
+  cliLogLevel: 'info',
+} as const satisfies Readonly<Record<string, string | number>>;
+
+/** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
+export const SeedUserSchema = z.strictObject({
+  account: limitedString('signinName').min(1),
+  password: limitedString('password').min(1),
+  email: limitedString('email').optional(),
+  phoneNumber: limitedString('phoneNumber').optional(),
+  factorTypes: z.array(FactorTypeSchema).optional(),
+  userPoolName: limitedString('userPoolName').min(1).optional(),
+  /** Fixed ids make a rehearsal configuration stable across restarts. Default: random 24 hex digits. */
+  appId: limitedString('objectId').min(1).optional(),
+  userId: limitedString('objectId').min(1).optional(),
+});
+export type SeedUser = z.infer<typeof SeedUserSchema>;
+
+/**
+ * Answers replacing the error catalog's for some scenarios, e.g. `{"factorAlreadyBound":{"statusCode":409}}`:
+ * a rehearsal aid that plants a disagreement for `npm run catalog:observed` to find. Unset fields keep the
+ * catalog's value; the rules still decide when a scenario happens.
+ */
+const AnswerOverrideSchema = z.strictObject({
+  httpStatus: z.number().int().min(200).max(599).optional(),
+  statusCode: z
+    .number()
+    .int()
+    .refine((code) => code !== SUCCESS_STATUS_CODE, { error: 'must not be 200, the success statusCode' })
+    .optional(),
+  apiCode: z.number().int().optional(),
+  message: z.string().min(1).optional(),
+});
+
+export const CatalogOverridesSchema = z
+  .record(z.string(), AnswerOverrideSchema)
+  .superRefine((overrides, ctx) => {
+    for (const scenario of Object.keys(overrides)) {
+      if (!(ERROR_SCENARIOS as string[]).includes(scenario)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [scenario],
+          message: `is not a scenario of the error catalog (src/contract/error-catalog.ts)`,
+        });
+      }
+    }
+  })
+  .transform(
+    (overrides) => overrides as Partial<Record<ErrorScenario, z.infer<typeof AnswerOverrideSchema>>>,
+  );
+export type CatalogOverrides = z.infer<typeof CatalogOverridesSchema>;
+
+/** A Host header value: `name`, `name:port` or `[v6]:port`. */
+export const HostValueSchema = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, {
+  error: 'must be a host name, optionally with :port',
+});
