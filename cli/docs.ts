@@ -1,16 +1,20 @@
 /**
- * `npm run docs`: rewrites the parts of docs/ that copy the code (between `<!-- generated: <name> -->` and
- * `<!-- end: <name> -->`), so a table cannot drift from what it lists. `npm run docs -- --check` changes
- * nothing and exits 1 when a generated part is out of date (a self-test runs it).
+ * `npm run docs`: rewrites what the documentation copies from the code, so it cannot drift from what it
+ * lists: `.env.example` and `docs/variables.md` from the declarations in src/config/, and the parts of docs/
+ * between `<!-- generated: <name> -->` and `<!-- end: <name> -->` (the defect table). `npm run docs -- --check`
+ * changes nothing and exits 1 when something is out of date (a self-test runs it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { renderEnvExample } from '../src/config/env-example';
+import { renderVariablesTable } from '../src/config/variables-table';
 import { HarnessError, prefixed } from '../src/errors';
 import { DEFECT_IDS, DEFECTS } from '../src/mock/defects';
 import { runMain } from './main';
 
 interface GeneratedPart {
   readonly file: string;
-  readonly name: string;
+  /** The section's name; none: the whole file is generated. */
+  readonly name?: string;
   readonly render: () => string;
 }
 
@@ -26,9 +30,14 @@ function defectTable(): string {
   return ['| Id | Defect | Rule it replaces |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-const PARTS: readonly GeneratedPart[] = [{ file: 'docs/mock.md', name: 'defects', render: defectTable }];
+const PARTS: readonly GeneratedPart[] = [
+  { file: '.env.example', render: renderEnvExample },
+  { file: 'docs/variables.md', render: renderVariablesTable },
+  { file: 'docs/mock.md', name: 'defects', render: defectTable },
+];
 
 function regenerate(text: string, part: GeneratedPart): string {
+  if (part.name === undefined) return part.render();
   const start = `<!-- generated: ${part.name} -->`;
   const end = `<!-- end: ${part.name} -->`;
   const from = text.indexOf(start);
@@ -48,7 +57,7 @@ runMain(() => {
     const text = readFileSync(part.file, 'utf8');
     const updated = regenerate(text, part);
     if (updated === text) continue;
-    stale.push(`${part.file} (${part.name})`);
+    stale.push(part.name ? `${part.file} (${part.name})` : part.file);
     if (!check) writeFileSync(part.file, updated);
   }
   if (stale.length === 0) return 0;

@@ -3,7 +3,7 @@ import { declarations, declaredNameOf } from './schema';
 
 /**
  * `.env.example`, generated from the declarations: the variables a user sets, group by group, each with what
- * it means and its default. `npm run docs:variables` writes it; `npm run lint` checks it is current.
+ * it means and its default. `npm run docs` writes it; `npm run lint` checks it is current.
  */
 
 /** The most variables `.env.example` may list (a numbered one, `GENAUTH_ACCOUNT_<n>`, counts once). */
@@ -37,7 +37,7 @@ const HEADER = [
   'your target needs; an empty value is unset. Load order: variables already set in the process win, then',
   '.env.<TARGET_ENV>, then .env. A missing or bad variable stops the run before any test, listing every problem.',
   'The knobs of npm run mock, the self-tests and the benchmarks, and what CI systems set, are in docs/variables.md.',
-  'Generated from src/config/ by `npm run docs:variables`.',
+  'Generated from src/config/ by `npm run docs`.',
 ];
 
 export function renderEnvExample(): string {

@@ -14,7 +14,7 @@ import { LIMIT_VARIABLES, TARGET_VARIABLES, TEST_DATA_VARIABLES, USER_VARIABLES 
 /**
  * Every variable the harness reads, declared once: readers pick the ones they need (`variablesSchema`,
  * `readVariables`) and add only what ties several together. `.env.example` and `docs/variables.md` are
- * generated from these declarations (`npm run docs:variables`), and `npm run lint` checks that the code reads
+ * generated from these declarations (`npm run docs`), and `npm run lint` checks that the code reads
  * no other variable.
  */
 

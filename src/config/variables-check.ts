@@ -42,7 +42,7 @@ export function readVariableDocuments(root: string): VariableDocuments {
   };
 }
 
-const REGENERATE = 'run `npm run docs:variables`';
+const REGENERATE = 'run `npm run docs`';
 
 export function variableDocumentProblems(documents: VariableDocuments): string[] {
   const problems: string[] = [];

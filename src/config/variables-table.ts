@@ -3,7 +3,7 @@ import { declarations } from './schema';
 
 /**
  * `docs/variables.md`, generated from the declarations: every variable `.env.example` does not list, in one
- * table. `npm run docs:variables` writes it; `npm run lint` checks it is current.
+ * table. `npm run docs` writes it; `npm run lint` checks it is current.
  */
 
 const SET_BY = { user: 'user', internal: 'internal', ci: 'CI / system' } as const;
@@ -32,7 +32,7 @@ harness sets for the processes of a run, the self-tests, the benchmarks, the pac
 CI systems and the operating system set.
 
 Both are generated from the declarations in \`src/config/\` (name, who sets it, group, meaning, default and
-parser) by \`npm run docs:variables\`; \`npm run lint\` fails when either differs from what the declarations
+parser) by \`npm run docs\`; \`npm run lint\` fails when either differs from what the declarations
 generate, when \`.env.example\` lists more than 50 variables, or when the code reads a variable neither names.
 `;
 

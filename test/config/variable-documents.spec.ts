@@ -40,27 +40,25 @@ test('a variable the code reads that neither document names fails the check, nam
     'export const z = process.env.PLANTED_IN_A_TEST;\n',
   );
   expect(variableDocumentProblems(readVariableDocuments(root))).toEqual([
-    'src/planted.ts reads PLANTED_UNKNOWN_VARIABLE, which neither .env.example nor docs/variables.md names: declare it in src/config/, then run `npm run docs:variables`',
-    'test/planted/run.config.ts reads PLANTED_IN_CONFIG, which neither .env.example nor docs/variables.md names: declare it in src/config/, then run `npm run docs:variables`',
+    'src/planted.ts reads PLANTED_UNKNOWN_VARIABLE, which neither .env.example nor docs/variables.md names: declare it in src/config/, then run `npm run docs`',
+    'test/planted/run.config.ts reads PLANTED_IN_CONFIG, which neither .env.example nor docs/variables.md names: declare it in src/config/, then run `npm run docs`',
   ]);
 });
 
 test('a .env.example of more than 50 variables, or edited by hand, fails the check', () => {
   const planted = Array.from({ length: 51 }, (_, n) => `PLANTED_${n}=`).join('\n');
   const problems = variableDocumentProblems({ ...generated(), envExample: planted });
-  expect(problems[0]).toMatch(
-    /^\.env\.example is not what src\/config\/ declares: run `npm run docs:variables`/,
-  );
+  expect(problems[0]).toMatch(/^\.env\.example is not what src\/config\/ declares: run `npm run docs`/);
   expect(problems).toContain(
     ".env.example lists 51 variables, more than 50: declare the ones a user rarely sets with setBy 'internal' (docs/variables.md lists them)",
   );
   expect(problems).toContain(
-    'TARGET_ENV is declared in src/config/, but neither .env.example nor docs/variables.md names it: run `npm run docs:variables`',
+    'TARGET_ENV is declared in src/config/, but neither .env.example nor docs/variables.md names it: run `npm run docs`',
   );
   const table = renderVariablesTable().replace('| `MOCK_PORT` |', '| `MOCK_PORTS` |');
   expect(variableDocumentProblems({ ...generated(), table })).toEqual([
-    'docs/variables.md is not what src/config/ declares: run `npm run docs:variables` (and edit src/config/, not the file)',
-    'MOCK_PORT is declared in src/config/, but neither .env.example nor docs/variables.md names it: run `npm run docs:variables`',
+    'docs/variables.md is not what src/config/ declares: run `npm run docs` (and edit src/config/, not the file)',
+    'MOCK_PORT is declared in src/config/, but neither .env.example nor docs/variables.md names it: run `npm run docs`',
   ]);
 });
 
