@@ -70,7 +70,7 @@ export const SELF_TEST_VARIABLES = {
 export const BENCH_VARIABLES = {
   BENCH_ONLY: variableWithDefault({
     ...bench('Which figures, comma-separated.'),
-    default: 'gate,test,sensitivity,time,remote,flat,throughput,memory,users',
+    default: 'lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users',
     parser: nameList,
   }),
   BENCH_USERS: variableWithDefault({
@@ -84,8 +84,8 @@ export const BENCH_VARIABLES = {
     parser: wholeNumber(1),
   }),
   BENCH_REAL_TTL_SECONDS: variableWithDefault({
-    ...bench('The TTL of the real-time expiry run, in seconds.'),
-    default: '4',
+    ...bench('The TTL of the real-time expiry runs (three, each above a one-test rehearsal), in seconds.'),
+    default: '10',
     parser: wholeNumber(1),
   }),
   BENCH_LOAD_SECONDS: variableWithDefault({
