@@ -17,6 +17,7 @@ import {
   verifyPacts,
 } from '../../src/pact/verification';
 import { reportPaths } from '../../src/report/paths';
+import { reportStep } from '../../src/report/report-step';
 import { writeAllureResult } from '../../src/report/synthetic-result';
 
 interface ProviderFixtures {
@@ -48,6 +49,7 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
           onExchange: reportExchange,
         }),
         testData,
+        reportStep,
       ),
   });
 }
