@@ -163,7 +163,8 @@ export const DEFECTS = {
     overrides: { qrCodeDrawn: false },
   },
   'accept-recovery-code': {
-    description: "enroll-factor accepts an OTP enrollment's recovery code as its passCode",
+    description:
+      'an OTP recovery code is taken for a TOTP: enroll-factor accepts it as the passCode, mfa-totp-verify verifies it',
     overrides: { recoveryCodeRefusedAsPassCode: false },
   },
   'accept-earlier-totp-secret': {

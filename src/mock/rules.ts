@@ -35,7 +35,10 @@ export interface Rules {
   readonly blankPassCodeRefused: boolean;
   /** TOTP steps accepted either side of the current one. */
   readonly totpWindow: number;
-  /** An OTP enrollment's recovery code typed as its passCode is refused: it is no TOTP code. */
+  /**
+   * An OTP recovery code is no TOTP code: typed as its enrollment's passCode it is refused, and mfa-totp-verify
+   * does not verify it.
+   */
   readonly recoveryCodeRefusedAsPassCode: boolean;
   /** Once an OTP factor is reset, a TOTP of its secret proves no later OTP enrollment of the user. */
   readonly resetRevokesTotpSecret: boolean;

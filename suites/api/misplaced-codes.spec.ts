@@ -1,4 +1,4 @@
-import { aFactor, defined, expectAccepted, scenario, test } from '../../fixtures';
+import { aFactor, defined, expect, expectAccepted, scenario, test } from '../../fixtures';
 import { TOTP_PARAMETERS, totpCodeAt } from '../../src/contract';
 
 /** What a person was shown, typed where it does not belong: each is refused with the catalog's answer. */
@@ -19,6 +19,25 @@ test.describe('OTP codes typed where they do not belong', () => {
         await enrollment.enroll(pending, { passCode: recoveryCode }),
         'recoveryCodeAsPassCode',
       );
+    },
+  );
+
+  test(
+    'mfa-totp-verify does not verify the recovery code of the bound OTP factor',
+    scenario({
+      factorType: 'OTP',
+      scenario: 'misplaced codes',
+      defects: ['accept-recovery-code'],
+      decisions: ['totpVerifyWrongCode'],
+    }),
+    async ({ client, enrollment }) => {
+      const bound = await enrollment.bind('OTP');
+      const recoveryCode = defined(
+        bound.data.otpData?.recoveryCode,
+        'the recovery code shown with the QR image',
+      );
+      const { verified } = await client.mfaOtpVerify({ totp: recoveryCode });
+      expect(verified, 'the recovery code typed where the authenticator code goes').toBe(false);
     },
   );
 

@@ -107,8 +107,8 @@ export function mfaOtpVerify(
   if (factor?.factorType !== 'OTP')
     return rules.totpVerifyNeedsFactor ? fail('otpNotEnrolled') : succeed({ verified: false });
   if (!rules.totpVerifyChecksCode) return succeed({ verified: true });
+  const code = checked.value.totp.trim();
+  if (code === factor.recoveryCode) return succeed({ verified: !rules.recoveryCodeRefusedAsPassCode });
   const now = context.clocks.now(user.userId);
-  return succeed({
-    verified: verifyTotp(factor.totpSecret, checked.value.totp.trim(), now, rules.totpWindow),
-  });
+  return succeed({ verified: verifyTotp(factor.totpSecret, code, now, rules.totpWindow) });
 }
