@@ -100,10 +100,10 @@ async function main(): Promise<number> {
   // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
   const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
 
-  // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>) and the other user sign in with a
-  // password made up for this run.
+  // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>), the other user and the several factors'
+  // user sign in with a password made up for this run.
   const accountVariables = Object.keys(env)
-    .filter((name) => /^GENAUTH_(OTHER_)?ACCOUNT(_\d+)?$/.test(name) && env[name])
+    .filter((name) => /^GENAUTH_(OTHER_|MULTIFACTOR_)?ACCOUNT(_\d+)?$/.test(name) && env[name])
     .sort();
   const passwords = Object.fromEntries(
     accountVariables.map((name) => [

@@ -108,6 +108,30 @@ export const USER_VARIABLES = {
     unset: 'GENAUTH_OTHER_ACCESS_TOKEN is used',
     parser: optionalText,
   }),
+  GENAUTH_MULTIFACTOR_ACCESS_TOKEN: variable({
+    group: 'users',
+    setBy: 'internal',
+    description:
+      'A user of its own for the journeys that bind every factor type on one user (suites/api/several-factors.spec.ts): an access token.',
+    unset:
+      'GENAUTH_MULTIFACTOR_ACCOUNT and GENAUTH_MULTIFACTOR_PASSWORD are used; without them the journeys are skipped on a real environment',
+    parser: optionalText,
+  }),
+  GENAUTH_MULTIFACTOR_ACCOUNT: variable({
+    group: 'users',
+    setBy: 'internal',
+    description:
+      'The several-factors user as an account to sign in with; set together with GENAUTH_MULTIFACTOR_PASSWORD.',
+    unset: 'GENAUTH_MULTIFACTOR_ACCESS_TOKEN is used',
+    parser: optionalText,
+  }),
+  GENAUTH_MULTIFACTOR_PASSWORD: variable({
+    group: 'users',
+    setBy: 'internal',
+    description: "The several-factors user's password; set together with GENAUTH_MULTIFACTOR_ACCOUNT.",
+    unset: 'GENAUTH_MULTIFACTOR_ACCESS_TOKEN is used',
+    parser: optionalText,
+  }),
   GENAUTH_USER_POOL_NAME: variable({
     group: 'users',
     description: 'The issuer the environment writes into OTP qrCodeUri.',

@@ -11,6 +11,8 @@
  * The pact never requires an assumed field (`test/pact/assumed-fields.spec.ts`).
  */
 
+import { CSHARP_MFA_TEST, ERROR_HANDLING, INTEGRATOR_TABLE, RESET_FACTOR_2022 } from './evidence';
+
 export type CatalogField = 'httpStatus' | 'statusCode' | 'apiCode' | 'message';
 
 export interface CatalogEntry {
@@ -23,15 +25,6 @@ export interface CatalogEntry {
   readonly documented: readonly CatalogField[];
   readonly reference: string;
 }
-
-const ERROR_HANDLING = 'API explorer 开发准备/错误处理 (statusCode classes and apiCode list)';
-/** An integrator's table of the apiCodes Authing's V3 endpoints answer it, with their messages. */
-const INTEGRATOR_TABLE = 'opensourceways/om-webserver AuthingRespConvert.java (apiCode → message table)';
-/** The official C# SDK's MFA tests, run against the real server and marked passing on 2022-10-18. */
-const CSHARP_MFA_TEST = 'Authing/authing-csharp-sdk AuthenticationClientTest MfaTest (passing 2022-10-18)';
-/** What the reset-factor description said from October to December 2022, in the docs generated for the SDKs. */
-const RESET_FACTOR_2022 =
-  'the reset-factor description generated for the Go, Java, Node, PHP and Android SDKs, October to December 2022 (Authing/authing-docs-factory; authing-java-sdk 0f301e8, removed by 6fe0ac7): "unbinding SMS and email-code factors through this endpoint is not supported yet; use unbind-email / unbind-phone"';
 
 export const ERROR_CATALOG = {
   notLoggedIn: {
@@ -171,6 +164,15 @@ export const ERROR_CATALOG = {
     source: 'documented',
     documented: ['apiCode'],
     reference: `${ERROR_HANDLING}: apiCode 6001 "Totp 码错误"; the statusCode is assumed (400)`,
+  },
+  recoveryCodeAsPassCode: {
+    httpStatus: 200,
+    statusCode: 400,
+    apiCode: 6001,
+    message: 'A recovery code is not a TOTP code: enter the code the authenticator app shows',
+    source: 'assumed',
+    documented: [],
+    reference: `${ERROR_HANDLING}: 6001 "Totp 码错误" and 6002 "Totp 恢复码错误" both exist, and which one enroll-factor answers to its enrollment's recovery code typed as the passCode is not documented. Recovery codes have operations of their own: Authing/authing-js-sdk MfaAuthenticationClient.verifyTotpRecoveryCode sends one as recoveryCode to POST /api/v2/mfa/totp/recovery, while TOTP codes go to /api/v2/mfa/totp/verify as totp; the Android SDK's MFA page (docs.authing.cn/v2/en/reference/sdk-for-android/apis/mfa) lists "MFA by recovery code" beside "MFA by TOTP"; no V3 operation takes a recovery code. So it is answered as a wrong TOTP (6001), 400 from the InvalidArgumentError class`,
   },
   missingTotp: {
     httpStatus: 200,

@@ -45,6 +45,8 @@ export interface HarnessConfig {
   /** More designated users (`GENAUTH_ACCOUNT_<n>`…): tests of one factor type run side by side on them. */
   readonly poolUsers: readonly Credentials[];
   readonly otherUser?: Credentials;
+  /** A user of its own for the journeys that bind every factor type at once (`GENAUTH_MULTIFACTOR_*`). */
+  readonly multiFactorUser?: Credentials;
   readonly userPoolName?: string;
   readonly inboxes: { readonly SMS: InboxConfig; readonly EMAIL: InboxConfig };
   readonly codePattern: RegExp;
@@ -85,6 +87,9 @@ const EnvSchema = variablesSchema([
   'GENAUTH_OTHER_ACCESS_TOKEN',
   'GENAUTH_OTHER_ACCOUNT',
   'GENAUTH_OTHER_PASSWORD',
+  'GENAUTH_MULTIFACTOR_ACCESS_TOKEN',
+  'GENAUTH_MULTIFACTOR_ACCOUNT',
+  'GENAUTH_MULTIFACTOR_PASSWORD',
   'GENAUTH_USER_POOL_NAME',
   'DESIGNATED_USERS_SHARD',
   'SMS_INBOX',
@@ -173,7 +178,15 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
         '(or GENAUTH_ACCESS_TOKEN_<n>), or run the shards one after another without DESIGNATED_USERS_SHARD',
     );
   }
-  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER', ...poolPrefixes(env)]) {
+  const multiFactorAccount = env.GENAUTH_MULTIFACTOR_ACCOUNT;
+  const pooled = ['GENAUTH', ...poolPrefixes(env)].map((prefix) => env[poolVariable(prefix, 'ACCOUNT')]);
+  if (multiFactorAccount && pooled.includes(multiFactorAccount)) {
+    problems.push(
+      'GENAUTH_MULTIFACTOR_ACCOUNT is also a designated user of the pool: the journeys through every factor type ' +
+        'need a user of their own, or they hold all four types of a shared user while other tests wait',
+    );
+  }
+  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER', 'GENAUTH_MULTIFACTOR', ...poolPrefixes(env)]) {
     const account = poolVariable(prefix, 'ACCOUNT');
     const password = poolVariable(prefix, 'PASSWORD');
     if (Boolean(env[account]) !== Boolean(env[password])) {
@@ -247,6 +260,11 @@ function toConfig(
       env.GENAUTH_OTHER_ACCESS_TOKEN,
       env.GENAUTH_OTHER_ACCOUNT,
       env.GENAUTH_OTHER_PASSWORD,
+    ),
+    multiFactorUser: credentials(
+      env.GENAUTH_MULTIFACTOR_ACCESS_TOKEN,
+      env.GENAUTH_MULTIFACTOR_ACCOUNT,
+      env.GENAUTH_MULTIFACTOR_PASSWORD,
     ),
     userPoolName: env.GENAUTH_USER_POOL_NAME,
     inboxes: { SMS: inbox('SMS'), EMAIL: inbox('EMAIL') },

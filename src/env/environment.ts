@@ -20,6 +20,12 @@ export interface Environment {
   readonly users: UserProvider;
   /** A second user, for "another user's token"; absent on a real environment configured with one user. */
   readonly otherUsers?: UserProvider;
+  /**
+   * Users for the journeys that bind every factor type at once: a fresh one per test on the mock, the user of
+   * their own (`GENAUTH_MULTIFACTOR_*`) elsewhere, so they never hold a shared designated user's four types.
+   * Absent where none is configured.
+   */
+  readonly multiFactorUsers?: UserProvider;
   readonly inboxes: Readonly<Record<CodeChannel, CodeInbox>>;
   readonly clock: Clock;
   readonly enrollmentTokenTtlMs: number;
@@ -72,6 +78,7 @@ export async function createEnvironment(
       exactCatalog: true,
       users,
       otherUsers: users,
+      multiFactorUsers: users,
       inboxes: {
         SMS: createCodeInbox(config.inboxes.SMS, config.codePattern, control),
         EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern, control),
@@ -113,6 +120,7 @@ export async function createEnvironment(
     exactCatalog: false,
     users: designated([credentials, ...config.poolUsers]),
     otherUsers: config.otherUser ? designated([config.otherUser]) : undefined,
+    multiFactorUsers: config.multiFactorUser ? designated([config.multiFactorUser]) : undefined,
     inboxes: {
       SMS: createCodeInbox(config.inboxes.SMS, config.codePattern),
       EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern),

@@ -12,12 +12,12 @@ export interface CleanupOutcome {
 
 /**
  * Resets every factor of a real environment's designated test users (the other user too: the pact binds
- * factors to it): the safety net after a nightly run, whatever happened to the tests' own per-test cleanup
+ * factors to it; and the several factors' user): the safety net after a nightly run, whatever happened to the tests' own per-test cleanup
  * (crashed workers, timeouts, killed runs). A user whose factors stay bound does not stop the reset of the
  * next; every one left is named at the end.
  */
 export async function resetDesignatedUser(config: HarnessConfig): Promise<CleanupOutcome> {
-  const { baseUrl, appId, user, otherUser } = config;
+  const { baseUrl, appId, user, otherUser, multiFactorUser } = config;
   if (config.kind !== 'real' || !baseUrl || !appId || !user) {
     return { reset: [], skipped: 'the target has no designated user (the mock gives every test its own)' };
   }
@@ -25,6 +25,7 @@ export async function resetDesignatedUser(config: HarnessConfig): Promise<Cleanu
     { role: 'the designated user', credentials: user },
     ...config.poolUsers.map((credentials, index) => ({ role: `pool user ${index + 1}`, credentials })),
     ...(otherUser ? [{ role: 'the other user', credentials: otherUser }] : []),
+    ...(multiFactorUser ? [{ role: 'the several factors user', credentials: multiFactorUser }] : []),
   ];
   const reset: string[] = [];
   const refused: string[] = [];

@@ -37,5 +37,6 @@ export function withinBudget(environment: Environment, budget: TimeBudget): Envi
     inboxes: { SMS: inbox(environment.inboxes.SMS), EMAIL: inbox(environment.inboxes.EMAIL) },
     users: users(environment.users),
     ...(environment.otherUsers ? { otherUsers: users(environment.otherUsers) } : {}),
+    ...(environment.multiFactorUsers ? { multiFactorUsers: users(environment.multiFactorUsers) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Rules } from './rules';
+import { newTotpSecret } from './secrets';
 
 export interface Defect {
   /** What a provider shipping it does wrong. */
@@ -151,6 +152,30 @@ export const DEFECTS = {
     description: 'the TOTP secret in qrCodeUri is not valid Base32',
     overrides: { advertisedSecret: (secret) => `${secret.slice(0, -3).toLowerCase()}018` },
   },
+  'qr-image-other-secret': {
+    description: 'the QR image holds the otpauth URI of qrCodeUri with another secret in it',
+    overrides: {
+      qrCodeText: (qrCodeUri) => qrCodeUri.replace(/([?&]secret=)[^&#]*/i, `$1${newTotpSecret()}`),
+    },
+  },
+  'qr-image-without-code': {
+    description: 'qrCodeDataUrl is a PNG image with no QR code in it',
+    overrides: { qrCodeDrawn: false },
+  },
+  'accept-recovery-code': {
+    description:
+      'an OTP recovery code is taken for a TOTP: enroll-factor accepts it as the passCode, mfa-totp-verify verifies it',
+    overrides: { recoveryCodeRefusedAsPassCode: false },
+  },
+  'accept-earlier-totp-secret': {
+    description: "a TOTP of a reset OTP factor's secret still proves the user's next OTP enrollment",
+    overrides: { resetRevokesTotpSecret: false },
+  },
+  'accept-code-from-before-reset': {
+    description:
+      'the code that bound a reset SMS or EMAIL factor still proves the next enrollment of that type',
+    overrides: { resetRevokesCode: false },
+  },
   'bad-recovery-code': {
     description: 'recoveryCode is not six dash-joined groups of four hex digits',
     overrides: { advertisedRecoveryCode: (code) => code.replaceAll('-', '').toUpperCase() },
@@ -194,6 +219,10 @@ export const DEFECTS = {
   'reset-any-factor': {
     description: "reset-factor unbinds another user's factor given its factorId",
     overrides: { resetChecksOwner: false },
+  },
+  'reset-other-factor': {
+    description: "reset-factor unbinds the user's first bound factor instead of the one named",
+    overrides: { resetTarget: (named, ownFactors) => ownFactors[0] ?? named },
   },
   'totp-verify-accepts-any': {
     description: 'mfa-totp-verify answers verified: true for any code',

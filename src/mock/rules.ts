@@ -1,4 +1,4 @@
-import type { PendingEnrollment } from './state';
+import type { BoundFactor, PendingEnrollment } from './state';
 
 /**
  * The simulator's rules wherever a provider could get enrollment wrong, as the correct behaviour: what the
@@ -35,6 +35,15 @@ export interface Rules {
   readonly blankPassCodeRefused: boolean;
   /** TOTP steps accepted either side of the current one. */
   readonly totpWindow: number;
+  /**
+   * An OTP recovery code is no TOTP code: typed as its enrollment's passCode it is refused, and mfa-totp-verify
+   * does not verify it.
+   */
+  readonly recoveryCodeRefusedAsPassCode: boolean;
+  /** Once an OTP factor is reset, a TOTP of its secret proves no later OTP enrollment of the user. */
+  readonly resetRevokesTotpSecret: boolean;
+  /** Once an SMS or EMAIL factor is reset, the code that bound it proves no later enrollment of that type. */
+  readonly resetRevokesCode: boolean;
   /** FACE needs a photo. */
   readonly facePhotoRequired: boolean;
   /** `isExternalPhoto` must be a boolean: `"false"` is refused, not taken as a flag. */
@@ -62,6 +71,8 @@ export interface Rules {
   readonly resetUnbinds: boolean;
   /** reset-factor unbinds only the caller's own factors. */
   readonly resetChecksOwner: boolean;
+  /** The factor reset-factor unbinds: the one named, whatever else the user holds. */
+  readonly resetTarget: (named: BoundFactor, ownFactors: readonly BoundFactor[]) => BoundFactor;
   /** mfa-totp-verify compares the code with the bound OTP factor. */
   readonly totpVerifyChecksCode: boolean;
   /** mfa-totp-verify refuses a user without an OTP factor (rather than answering `verified`). */
@@ -73,6 +84,10 @@ export interface Rules {
   readonly otpDataSent: boolean;
   /** The TOTP secret as the `qrCodeUri` shows it. */
   readonly advertisedSecret: (secret: string) => string;
+  /** What the QR image encodes: `qrCodeUri` itself, so the app a user scans it into shows the codes the API checks. */
+  readonly qrCodeText: (qrCodeUri: string) => string;
+  /** `qrCodeDataUrl` shows a QR code at all. */
+  readonly qrCodeDrawn: boolean;
   /** The recovery code as the answer shows it. */
   readonly advertisedRecoveryCode: (code: string) => string;
   /** The issuer the `qrCodeUri` names: the user pool, so an authenticator app shows whose code it is. */
@@ -133,6 +148,9 @@ export const FAITHFUL_RULES: Rules = {
   passCodeMatches: (given, expected) => given === expected,
   blankPassCodeRefused: true,
   totpWindow: 1,
+  recoveryCodeRefusedAsPassCode: true,
+  resetRevokesTotpSecret: true,
+  resetRevokesCode: true,
   facePhotoRequired: true,
   externalPhotoFlagTypeChecked: true,
 
@@ -147,12 +165,15 @@ export const FAITHFUL_RULES: Rules = {
   getFactorChecksOwner: true,
   resetUnbinds: true,
   resetChecksOwner: true,
+  resetTarget: (named) => named,
   totpVerifyChecksCode: true,
   totpVerifyNeedsFactor: true,
 
   resendWindowEnforced: true,
   otpDataSent: true,
   advertisedSecret: (secret) => secret,
+  qrCodeText: (qrCodeUri) => qrCodeUri,
+  qrCodeDrawn: true,
   advertisedRecoveryCode: (code) => code,
   advertisedIssuer: (userPoolName) => userPoolName,
   deliveredCodeLength: (configured) => configured,

@@ -58,10 +58,10 @@ export type PendingEnrollment = Issued &
     | { readonly factorType: 'FACE' }
   );
 
-/** A bound factor: what it keeps depends on the factor type. */
+/** A bound factor: what it keeps depends on the factor type (SMS and EMAIL: the code that bound it). */
 export type BoundFactor = { readonly factorId: string } & (
-  | { readonly factorType: 'SMS'; readonly profile: PhoneProfile }
-  | { readonly factorType: 'EMAIL'; readonly profile: EmailProfile }
+  | { readonly factorType: 'SMS'; readonly profile: PhoneProfile; readonly code: string }
+  | { readonly factorType: 'EMAIL'; readonly profile: EmailProfile; readonly code: string }
   | { readonly factorType: 'OTP'; readonly totpSecret: string; readonly recoveryCode: string }
   | { readonly factorType: 'FACE'; readonly photo: string }
 );
@@ -129,6 +129,11 @@ export class MockState {
   /** Rate limits of user pools that have their own (`POST /__mock/users` with `rateLimitPerSecond`). */
   readonly poolRateLimits = new Map<string, number>();
   readonly resendLocks = new Map<string, ResendLock>();
+  /**
+   * Per user and factor type, the key of the factor last reset: its TOTP secret, or the code that bound it. Kept
+   * so the rules can decide that it proves nothing any more.
+   */
+  readonly revokedKeys = new Map<string, Map<FactorType, string>>();
   /** Oldest first; read newest first. */
   outbox: OutboxRecord[] = [];
   /** Users who can sign in (they have a password), by each of their sign-in names. */
@@ -171,6 +176,7 @@ export class MockState {
       for (const factor of this.factors.get(user.userId)?.values() ?? [])
         this.factorOwners.delete(factor.factorId);
       this.factors.delete(user.userId);
+      this.revokedKeys.delete(user.userId);
       const ownLimit = this.poolRateLimits.has(user.userPoolName);
       if (ownLimit && !this.usesPool(user.userPoolName, gone)) this.poolRateLimits.delete(user.userPoolName);
       for (const token of this.pendingByUser.get(user.userId) ?? []) this.pending.delete(token);
@@ -238,6 +244,21 @@ export class MockState {
     this.factorOwners.delete(factor.factorId);
   }
 
+  /** Remembers the key of a factor the user just had reset (the newest one per type). */
+  revokeKey(userId: string, factorType: FactorType, key: string): void {
+    let keys = this.revokedKeys.get(userId);
+    if (!keys) {
+      keys = new Map();
+      this.revokedKeys.set(userId, keys);
+    }
+    keys.set(factorType, key);
+  }
+
+  /** The key of the user's factor of this type that was last reset, if any. */
+  revokedKey(userId: string, factorType: FactorType): string | undefined {
+    return this.revokedKeys.get(userId)?.get(factorType);
+  }
+
   /** The bound factor a factorId names, and its owner. */
   factorById(factorId: string): { userId: string; factor: BoundFactor } | undefined {
     const owner = this.factorOwners.get(factorId);
@@ -261,6 +282,7 @@ export class MockState {
     this.factorOwners.clear();
     this.poolRateLimits.clear();
     this.resendLocks.clear();
+    this.revokedKeys.clear();
     this.outbox = [];
     this.signinNames.clear();
   }

@@ -47,7 +47,8 @@ function parsedOrText(body: string | undefined): unknown {
   }
 }
 
-function currentTest(): TestInfo | undefined {
+/** The running test, or undefined outside one (worker fixtures, global setup, a plain script). */
+export function currentTest(): TestInfo | undefined {
   try {
     return test.info();
   } catch {

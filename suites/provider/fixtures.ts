@@ -20,6 +20,7 @@ import {
   verifyWholePact,
 } from '../../src/pact/verification';
 import { reportPaths } from '../../src/report/paths';
+import { reportStep } from '../../src/report/report-step';
 import { writeAllureResult } from '../../src/report/synthetic-result';
 
 interface ProviderWorkerFixtures {
@@ -56,6 +57,7 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
           onExchange: reportExchange,
         }),
         testData,
+        reportStep,
       ),
   });
 }

@@ -40,6 +40,7 @@ test.describe('a run with a required variable missing', () => {
       GENAUTH_PASSWORD: 'made-up-for-this-test',
       GENAUTH_PASSWORD_2: 'made-up-for-this-test',
       GENAUTH_OTHER_PASSWORD: 'made-up-for-this-test',
+      GENAUTH_MULTIFACTOR_PASSWORD: 'made-up-for-this-test',
     });
     expect(status).toBe(1);
     const problems = output.split('\n').filter((line) => line.startsWith('  - '));

@@ -7,9 +7,9 @@ import type { DefectId } from '../../src/mock/defects';
 import { startMock } from '../../src/mock/server';
 
 const APP_ID = 'a1b2c3d4e5f6a1b2c3d4e5f6';
-const ACCOUNTS = ['designated', 'pooled', 'other'] as const;
+const ACCOUNTS = ['designated', 'pooled', 'other', 'several'] as const;
 
-/** A real-looking target whose designated, pool and other user each have a FACE factor bound. */
+/** A real-looking target whose designated, pool, other and several factors' user each have a FACE factor bound. */
 async function withBoundUsers(
   options: { readonly defects?: readonly DefectId[]; readonly refuseResetOf?: readonly FactorType[] },
   run: (env: Record<string, string>) => Promise<void>,
@@ -45,6 +45,8 @@ async function withBoundUsers(
       GENAUTH_PASSWORD_1: 'pw-pooled',
       GENAUTH_OTHER_ACCOUNT: 'other',
       GENAUTH_OTHER_PASSWORD: 'pw-other',
+      GENAUTH_MULTIFACTOR_ACCOUNT: 'several',
+      GENAUTH_MULTIFACTOR_PASSWORD: 'pw-several',
       SMS_INBOX: 'static',
       SMS_STATIC_CODE: '123456',
       EMAIL_INBOX: 'static',
@@ -57,11 +59,11 @@ async function withBoundUsers(
 }
 
 test.describe('the nightly reset of the designated users', () => {
-  test('resets the designated, pool and other users', async () => {
+  test("resets the designated, pool and other users, and the several factors' user", async () => {
     await withBoundUsers({}, async (env) => {
       const { reset, skipped } = await resetDesignatedUser(loadConfig(env));
       expect(skipped).toBeUndefined();
-      expect(reset).toHaveLength(3);
+      expect(reset).toHaveLength(4);
       expect(reset.every((factor) => factor.startsWith('FACE '))).toBe(true);
     });
   });
@@ -73,7 +75,7 @@ test.describe('the nightly reset of the designated users', () => {
         (thrown: Error) => thrown,
       );
       expect(error?.message).toMatch(
-        /designated users still have factors enrolled after the reset \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+\): unbind them by hand/,
+        /designated users still have factors enrolled after the reset \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+; several: FACE \S+\): unbind them by hand/,
       );
     });
   });
@@ -85,7 +87,7 @@ test.describe('the nightly reset of the designated users', () => {
         (thrown: Error) => thrown,
       );
       expect(error?.message).toMatch(
-        /reset-factor refused to unbind designated: FACE \S+ \(statusCode 400, "This factor cannot be unbound through reset-factor; [^"]+"\); pooled: FACE \S+ .*; other: FACE \S+ /,
+        /reset-factor refused to unbind designated: FACE \S+ \(statusCode 400, "This factor cannot be unbound through reset-factor; [^"]+"\); pooled: FACE \S+ .*; other: FACE \S+ .*; several: FACE \S+ /,
       );
     });
   });

@@ -11,20 +11,22 @@ function slowEnvironment(): Environment {
     await sleep(ms);
     return '123456';
   };
+  const busyUser = {
+    isolated: false,
+    acquire: async () => {
+      await sleep(400);
+      return USER;
+    },
+    release: async () => undefined,
+  };
   return {
     clock: realClock(),
     inboxes: {
       SMS: { description: 'a slow SMS inbox', waitForCode: late(400) },
       EMAIL: { description: 'a slow EMAIL inbox', waitForCode: late(400) },
     },
-    users: {
-      isolated: false,
-      acquire: async () => {
-        await sleep(400);
-        return USER;
-      },
-      release: async () => undefined,
-    },
+    users: busyUser,
+    multiFactorUsers: busyUser,
     timing: {
       testMs: 0,
       requestMs: 0,
@@ -49,6 +51,13 @@ test.describe("a test's time budget", () => {
     await environment.users.acquire();
     await environment.inboxes.SMS.waitForCode('13800000000', 'SMS', { sentAfterMs: 0, timeoutMs: 5_000 });
     await environment.users.acquire();
+  });
+
+  test("waiting for the several factors' user does not eat into the test either", async ({}, testInfo) => {
+    testInfo.setTimeout(600);
+    const environment = withinBudget(slowEnvironment(), budgetOf(testInfo));
+    await environment.multiFactorUsers?.acquire();
+    await environment.multiFactorUsers?.acquire();
   });
 
   test('the budget grows by the time a wait took, not by its bound', async ({}, testInfo) => {

@@ -150,6 +150,16 @@ const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>
       }),
     );
   },
+  recoveryCodeAsPassCode: async (_h, user) => {
+    const { enrollmentToken, otpData } = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
+    return failure(
+      user.client.attempt('enrollFactor', {
+        factorType: 'OTP',
+        enrollmentToken,
+        enrollmentData: { passCode: otpData!.recoveryCode },
+      }),
+    );
+  },
   missingTotp: (_h, user) => failure(user.client.raw('mfaOtpVerify', { body: {} })),
   facePhotoMissing: async (_h, user) => {
     const { enrollmentToken } = await user.client.sendEnrollFactorRequest({

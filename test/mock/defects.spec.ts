@@ -5,8 +5,10 @@ import {
   OtpAuthUriSchema,
   RecoveryCodeSchema,
 } from '../../src/contract';
+import { QrCodeScanError, scanOtpQrCode } from '../../src/enrollment/qr-scan';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
 import {
+  currentTotp,
   enroll,
   expect,
   type Harness,
@@ -15,6 +17,7 @@ import {
   rawRequest,
   startEnrollment,
   test,
+  uniquePhone,
   withMock,
 } from './fixtures';
 
@@ -75,6 +78,26 @@ const boundEmailId = async (harness: Harness, user: MockUser) => {
   await enroll(harness, user, 'EMAIL');
   const [email] = await user.client.listEnrolledFactors();
   return email?.factorId ?? '';
+};
+
+/** What an authenticator app scanning the QR image of an OTP enrollment finds: qrCodeUri, or the first problem. */
+const scannedQrImage = async (user: MockUser) => {
+  const { otpData } = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
+  try {
+    scanOtpQrCode(otpData!);
+    return 'holds qrCodeUri';
+  } catch (error) {
+    if (!(error instanceof QrCodeScanError)) throw error;
+    return error.detail.split(/[:(]/)[0]?.trim();
+  }
+};
+
+/** Binds `factorType` and resets it; answers what bound it (the code, or the TOTP secret's qrCodeUri). */
+const bindAndReset = async (h: Harness, user: MockUser, factorType: 'OTP' | 'SMS') => {
+  const started = await enroll(h, user, factorType);
+  const [factor] = await user.client.listEnrolledFactors();
+  await user.client.resetFactor({ factorId: factor?.factorId ?? '' });
+  return started;
 };
 
 interface DefectProbe {
@@ -339,6 +362,47 @@ const PROBES: Record<DefectId, DefectProbe> = {
     faithful: true,
     defective: false,
   },
+  'qr-image-other-secret': {
+    probe: async (_h, user) => scannedQrImage(user),
+    faithful: 'holds qrCodeUri',
+    defective: "the QR image's secret differs from qrCodeUri",
+  },
+  'qr-image-without-code': {
+    probe: async (_h, user) => scannedQrImage(user),
+    faithful: 'holds qrCodeUri',
+    defective: 'the QR image holds no QR code',
+  },
+  'accept-recovery-code': {
+    probe: async (h, user) => {
+      const { enrollmentToken, otpData } = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
+      return enrollWith(h, user, 'OTP', enrollmentToken, { passCode: otpData!.recoveryCode });
+    },
+    faithful: 'recoveryCodeAsPassCode',
+    defective: 'ok',
+  },
+  'accept-earlier-totp-secret': {
+    probe: async (h, user) => {
+      const earlier = await bindAndReset(h, user, 'OTP');
+      const started = await startEnrollment(h, user, 'OTP');
+      const earlierCode = await currentTotp(h, user, earlier.qrCodeUri!);
+      if (earlierCode === started.passCode) return 'codes collided';
+      return enrollWith(h, user, 'OTP', started.enrollmentToken, { passCode: earlierCode });
+    },
+    faithful: 'wrongTotp',
+    defective: 'ok',
+  },
+  'accept-code-from-before-reset': {
+    probe: async (h, user) => {
+      const earlier = await bindAndReset(h, user, 'SMS');
+      const { enrollmentToken } = await user.client.sendEnrollFactorRequest({
+        factorType: 'SMS',
+        profile: { phoneNumber: uniquePhone() },
+      });
+      return enrollWith(h, user, 'SMS', enrollmentToken, { passCode: earlier.passCode! });
+    },
+    faithful: 'wrongPassCode',
+    defective: 'ok',
+  },
   'bad-recovery-code': {
     probe: async (_h, user) => {
       const data = await user.client.sendEnrollFactorRequest({ factorType: 'OTP' });
@@ -432,6 +496,17 @@ const PROBES: Record<DefectId, DefectProbe> = {
     },
     faithful: ['unknownFactorId', ['EMAIL']],
     defective: ['ok', []],
+  },
+  'reset-other-factor': {
+    probe: async (h, user) => {
+      await enroll(h, user, 'OTP');
+      await enroll(h, user, 'EMAIL');
+      const email = (await user.client.listEnrolledFactors()).find((factor) => factor.factorType === 'EMAIL');
+      await user.client.resetFactor({ factorId: email?.factorId ?? '' });
+      return listedTypes(user);
+    },
+    faithful: ['OTP'],
+    defective: ['EMAIL'],
   },
   'totp-verify-accepts-any': {
     probe: async (h, user) => {

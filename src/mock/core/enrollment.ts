@@ -11,7 +11,7 @@ import {
   type SendEnrollFactorRequestOtpDataDto,
 } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
-import { fitsQrCode, qrCodeDataUrl } from '../qr';
+import { blankImageDataUrl, fitsQrCode, qrCodeDataUrl } from '../qr';
 import { newEnrollmentToken, newNumericCode, newObjectId, newRecoveryCode, newTotpSecret } from '../secrets';
 import type { BoundFactor, PendingEnrollment, User } from '../state';
 import { otpAuthUri, verifyTotp } from '../totp';
@@ -82,7 +82,7 @@ async function otpDataFor(
   if (!fitsQrCode(qrCodeUri)) return fail('fieldTooLong');
   return succeed({
     qrCodeUri,
-    qrCodeDataUrl: await qrCodeDataUrl(qrCodeUri),
+    qrCodeDataUrl: rules.qrCodeDrawn ? await qrCodeDataUrl(rules.qrCodeText(qrCodeUri)) : blankImageDataUrl(),
     recoveryCode: rules.advertisedRecoveryCode(recoveryCode),
   });
 }
@@ -173,13 +173,24 @@ function checkProof(
         context.state
           .pendingOf(pending.userId)
           .flatMap((other) => (other.token !== pending.token && 'code' in other ? [other.code] : []));
-      return rules.passCodeMatches(passCode, pending.code, others) ? undefined : 'wrongPassCode';
+      if (rules.passCodeMatches(passCode, pending.code, others)) return undefined;
+      const revoked = context.state.revokedKey(pending.userId, pending.factorType);
+      return !rules.resetRevokesCode && passCode === revoked ? undefined : 'wrongPassCode';
     }
     case 'OTP': {
-      const code = nonBlank(data.passCode);
+      const code = nonBlank(data.passCode)?.trim();
       if (code === undefined) return 'missingTotp';
+      if (code === pending.recoveryCode) {
+        return rules.recoveryCodeRefusedAsPassCode ? 'recoveryCodeAsPassCode' : undefined;
+      }
       const now = context.clocks.now(pending.userId);
-      return verifyTotp(pending.totpSecret, code.trim(), now, rules.totpWindow) ? undefined : 'wrongTotp';
+      if (verifyTotp(pending.totpSecret, code, now, rules.totpWindow)) return undefined;
+      const revoked = context.state.revokedKey(pending.userId, 'OTP');
+      const revokedProves =
+        !rules.resetRevokesTotpSecret &&
+        revoked !== undefined &&
+        verifyTotp(revoked, code, now, rules.totpWindow);
+      return revokedProves ? undefined : 'wrongTotp';
     }
     case 'FACE': {
       // Whether the photo is a URL or an upload key is the server's business: the official example sends
@@ -236,9 +247,9 @@ export async function enrollFactor(context: MockContext, user: User, body: unkno
 function boundFactorOf(pending: PendingEnrollment, factorId: string, photo: string): BoundFactor {
   switch (pending.factorType) {
     case 'SMS':
-      return { factorId, factorType: 'SMS', profile: pending.profile };
+      return { factorId, factorType: 'SMS', profile: pending.profile, code: pending.code };
     case 'EMAIL':
-      return { factorId, factorType: 'EMAIL', profile: pending.profile };
+      return { factorId, factorType: 'EMAIL', profile: pending.profile, code: pending.code };
     case 'OTP':
       return {
         factorId,

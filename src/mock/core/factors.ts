@@ -67,8 +67,26 @@ export function resetFactor(context: MockContext, user: User, body: unknown): Ou
   if (context.config.refuseResetOf.includes(factorType) || user.refuseResetOf?.includes(factorType)) {
     return fail('factorResetRefused');
   }
-  if (rules.resetUnbinds) context.state.unbindFactor(found.userId, found.factor);
+  if (!rules.resetUnbinds) return succeed(undefined);
+  const owned = FACTOR_TYPES.flatMap((type) => context.state.factorsOf(found.userId).get(type) ?? []);
+  const target = rules.resetTarget(found.factor, owned);
+  context.state.unbindFactor(found.userId, target);
+  const key = keyOf(target);
+  if (key !== undefined) context.state.revokeKey(found.userId, target.factorType, key);
   return succeed(undefined);
+}
+
+/** What proved a factor, and should prove nothing once it is reset: its TOTP secret or the code that bound it. */
+function keyOf(factor: BoundFactor): string | undefined {
+  switch (factor.factorType) {
+    case 'OTP':
+      return factor.totpSecret;
+    case 'SMS':
+    case 'EMAIL':
+      return factor.code;
+    case 'FACE':
+      return undefined;
+  }
 }
 
 export function mfaOtpVerify(
@@ -89,8 +107,8 @@ export function mfaOtpVerify(
   if (factor?.factorType !== 'OTP')
     return rules.totpVerifyNeedsFactor ? fail('otpNotEnrolled') : succeed({ verified: false });
   if (!rules.totpVerifyChecksCode) return succeed({ verified: true });
+  const code = checked.value.totp.trim();
+  if (code === factor.recoveryCode) return succeed({ verified: !rules.recoveryCodeRefusedAsPassCode });
   const now = context.clocks.now(user.userId);
-  return succeed({
-    verified: verifyTotp(factor.totpSecret, checked.value.totp.trim(), now, rules.totpWindow),
-  });
+  return succeed({ verified: verifyTotp(factor.totpSecret, code, now, rules.totpWindow) });
 }
