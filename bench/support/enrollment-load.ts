@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { Secret, TOTP } from 'otpauth';
+import { provenByCode } from '../../src/contract';
 import { HarnessError } from '../../src/errors';
 
 export interface LoadUser {
@@ -58,7 +59,7 @@ export async function runEnrollmentLoad(options: {
   const steps = options.steps ?? 'full';
   const factorType = options.factorType ?? 'OTP';
   const enrollmentData = (context: FlowContext) =>
-    factorType === 'OTP'
+    provenByCode(factorType)
       ? { passCode: context.passCode }
       : { photo: 'https://photos.bench.test/face.jpg', isExternalPhoto: true };
   // A user is leased for one whole flow, so no two connections ever act as the same user at once.

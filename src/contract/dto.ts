@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EmptySuccessEnvelopeSchema, successEnvelope } from './envelope';
-import { FactorTypeSchema } from './factor-types';
+import { FACTOR_TRAITS, FactorTypeSchema } from './factor-types';
 import { limitedString } from './limits';
 
 /**
@@ -24,15 +24,13 @@ export const SendEnrollFactorRequestDtoSchema = z
     profile: FactorProfileSchema.optional(),
   })
   .superRefine((dto, ctx) => {
-    if (dto.factorType === 'SMS' && !dto.profile?.phoneNumber) {
+    const { recipient } = FACTOR_TRAITS[dto.factorType];
+    if (recipient && !dto.profile?.[recipient]) {
       ctx.addIssue({
         code: 'custom',
-        path: ['profile', 'phoneNumber'],
-        message: 'SMS needs profile.phoneNumber',
+        path: ['profile', recipient],
+        message: `${dto.factorType} needs profile.${recipient}`,
       });
-    }
-    if (dto.factorType === 'EMAIL' && !dto.profile?.email) {
-      ctx.addIssue({ code: 'custom', path: ['profile', 'email'], message: 'EMAIL needs profile.email' });
     }
   });
 export type SendEnrollFactorRequestDto = z.infer<typeof SendEnrollFactorRequestDtoSchema>;

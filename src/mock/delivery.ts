@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import { unhandled } from '../contract';
 import type { Delivery } from './context';
 
 export interface Deliverer {
@@ -39,36 +40,42 @@ export function createDeliverer({ smtpUrl, smtpFrom, smsWebhookUrl, logger }: De
 
   return {
     deliver(delivery) {
-      if (delivery.channel === 'EMAIL' && mailer) {
-        track(
-          mailer.sendMail({
-            from: smtpFrom,
-            to: delivery.to,
-            subject: `${delivery.userPoolName}: your MFA verification code`,
-            text: `Your verification code is ${delivery.code}. It is valid for a short time; do not share it.`,
-          }),
-          'EMAIL',
-        );
-      }
-      if (delivery.channel === 'SMS' && smsWebhookUrl) {
-        track(
-          fetch(smsWebhookUrl, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
-              channel: 'SMS',
-              phoneNumber: delivery.to,
-              phoneCountryCode: delivery.phoneCountryCode,
-              code: delivery.code,
-              userPoolName: delivery.userPoolName,
-              sentAt: delivery.sentAt,
+      switch (delivery.channel) {
+        case 'EMAIL':
+          if (!mailer) return;
+          track(
+            mailer.sendMail({
+              from: smtpFrom,
+              to: delivery.to,
+              subject: `${delivery.userPoolName}: your MFA verification code`,
+              text: `Your verification code is ${delivery.code}. It is valid for a short time; do not share it.`,
             }),
-            signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-          }).then((response) => {
-            if (!response.ok) throw new Error(`SMS webhook answered HTTP ${response.status}`);
-          }),
-          'SMS',
-        );
+            'EMAIL',
+          );
+          return;
+        case 'SMS':
+          if (!smsWebhookUrl) return;
+          track(
+            fetch(smsWebhookUrl, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({
+                channel: 'SMS',
+                phoneNumber: delivery.to,
+                phoneCountryCode: delivery.phoneCountryCode,
+                code: delivery.code,
+                userPoolName: delivery.userPoolName,
+                sentAt: delivery.sentAt,
+              }),
+              signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+            }).then((response) => {
+              if (!response.ok) throw new Error(`SMS webhook answered HTTP ${response.status}`);
+            }),
+            'SMS',
+          );
+          return;
+        default:
+          unhandled(delivery.channel);
       }
     },
     async flush() {

@@ -223,6 +223,14 @@ export class MockState {
     return [...(this.pendingByUser.get(userId) ?? [])].flatMap((token) => this.pending.get(token) ?? []);
   }
 
+  /** The user's bound factor of one type, as that type keeps it. */
+  boundOfType<T extends FactorType>(
+    userId: string,
+    type: T,
+  ): Extract<BoundFactor, { factorType: T }> | undefined {
+    return this.factorsOf(userId).get(type) as Extract<BoundFactor, { factorType: T }> | undefined;
+  }
+
   factorsOf(userId: string): Map<FactorType, BoundFactor> {
     let factors = this.factors.get(userId);
     if (!factors) {

@@ -1,4 +1,4 @@
-import { type FactorType, FactorTypeSchema, TOTP_PARAMETERS, totpCodeAt } from '../contract';
+import { type FactorType, FactorTypeSchema, provenByCode, TOTP_PARAMETERS, totpCodeAt } from '../contract';
 import type { EnrollmentKit, PendingEnrollment } from '../enrollment/kit';
 import {
   type AcquireUserOptions,
@@ -140,7 +140,7 @@ export class ProviderStates {
       case PROVIDER_STATES.expiredEnrollment: {
         const pending = await kit.start(factorType);
         values = { ...recipientValues(pending), enrollmentToken: pending.enrollmentToken };
-        if (factorType !== 'FACE') values.passCode = await kit.passCode(pending);
+        if (provenByCode(factorType)) values.passCode = await kit.passCode(pending);
         const lifetime = this.context.enrollmentTokenTtlMs + this.context.expiryMarginMs;
         await letElapse(this.context.clock, user, pending.answeredAt, lifetime);
         break;
@@ -208,7 +208,7 @@ export class ProviderStates {
       ...recipientValues(pending),
       enrollmentToken: pending.enrollmentToken,
     };
-    if (factorType === 'FACE') return { ...values, photo: kit.facePhoto().photo };
+    if (!provenByCode(factorType)) return { ...values, photo: kit.facePhoto().photo };
     values.passCode = await kit.passCode(pending);
     const { totp } = pending;
     const accepted = totp

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { aFactor, scenario, test } from '../../fixtures';
 import { fetchTransport, type RawInput } from '../../src/client';
-import { FACTOR_TYPES, type FactorType, FIELD_LIMITS, type LimitedField } from '../../src/contract';
+import {
+  byProof,
+  FACTOR_TRAITS,
+  FACTOR_TYPES,
+  type FactorType,
+  FIELD_LIMITS,
+  type LimitedField,
+  provenByCode,
+  unhandled,
+} from '../../src/contract';
 
 const WRONG_TYPES = ['http-500-on-wrong-types'] as const;
 /** Generated requests per endpoint and factor type; FAKER_SEED also seeds fast-check. */
@@ -21,7 +30,14 @@ const withPendingToken = (raw: RawInput, token: string): RawInput => {
  */
 const verbatimTransport = fetchTransport();
 
-const credentialField = (factorType: FactorType) => (factorType === 'FACE' ? 'photo' : 'passCode');
+const credentialField = (factorType: FactorType) =>
+  byProof(factorType, { 'delivered code': 'passCode', totp: 'passCode', photo: 'photo' } as const);
+
+/** A profile missing the one field a type's code is delivered to, where the type has one. */
+const withoutRecipient = (factorType: FactorType): [string, unknown][] => {
+  const { recipient } = FACTOR_TRAITS[factorType];
+  return recipient ? [[`${factorType} without profile.${recipient}`, { factorType, profile: {} }]] : [];
+};
 
 for (const factorType of FACTOR_TYPES) {
   test.describe(`${factorType} request bodies`, () => {
@@ -35,12 +51,7 @@ for (const factorType of FACTOR_TYPES) {
         const profile = testData.profileFor(factorType);
         const sends: [string, unknown][] = [
           ['send-enroll-factor-request without factorType', { profile }],
-          ...(factorType === 'SMS'
-            ? [['SMS without profile.phoneNumber', { factorType, profile: {} }] as [string, unknown]]
-            : []),
-          ...(factorType === 'EMAIL'
-            ? [['EMAIL without profile.email', { factorType, profile: {} }] as [string, unknown]]
-            : []),
+          ...withoutRecipient(factorType),
         ];
         for (const [name, body] of sends) {
           await test.step(`${name} is refused`, async () => {
@@ -117,10 +128,9 @@ for (const factorType of FACTOR_TYPES) {
         const pending = await enrollment.start(factorType);
         const enrollmentData = await enrollment.enrollmentData(pending);
         const overLimit = (field: LimitedField) => '1'.repeat(FIELD_LIMITS[field] + 1);
-        const longCredential =
-          factorType === 'FACE'
-            ? { photo: `https://photos.example.com/${overLimit('photo')}`, isExternalPhoto: true }
-            : { passCode: overLimit('passCode') };
+        const longCredential = provenByCode(factorType)
+          ? { passCode: overLimit('passCode') }
+          : { photo: `https://photos.example.com/${overLimit('photo')}`, isExternalPhoto: true };
         const variants: [string, 'sendEnrollFactorRequest' | 'enrollFactor', unknown][] = [
           [
             'an enrollment token',
@@ -133,16 +143,24 @@ for (const factorType of FACTOR_TYPES) {
             { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData: longCredential },
           ],
         ];
-        if (factorType === 'SMS') {
-          variants.push([
-            'a phone number',
-            'sendEnrollFactorRequest',
-            { factorType, profile: { phoneNumber: overLimit('phoneNumber'), phoneCountryCode: '+86' } },
-          ]);
-        }
-        if (factorType === 'EMAIL') {
-          const email = `${'a'.repeat(FIELD_LIMITS.email)}@example.com`;
-          variants.push(['an email', 'sendEnrollFactorRequest', { factorType, profile: { email } }]);
+        const { recipient } = FACTOR_TRAITS[factorType];
+        switch (recipient) {
+          case 'phoneNumber':
+            variants.push([
+              'a phone number',
+              'sendEnrollFactorRequest',
+              { factorType, profile: { phoneNumber: overLimit('phoneNumber'), phoneCountryCode: '+86' } },
+            ]);
+            break;
+          case 'email': {
+            const email = `${'a'.repeat(FIELD_LIMITS.email)}@example.com`;
+            variants.push(['an email', 'sendEnrollFactorRequest', { factorType, profile: { email } }]);
+            break;
+          }
+          case undefined:
+            break;
+          default:
+            unhandled(recipient);
         }
         for (const [name, operation, body] of variants) {
           await test.step(`${name} over its limit is refused`, async () => {

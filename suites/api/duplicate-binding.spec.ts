@@ -1,8 +1,7 @@
 import { aFactor, expect, expectAccepted, scenario, test } from '../../fixtures';
-import { FACTOR_TYPES, type FactorType } from '../../src/contract';
+import { FACTOR_TRAITS, FACTOR_TYPES, type FactorType } from '../../src/contract';
 
-const alreadyBound = (factorType: FactorType) =>
-  factorType === 'FACE' ? 'faceAlreadyBound' : 'factorAlreadyBound';
+const alreadyBound = (factorType: FactorType) => FACTOR_TRAITS[factorType].alreadyBound;
 
 for (const factorType of FACTOR_TYPES) {
   test.describe(`${factorType} duplicate binding`, () => {

@@ -1,5 +1,7 @@
 import { aFactor, defined, expect, expectAccepted, scenario, test } from '../../fixtures';
 import {
+  byProof,
+  FACTOR_TRAITS,
   FACTOR_TYPES,
   type FactorType,
   PASS_CODE_LENGTHS,
@@ -30,7 +32,7 @@ for (const factorType of FACTOR_TYPES) {
         severity: 'blocker',
         decisions: [
           'successMessage',
-          ...(factorType === 'SMS' || factorType === 'EMAIL' ? (['codeFactorsReset'] as const) : []),
+          ...(FACTOR_TRAITS[factorType].recipient ? (['codeFactorsReset'] as const) : []),
         ],
         defects: [
           'bind-nothing',
@@ -39,7 +41,7 @@ for (const factorType of FACTOR_TYPES) {
           'reset-keeps-factor',
           'duplicate-listing',
           'get-factor-wrong-type',
-          ...(factorType === 'SMS' || factorType === 'EMAIL' ? (['drop-profile'] as const) : []),
+          ...(FACTOR_TRAITS[factorType].recipient ? (['drop-profile'] as const) : []),
         ],
       }),
       async ({ client, enrollment }) => {
@@ -48,8 +50,8 @@ for (const factorType of FACTOR_TYPES) {
 
         const pending = await test.step('send-enroll-factor-request issues an enrollment token', () =>
           enrollment.start(factorType));
-        expect(pending.data.otpData !== undefined, 'only OTP answers carry otpData').toBe(
-          factorType === 'OTP',
+        expect(pending.data.otpData !== undefined, 'only TOTP answers carry otpData').toBe(
+          byProof(factorType, { totp: true, 'delivered code': false, photo: false }),
         );
 
         const enrolled = await enrollment.enroll(pending);

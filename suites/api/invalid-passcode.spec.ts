@@ -1,14 +1,42 @@
 import { aFactor, defined, expectAccepted, scenario, test } from '../../fixtures';
-import { FACTOR_TYPES, type FactorType, totpCodesOutsideWindow } from '../../src/contract';
-
-const CODE_TYPES = FACTOR_TYPES.filter((type): type is 'OTP' | 'SMS' | 'EMAIL' => type !== 'FACE');
+import {
+  CODE_FACTOR_TYPES,
+  type CodeFactorType,
+  type ErrorScenario,
+  totpCodesOutsideWindow,
+} from '../../src/contract';
+import type { DefectId } from '../../src/mock/defects';
 
 /** The failure a wrong or a blank code gets, per factor type. */
-const WRONG = { OTP: 'wrongTotp', SMS: 'wrongPassCode', EMAIL: 'wrongPassCode' } as const;
-const BLANK = { OTP: 'missingTotp', SMS: 'missingPassCode', EMAIL: 'missingPassCode' } as const;
-const acceptsAnyPassCode = (type: FactorType) => (type === 'OTP' ? [] : (['accept-any-passcode'] as const));
+const WRONG = { OTP: 'wrongTotp', SMS: 'wrongPassCode', EMAIL: 'wrongPassCode' } as const satisfies Record<
+  CodeFactorType,
+  ErrorScenario
+>;
+const BLANK = {
+  OTP: 'missingTotp',
+  SMS: 'missingPassCode',
+  EMAIL: 'missingPassCode',
+} as const satisfies Record<CodeFactorType, ErrorScenario>;
+/** The defects that accept a code the provider compares with one it sent: a TOTP is computed, never sent. */
+const SENT_CODE_DEFECTS: Readonly<Record<CodeFactorType, readonly DefectId[]>> = {
+  OTP: [],
+  SMS: ['accept-any-passcode'],
+  EMAIL: ['accept-any-passcode'],
+};
+const acceptsAnyPassCode = (type: CodeFactorType) => SENT_CODE_DEFECTS[type];
+/** What the code of another of the user's enrollments gets past: a TOTP has none, so its guard is the apiCode. */
+const OTHER_ENROLLMENT_DEFECTS: Readonly<Record<CodeFactorType, readonly DefectId[]>> = {
+  OTP: ['drop-api-code'],
+  SMS: ['accept-other-enrollment-code', 'accept-any-passcode'],
+  EMAIL: ['accept-other-enrollment-code', 'accept-any-passcode'],
+};
+const BLANK_DEFECTS: Readonly<Record<CodeFactorType, readonly DefectId[]>> = {
+  OTP: [],
+  SMS: ['accept-empty-passcode'],
+  EMAIL: ['accept-empty-passcode'],
+};
 
-for (const factorType of CODE_TYPES) {
+for (const factorType of CODE_FACTOR_TYPES) {
   test.describe(`${factorType} passCode checks`, () => {
     test.use({ touches: [factorType] });
 
@@ -32,8 +60,7 @@ for (const factorType of CODE_TYPES) {
       scenario({
         factorType,
         scenario: 'invalid passCode',
-        defects:
-          factorType === 'OTP' ? ['drop-api-code'] : ['accept-other-enrollment-code', 'accept-any-passcode'],
+        defects: OTHER_ENROLLMENT_DEFECTS[factorType],
       }),
       async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);
@@ -50,11 +77,7 @@ for (const factorType of CODE_TYPES) {
       scenario({
         factorType,
         scenario: 'invalid passCode',
-        defects: [
-          ...acceptsAnyPassCode(factorType),
-          ...(factorType === 'OTP' ? [] : (['accept-empty-passcode'] as const)),
-          'drop-api-code',
-        ],
+        defects: [...acceptsAnyPassCode(factorType), ...BLANK_DEFECTS[factorType], 'drop-api-code'],
       }),
       async ({ enrollment, expectFailure }) => {
         const pending = await enrollment.start(factorType);

@@ -1,11 +1,16 @@
 import { aFactor, expect, scenario, test } from '../../fixtures';
-import { RESEND_TOO_SOON } from '../../src/contract';
+import { DELIVERED_CODE_TYPES, type DeliveredCodeType, RESEND_TOO_SOON } from '../../src/contract';
 import { letElapse } from '../../src/env';
 
 const RESEND_WINDOW_MS = 60_000;
 
-for (const factorType of ['SMS', 'EMAIL'] as const) {
-  const recipient = factorType === 'SMS' ? 'phone number' : 'email address';
+const RECIPIENT: Readonly<Record<DeliveredCodeType, string>> = {
+  SMS: 'phone number',
+  EMAIL: 'email address',
+};
+
+for (const factorType of DELIVERED_CODE_TYPES) {
+  const recipient = RECIPIENT[factorType];
 
   test.describe(`${factorType} resend limit`, () => {
     test.use({ touches: [factorType] });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { aFactor, defined, expect, expectAccepted, scenario, test } from '../../fixtures';
-import { FACTOR_TYPES, type FactorType } from '../../src/contract';
+import { FACTOR_TRAITS, FACTOR_TYPES, type FactorType } from '../../src/contract';
 
 const OTHER_TYPE: Readonly<Record<FactorType, FactorType>> = {
   OTP: 'SMS',
@@ -110,10 +110,7 @@ for (const factorType of FACTOR_TYPES) {
           results.find((result) => !result.ok),
           'one of the two concurrent enroll-factor calls is refused',
         );
-        await expectFailure(refused, [
-          'enrollmentTokenUsed',
-          factorType === 'FACE' ? 'faceAlreadyBound' : 'factorAlreadyBound',
-        ]);
+        await expectFailure(refused, ['enrollmentTokenUsed', FACTOR_TRAITS[factorType].alreadyBound]);
         const bound = (await client.listEnrolledFactors()).filter(
           (factor) => factor.factorType === factorType,
         );

@@ -4,6 +4,7 @@ import { dataTest, reportExchange } from '../../fixtures/harness';
 import { sensitivityTest, withClaimedDefects } from '../../fixtures/sensitivity';
 import { workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
+import { byProof } from '../../src/contract';
 import { EnrollmentKit } from '../../src/enrollment/kit';
 import type { Environment } from '../../src/env';
 import type { PactFile, PactInteraction } from '../../src/pact/pact-file';
@@ -45,7 +46,9 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
     clock: environment.clock,
     enrollmentTokenTtlMs: environment.enrollmentTokenTtlMs,
     expiryMarginMs: environment.config.expiryMarginMs,
-    userFor: (factorType) => (factorType === 'FACE' ? { email: testData.email() } : {}),
+    // A face is bound only for a user with a phone number or email (1703).
+    userFor: (factorType) =>
+      byProof(factorType, { photo: { email: testData.email() }, totp: {}, 'delivered code': {} }),
     kitFor: (user) =>
       new EnrollmentKit(
         environment,

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  byProof,
   type EnrollFactorDto,
   EnrollFactorDtoSchema,
   type ErrorScenario,
+  FACTOR_TRAITS,
   type FactorType,
   factorIdOf,
   RESEND_TOO_SOON,
   type SendEnrollFactorRequestDataDto,
   SendEnrollFactorRequestDtoSchema,
   type SendEnrollFactorRequestOtpDataDto,
+  unhandled,
 } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
 import { blankImageDataUrl, fitsQrCode, qrCodeDataUrl } from '../qr';
@@ -22,7 +25,7 @@ import { checkInput, fail, nonBlank, type Outcome, succeed } from './outcome';
 function boundConflict(context: MockContext, user: User, factorType: FactorType): ErrorScenario | undefined {
   if (!rulesOf(context).duplicateBindingRefused) return undefined;
   if (!context.state.factorsOf(user.userId).has(factorType)) return undefined;
-  return factorType === 'FACE' ? 'faceAlreadyBound' : 'factorAlreadyBound';
+  return FACTOR_TRAITS[factorType].alreadyBound;
 }
 
 function hasPhoneOrEmail(context: MockContext, user: User): boolean {
@@ -96,14 +99,19 @@ export async function sendEnrollFactorRequest(
   const checked = checkInput(SendEnrollFactorRequestDtoSchema, body);
   if (!checked.ok) return checked;
   const { factorType, profile } = checked.value;
-  if (!rules.otpFaceProfileOptional && (factorType === 'OTP' || factorType === 'FACE') && !profile) {
+  if (!rules.otpFaceProfileOptional && !FACTOR_TRAITS[factorType].recipient && !profile) {
     return fail('missingField');
   }
   const app = context.state.apps.get(user.appId);
   if (!app?.factorTypes.includes(factorType)) return fail('factorTypeNotEnabled');
   const conflict = boundConflict(context, user, factorType);
   if (conflict) return fail(conflict);
-  if (factorType === 'FACE' && rules.faceNeedsContact && !hasPhoneOrEmail(context, user)) {
+  const needsContact = byProof(factorType, {
+    photo: rules.faceNeedsContact,
+    totp: false,
+    'delivered code': false,
+  });
+  if (needsContact && !hasPhoneOrEmail(context, user)) {
     return fail('faceNeedsPhoneOrEmail');
   }
 
@@ -145,6 +153,8 @@ export async function sendEnrollFactorRequest(
     case 'FACE':
       pending = { ...issued(), factorType };
       break;
+    default:
+      return unhandled(factorType);
   }
   // Stored last: every way the request can fail is behind us, so a failure leaves nothing behind.
   context.state.addPending(pending);
@@ -198,6 +208,8 @@ function checkProof(
       const photo = nonBlank(data.photo);
       return photo === undefined && rules.facePhotoRequired ? 'facePhotoMissing' : undefined;
     }
+    default:
+      return unhandled(pending);
   }
 }
 
@@ -259,6 +271,8 @@ function boundFactorOf(pending: PendingEnrollment, factorId: string, photo: stri
       };
     case 'FACE':
       return { factorId, factorType: 'FACE', photo };
+    default:
+      return unhandled(pending);
   }
 }
 
@@ -276,8 +290,19 @@ function newFactorId(
 function bind(context: MockContext, user: User, pending: PendingEnrollment, photo: string): void {
   const factor = boundFactorOf(pending, newFactorId(context, user.userId, pending.factorType), photo);
   context.state.bindFactor(user.userId, factor);
-  if (factor.factorType === 'SMS') user.phoneNumber ??= factor.profile.phoneNumber;
-  if (factor.factorType === 'EMAIL') user.email ??= factor.profile.email;
+  switch (factor.factorType) {
+    case 'SMS':
+      user.phoneNumber ??= factor.profile.phoneNumber;
+      break;
+    case 'EMAIL':
+      user.email ??= factor.profile.email;
+      break;
+    case 'OTP':
+    case 'FACE':
+      break;
+    default:
+      unhandled(factor);
+  }
   // A seeded user can then sign in with the phone number or email it just bound.
   context.state.indexSigninNames(user);
 }

@@ -5,6 +5,7 @@ import {
   GetFactorDtoSchema,
   MfaOtpVerifyDtoSchema,
   ResetFactorDtoSchema,
+  unhandled,
 } from '../../contract';
 import { type MockContext, rulesOf } from '../context';
 import type { BoundFactor, User } from '../state';
@@ -13,9 +14,22 @@ import { checkInput, fail, type Outcome, succeed } from './outcome';
 
 /** The rules of reading, resetting and verifying bound factors. */
 
+/** The profile a bound factor keeps: the phone number or email it was enrolled with, none for the others. */
+function keptProfile(factor: BoundFactor): FactorDto['profile'] {
+  switch (factor.factorType) {
+    case 'SMS':
+    case 'EMAIL':
+      return { ...factor.profile };
+    case 'OTP':
+    case 'FACE':
+      return {};
+    default:
+      return unhandled(factor);
+  }
+}
+
 function toFactorDto(context: MockContext, factor: BoundFactor): FactorDto {
-  const hasProfile = factor.factorType === 'SMS' || factor.factorType === 'EMAIL';
-  const profile = hasProfile && rulesOf(context).profileKept ? { ...factor.profile } : {};
+  const profile = rulesOf(context).profileKept ? keptProfile(factor) : {};
   return { factorId: factor.factorId, factorType: factor.factorType, profile };
 }
 
@@ -86,6 +100,8 @@ function keyOf(factor: BoundFactor): string | undefined {
       return factor.code;
     case 'FACE':
       return undefined;
+    default:
+      return unhandled(factor);
   }
 }
 
@@ -103,9 +119,8 @@ export function mfaOtpVerify(
   const rules = rulesOf(context);
   const checked = checkInput(MfaOtpVerifyDtoSchema, body);
   if (!checked.ok) return checked;
-  const factor = context.state.factorsOf(user.userId).get('OTP');
-  if (factor?.factorType !== 'OTP')
-    return rules.totpVerifyNeedsFactor ? fail('otpNotEnrolled') : succeed({ verified: false });
+  const factor = context.state.boundOfType(user.userId, 'OTP');
+  if (!factor) return rules.totpVerifyNeedsFactor ? fail('otpNotEnrolled') : succeed({ verified: false });
   if (!rules.totpVerifyChecksCode) return succeed({ verified: true });
   const code = checked.value.totp.trim();
   if (code === factor.recoveryCode) return succeed({ verified: !rules.recoveryCodeRefusedAsPassCode });
