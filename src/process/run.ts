@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { prefixed } from '../errors';
+import { HarnessError, prefixed } from '../errors';
 import { redactText } from '../redaction/redact';
 
 /**
@@ -30,6 +30,11 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Called with every line of output (redacted), e.g. to wait for a server's "listening" line. */
   readonly onLine?: (line: string) => void;
+  /**
+   * Leave the output as the child wrote it. Only for a self-test of the child's own redaction, which
+   * redacting here would hide. It goes to the caller only: not with `echo` or `logFile`.
+   */
+  readonly unredacted?: boolean;
 }
 
 export interface RunResult {
@@ -115,6 +120,9 @@ export function start(
   args: readonly string[],
   options: RunOptions = {},
 ): { child: ChildProcess; result: Promise<RunResult> } {
+  if (options.unredacted && (options.echo || options.logFile)) {
+    throw new HarnessError('unredacted output goes to the caller only, not to the terminal or a log file');
+  }
   relaySignals();
   let log: WriteStream | undefined;
   if (options.logFile) {
@@ -124,7 +132,7 @@ export function start(
   const tail: string[] = [];
   const output: string[] = [];
   const emit = (line: string, out: NodeJS.WriteStream) => {
-    const redacted = redactText(line);
+    const redacted = options.unredacted ? line : redactText(line);
     if (options.echo) out.write(`${redacted}\n`);
     const plain = stripVTControlCharacters(redacted);
     log?.write(`${plain}\n`);

@@ -134,3 +134,16 @@ test('steps are timed and summed up; a step that throws is that step failing, no
   expect(steps.passed).toBe(false);
   expect(steps.summary()).toMatch(/demo: 1 step\(s\) failed\n {2}ok {4}first/);
 });
+
+test('unredacted output reaches the caller as written, and only the caller', async () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
+  const script = ['-e', `console.log('Authorization: Bearer ${jwt}')`];
+  const result = await run(process.execPath, script, { capture: true, unredacted: true });
+  expect(result.output).toContain(jwt);
+  expect(() => run(process.execPath, script, { unredacted: true, echo: true })).toThrow(
+    /unredacted output goes to the caller only/,
+  );
+  expect(() => run(process.execPath, script, { unredacted: true, logFile: join(dir, 'raw.log') })).toThrow(
+    /unredacted output goes to the caller only/,
+  );
+});
