@@ -14,7 +14,8 @@ export default defineConfig({
   testDir: '.',
   outputDir: reportPaths().testResults,
   reporter: harnessReporters(),
-  workers: 2,
+  // Beside the self-tests' own workers, one worker starts the fewest processes.
+  workers: 1,
   fullyParallel: true,
   projects: [
     {
