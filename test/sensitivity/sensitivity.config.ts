@@ -52,7 +52,10 @@ export default defineConfig<MockDefectsOption>({
   outputDir: process.env.SENSITIVITY_OUTPUT_DIR || '../../reports/sensitivity-results',
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON || '../../reports/sensitivity-run.json' }]],
   retries: 0,
-  workers: process.env.SENSITIVITY_WORKERS || '100%',
+  // A number of workers, or a share of the cores (`50%`).
+  workers: /^\d+$/.test(process.env.SENSITIVITY_WORKERS ?? '')
+    ? Number(process.env.SENSITIVITY_WORKERS)
+    : process.env.SENSITIVITY_WORKERS || '100%',
   fullyParallel: true,
   timeout: 60_000,
   projects: [...clean, ...(full ? perDefect : claimed)],
