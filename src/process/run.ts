@@ -28,8 +28,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Stops the child and everything it started after this many milliseconds. */
   readonly timeoutMs?: number;
-  /** Called with every line of output (redacted), e.g. to wait for a server's "listening" line. */
-  readonly onLine?: (line: string) => void;
+  /** Called with every line of output (redacted) and the stream it came on, e.g. to wait for a server's "listening" line. */
+  readonly onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   /**
    * Leave the output as the child wrote it. Only for a self-test of the child's own redaction, which
    * redacting here would hide. It goes to the caller only: not with `echo` or `logFile`.
@@ -139,7 +139,7 @@ export function start(
     if (options.capture) output.push(plain);
     tail.push(plain);
     if (tail.length > TAIL_LINES) tail.shift();
-    options.onLine?.(plain);
+    options.onLine?.(plain, out === process.stderr ? 'stderr' : 'stdout');
   };
   const child = spawn(command, args, {
     cwd: options.cwd,
