@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { INTERACTIONS } from '../../src/pact/interactions';
 import type { StepOutcome } from '../../src/process/steps';
 import { runScript } from '../nested-run';
 import { categoriesByTest } from './allure-report-data';
+
+/** The pact interaction about an expired enrollment token, as both committed pacts describe it. */
+const EXPIRED_TOKEN = 'enroll-factor rejects an expired enrollment token';
 
 /**
  * The tests the defect accept-expired-token breaks: an API test (SMS token expiry) and the pact interaction
@@ -16,7 +18,7 @@ const EXPIRY_SELECTION = [
   'suites/api/token-expiry.spec.ts',
   'suites/provider/pact-verification.spec.ts',
   '--grep',
-  `SMS enrollment token expiry|${INTERACTIONS.expiredToken}`,
+  `SMS enrollment token expiry|${EXPIRED_TOKEN}`,
 ];
 const SUITES_STEP = 'consumer pact tests + provider verification + API suites';
 
@@ -65,7 +67,7 @@ test.describe('a gate against a mock that accepts expired enrollment tokens', ()
     expect(productDefects).toEqual(
       expect.arrayContaining([
         expect.stringContaining('rejected as expired just after'),
-        expect.stringContaining(INTERACTIONS.expiredToken),
+        expect.stringContaining(EXPIRED_TOKEN),
       ]),
     );
     expect([...gate.categories.values()].filter((c) => c !== 'Product defect')).toEqual([]);
@@ -74,15 +76,15 @@ test.describe('a gate against a mock that accepts expired enrollment tokens', ()
   test('provider verification fails against a mock that accepts expired tokens, naming the interaction and the mismatch', ({
     defectGate: { output },
   }) => {
-    expect(output).toContain(`does not honour the interaction "${INTERACTIONS.expiredToken}"`);
+    expect(output).toContain(`does not honour the interaction "${EXPIRED_TOKEN}"`);
     expect(output).toMatch(/\$\.statusCode: Expected '200' to match '\^4\\d\\d\$'/);
     // The interaction is in both committed pacts: the harness's and the official Node SDK's.
     const failedVerifications = output
       .split('\n')
       .filter((line) => /^\s*✘.* › suites\/provider\//.test(line));
     expect(failedVerifications, output.slice(-3000)).toEqual([
-      expect.stringContaining(INTERACTIONS.expiredToken),
-      expect.stringContaining(INTERACTIONS.expiredToken),
+      expect.stringContaining(EXPIRED_TOKEN),
+      expect.stringContaining(EXPIRED_TOKEN),
     ]);
     expect(failedVerifications.some((line) => line.includes('authing-node-sdk →'))).toBe(true);
     expect(failedVerifications.some((line) => line.includes('mfa-enrollment-app →'))).toBe(true);
