@@ -35,21 +35,22 @@ export async function runSensitivity(
     // The gate's mock issues `<userId>|phone` factor ids; this run's issues opaque ones, so a test or
     // provider state that builds an id instead of reading it from the API raises a false alarm here.
     MOCK_FACTOR_IDS: 'opaque',
-    // One worker: beside the self-tests' own workers, a second one costs more CPU than it saves time.
-    SENSITIVITY_WORKERS: process.env.SENSITIVITY_WORKERS || '1',
     ...variables,
   };
+  const settings = { ...process.env, ...env };
+  const mode: SensitivityMode = settings.SENSITIVITY_MODE === 'full' ? 'full' : 'claimed';
+  // The claimed run on one worker: beside the self-tests' own workers, a second one costs more CPU than it
+  // saves time. The full run (nightly, every test under every defect) takes every core.
+  env.SENSITIVITY_WORKERS = settings.SENSITIVITY_WORKERS || (mode === 'full' ? '100%' : '1');
   // The run exits non-zero whenever a claimed defect goes uncaught; only a missing report is an error.
   const { tail } = await runPlaywright(['-c', 'test/sensitivity/sensitivity.config.ts'], {
     env,
     without: new RegExp(`^(GENAUTH_BASE_URL|${CLAIMED_DEFECTS_VARIABLE}|MOCK_DEFECTS|MOCK_FAULTS)$`),
-    timeoutMs: 30 * 60_000,
+    timeoutMs: 60 * 60_000,
   });
   if (!existsSync(json)) {
     throw new Error(`[enroll-factor-harness] the sensitivity run wrote no report:\n${tail}`);
   }
-  const settings = { ...process.env, ...env };
-  const mode: SensitivityMode = settings.SENSITIVITY_MODE === 'full' ? 'full' : 'claimed';
   const outcomes = outcomesOf(JSON.parse(readFileSync(json, 'utf8')) as JsonReport);
   return {
     matrix: killMatrix(outcomes, defectsOf(settings), mode),
