@@ -9,14 +9,29 @@ import {
   OPERATIONS,
   SIGNIN_PATH,
 } from '../../src/contract';
+import { HarnessError } from '../../src/errors';
 import { CONTROL_PREFIX } from '../../src/mock/control-api';
 import { DEFECT_IDS } from '../../src/mock/defects';
 import { enroll, expect, type Harness, type MockUser, test, withMock } from './fixtures';
 import { plainRequest } from './plain-http';
 
-const RUNS_PER_ENDPOINT = 1_000;
+/**
+ * Random requests per endpoint: `FUZZ_RUNS`, default 300; the nightly runs 1000. The fuzz looks for answers
+ * that break the envelope (a 5xx, a body that is not JSON) and failures that change state; each provider
+ * defect of that kind (an HTTP 500 on malformed JSON, on wrong types, on long fields) failed it within its
+ * first 100 requests to every endpoint it touches.
+ */
+const RUNS_PER_ENDPOINT = fuzzRuns(process.env.FUZZ_RUNS);
 /** Far from the sweeper: a sweep between two snapshots would look like a change made by a failed request. */
 const QUIET_MOCK = { rateLimitPerSecond: 0, sweepIntervalMs: 3_600_000 } as const;
+
+function fuzzRuns(value: string | undefined): number {
+  if (value === undefined || value === '') return 300;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new HarnessError(`FUZZ_RUNS=${value} is not a number of requests: give a whole number, e.g. 1000.`);
+  }
+  return Number(value);
+}
 
 // ---- values ---------------------------------------------------------------------------------------
 
