@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BROWSER_OPTIONS } from '../../fixtures/browser-options';
 import { CLAIMED_DEFECTS_VARIABLE } from '../../fixtures/sensitivity';
 import type { MockDefectsOption } from '../../fixtures/worker';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
@@ -58,5 +59,6 @@ export default defineConfig<MockDefectsOption>({
     : process.env.SENSITIVITY_WORKERS || '100%',
   fullyParallel: true,
   timeout: 60_000,
+  use: BROWSER_OPTIONS,
   projects: [...clean, ...(full ? perDefect : claimed)],
 });
