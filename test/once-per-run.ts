@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 type Outcome<T> = { readonly value: T } | { readonly error: string };
 
 /**
- * The result of `make`, made once per Playwright run (`HARNESS_RUN_ID`) by whichever worker asks first,
+ * The result of `make`, made once per Playwright run by whichever worker asks first,
  * for the self-tests in several files that read the outputs of one nested run: a worker that asks while it
  * is being made waits for it, and a worker restarted after a failed test finds it made. The result must be
  * plain JSON.
@@ -14,7 +14,8 @@ type Outcome<T> = { readonly value: T } | { readonly error: string };
 export async function oncePerRun<T>(name: string, make: () => Promise<T>, timeoutMs = 300_000): Promise<T> {
   const runId = process.env.HARNESS_RUN_ID;
   if (!runId) return make();
-  const runDir = join(tmpdir(), `harness-selftest-${runId}`);
+  // The run's id and its runner (the workers' parent): an id set from outside may repeat across runs.
+  const runDir = join(tmpdir(), `harness-selftest-${runId}-${process.ppid}`);
   const dir = join(runDir, name);
   const resultFile = join(dir, 'result.json');
   mkdirSync(runDir, { recursive: true });
