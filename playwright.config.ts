@@ -1,41 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { defineConfig, type PlaywrightTestOptions } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { BROWSER_OPTIONS } from './fixtures/browser-options';
 import { reportPaths } from './src/report/paths';
 import { harnessReporters } from './src/report/reporters';
 import { SUITES_PROJECT } from './src/suites';
 
 const onCi = Boolean(process.env.CI);
-
-/**
- * The browser options at fixed values. Left unset, each is a fixture Playwright sets up and tears down
- * for every test, with a step and a captured stack trace: a few milliseconds per test that no test here
- * needs, since none opens a browser. The options a request context reads (baseURL, extraHTTPHeaders,
- * httpCredentials, ignoreHTTPSErrors, proxy, clientCertificates, storageState, userAgent) stay Playwright's.
- */
-const BROWSER_OPTIONS = {
-  acceptDownloads: true,
-  bypassCSP: false,
-  colorScheme: 'light',
-  contrast: 'no-preference',
-  deviceScaleFactor: 1,
-  forcedColors: 'none',
-  geolocation: { latitude: 0, longitude: 0 },
-  hasTouch: false,
-  isMobile: false,
-  javaScriptEnabled: true,
-  locale: 'en-US',
-  offline: false,
-  permissions: [],
-  reducedMotion: 'no-preference',
-  screen: { width: 1280, height: 720 },
-  serviceWorkers: 'allow',
-  timezoneId: 'UTC',
-  viewport: { width: 1280, height: 720 },
-  contextOptions: {},
-  testIdAttribute: 'data-testid',
-  actionTimeout: 0,
-  navigationTimeout: 0,
-} satisfies Partial<PlaywrightTestOptions>;
 
 // One id for every process of this run (workers inherit it): the consumer tests stage their pacts under it.
 process.env.HARNESS_RUN_ID ??= randomUUID();

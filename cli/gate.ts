@@ -10,6 +10,10 @@
  *   npm run gate -- --shard=i/n    one shard of provider + API suites (the consumer tests, the drift
  *                                  and the OpenAPI check run in shard 1 only); results in reports/shards/shard-i-of-n/,
  *                                  report and quality gate come from `npm run report:merge`
+ *   npm run gate -- [playwright arguments]
+ *                                  the gate on a part of the suites: files, `--grep` and other arguments go to
+ *                                  `playwright test` (the consumer tests write no pact unless all of them ran;
+ *                                  `QUALITY_GATE_MIN_TESTS` sets how many tests the quality gate expects)
  */
 import { join } from 'node:path';
 import { runSeed } from '../src/env/config';
@@ -42,7 +46,9 @@ import { environmentSuiteArgs, SUITES_PROJECT, suiteArgs } from '../src/suites';
 import { runMain } from './main';
 
 runMain(async () => {
-  const shard = parseShardArguments(process.argv.slice(2), 'npm run gate [-- --shard=i/n]');
+  const shardArguments = process.argv.slice(2).filter((argument) => argument.startsWith('--shard='));
+  const playwrightArguments = process.argv.slice(2).filter((argument) => !argument.startsWith('--shard='));
+  const shard = parseShardArguments(shardArguments, 'npm run gate [-- --shard=i/n]');
   loadEnvFiles();
   runSeed();
 
@@ -83,7 +89,7 @@ runMain(async () => {
   const step = steps.run.bind(steps);
 
   async function playwright(name: string, selection: readonly string[], sharded: boolean) {
-    const args = [PLAYWRIGHT_CLI, 'test', ...selection];
+    const args = [PLAYWRIGHT_CLI, 'test', ...selection, ...playwrightArguments];
     args.push(`--output=${join(paths.testResults, name)}`);
     if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
     const { exitCode } = await run(process.execPath, args, {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { prefixed } from '../errors';
+import { HarnessError, prefixed } from '../errors';
 import { redactText } from '../redaction/redact';
 
 /**
@@ -28,8 +28,13 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Stops the child and everything it started after this many milliseconds. */
   readonly timeoutMs?: number;
-  /** Called with every line of output (redacted), e.g. to wait for a server's "listening" line. */
-  readonly onLine?: (line: string) => void;
+  /** Called with every line of output (redacted) and the stream it came on, e.g. to wait for a server's "listening" line. */
+  readonly onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /**
+   * Leave the output as the child wrote it. Only for a self-test of the child's own redaction, which
+   * redacting here would hide. It goes to the caller only: not with `echo` or `logFile`.
+   */
+  readonly unredacted?: boolean;
 }
 
 export interface RunResult {
@@ -124,6 +129,9 @@ export function start(
   args: readonly string[],
   options: RunOptions = {},
 ): { child: ChildProcess; result: Promise<RunResult> } {
+  if (options.unredacted && (options.echo || options.logFile)) {
+    throw new HarnessError('unredacted output goes to the caller only, not to the terminal or a log file');
+  }
   relaySignals();
   let log: WriteStream | undefined;
   if (options.logFile) {
@@ -133,14 +141,14 @@ export function start(
   const tail: string[] = [];
   const output: string[] = [];
   const emit = (line: string, out: NodeJS.WriteStream) => {
-    const redacted = redactText(line);
+    const redacted = options.unredacted ? line : redactText(line);
     if (options.echo) out.write(`${redacted}\n`);
     const plain = stripVTControlCharacters(redacted);
     log?.write(`${plain}\n`);
     if (options.capture) output.push(plain);
     tail.push(plain);
     if (tail.length > TAIL_LINES) tail.shift();
-    options.onLine?.(plain);
+    options.onLine?.(plain, out === process.stderr ? 'stderr' : 'stdout');
   };
   const child = spawn(command, args, {
     cwd: options.cwd,

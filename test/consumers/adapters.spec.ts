@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -8,28 +7,15 @@ import { harnessConsumer } from '../../src/consumers/harness';
 import { INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
 import { claimedInteractions } from '../../src/pact/interactions/claims';
 import { suiteArgs } from '../../src/suites';
+import { runPlaywright } from '../nested-run';
 
-/** Runs the consumer project in a child Playwright with `variables`, as a team would. */
+/** Runs the consumer project in a child Playwright with `variables`, as a team would, on one worker. */
 async function runConsumers(variables: Record<string, string>, outputDir: string) {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(PW_|PLAYWRIGHT_|TEST_|PACT_)/.test(name)),
+  const { exitCode, output } = await runPlaywright(
+    [...suiteArgs('consumer'), '--reporter=line', '--workers=1', `--output=${outputDir}`],
+    { env: { TARGET_ENV: 'mock', ...variables }, without: /^PACT_/ },
   );
-  const child = spawn(
-    process.execPath,
-    [
-      'node_modules/@playwright/test/cli.js',
-      'test',
-      ...suiteArgs('consumer'),
-      '--reporter=line',
-      `--output=${outputDir}`,
-    ],
-    { env: { ...inherited, TARGET_ENV: 'mock', ...variables }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  return { code, output };
+  return { code: exitCode, output };
 }
 
 const descriptions = (keys: readonly InteractionKey[]) =>

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { MailDev } from 'maildev';
 import nodemailer from 'nodemailer';
@@ -18,6 +17,7 @@ import {
 } from '../../src/env';
 import { FactorLock } from '../../src/env/capabilities/factor-lock';
 import { startMock } from '../../src/mock/server';
+import { freePort } from '../../src/process/server';
 import { startSmsSink } from '../../src/rehearsal/sms-sink';
 
 const SIX_DIGITS = /(?<!\d)\d{6}(?!\d)/;
@@ -32,15 +32,6 @@ function failure(httpStatus: number, statusCode: number, apiCode?: number): ApiR
     apiCode,
   );
   return { ok: false, httpStatus, envelope, error };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 test.describe('test data', () => {

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { type PlaywrightJsonReport, reportedTests } from '../../src/report/playwright-json';
+import { runScript } from '../nested-run';
 
 /**
  * A stand-in that refuses to reset SMS factors, as GenAuth's documentation once said it would, met by the
@@ -19,23 +19,15 @@ const SMS_TESTS = [
 test('a refused SMS reset is one finding per designated user, and the SMS tests after it are skipped', async ({}, testInfo) => {
   test.setTimeout(240_000);
   const reportFile = testInfo.outputPath('report.json');
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(PW_|PLAYWRIGHT_|TEST_|MOCK_)/.test(name)),
-  );
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cli/rehearsal.ts', ...SMS_TESTS, '--grep', '@sms', '--reporter=json'],
-    {
-      env: {
-        ...inherited,
-        MOCK_REFUSE_RESET: 'SMS',
-        REPORTS_DIR: testInfo.outputPath('reports'),
-        PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
-      },
-      stdio: 'ignore',
+  // One worker (the rehearsal's default is four): the tests meet the two designated users one after the other.
+  await runScript('cli/rehearsal.ts', [...SMS_TESTS, '--grep', '@sms', '--reporter=json', '--workers=1'], {
+    env: {
+      MOCK_REFUSE_RESET: 'SMS',
+      REPORTS_DIR: testInfo.outputPath('reports'),
+      PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
     },
-  );
-  await new Promise((resolve) => child.once('close', resolve));
+    without: /^MOCK_/,
+  });
   const tests = reportedTests(JSON.parse(readFileSync(reportFile, 'utf8')) as PlaywrightJsonReport);
   const last = (t: (typeof tests)[number]) => t.results.at(-1);
   const failed = tests.filter((t) => last(t)?.status === 'failed');

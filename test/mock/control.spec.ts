@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { EnrollFactorClient } from '../../src/client';
 import { signIn } from '../../src/env/capabilities/users';
 import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control-api';
 import { startMock } from '../../src/mock/server';
+import { start, tsxArgs } from '../../src/process/run';
 import { ControlClient } from './control-client';
 import { expect, rawRequest, test, withMock } from './fixtures';
 
@@ -121,27 +120,28 @@ test.describe('the control plane', () => {
   });
 });
 
-/** `npm run mock` in a child process, with what it has written so far. */
+/** `npm run mock` in a child process, with what it has written so far on each stream. */
 function startCli(args: readonly string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/mock.ts', ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, MOCK_LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const written = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => {
-    written.stdout += chunk;
+  const { child, result } = start(process.execPath, tsxArgs('cli/mock.ts', ...args), {
+    env: { MOCK_LOG_LEVEL: 'silent', ...env },
+    onLine: (line, stream) => {
+      written[stream] += `${line}\n`;
+    },
   });
-  child.stderr.on('data', (chunk) => {
-    written.stderr += chunk;
-  });
-  return { child, written };
+  return { child, written, exited: result.then(({ exitCode }) => exitCode) };
 }
 
 test.describe('npm run mock', () => {
   test('the CLI prints its URL, serves the API and stops gracefully on SIGTERM', async () => {
     test.setTimeout(60_000);
-    const { child, written } = startCli(['--port', '0', '--no-control', '--defects', 'drop-api-code']);
+    const { child, exited, written } = startCli([
+      '--port',
+      '0',
+      '--no-control',
+      '--defects',
+      'drop-api-code',
+    ]);
     const urlOf = () => /listening on (http:\/\/\S+)/.exec(written.stdout)?.[1];
     await expect.poll(urlOf, { timeout: 30_000 }).toBeTruthy();
     expect(written.stdout).toContain('control plane: off');
@@ -149,17 +149,16 @@ test.describe('npm run mock', () => {
     expect(answer.json).toMatchObject({ statusCode: 401 });
     expect(answer.json).not.toHaveProperty('apiCode');
     child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
+    expect(await exited).toBe(0);
   });
 
   test('the CLI rejects an unknown defect and every other bad setting in one message', async () => {
     test.setTimeout(60_000);
-    const { child, written } = startCli(['--defects', 'made-up', '--port', '0x3c', '--latency-ms=-5-10'], {
+    const { exited, written } = startCli(['--defects', 'made-up', '--port', '0x3c', '--latency-ms=-5-10'], {
       MOCK_CODE_LENGTH: '1e1',
       MOCK_CONTROL_HOSTS: 'mock.test,http://x/',
     });
-    const [code] = await once(child, 'exit');
+    const code = await exited;
     const errors = written.stderr;
     expect(code).toBe(2);
     expect(errors).toContain('[enroll-factor-harness] The mock cannot start with these settings:');
@@ -192,14 +191,13 @@ test.describe('npm run mock', () => {
 
   test('bound to every interface, the CLI says so and warns, even without the control plane', async () => {
     test.setTimeout(60_000);
-    const { child, written } = startCli(['--port', '0', '--no-control', '--host', '0.0.0.0']);
+    const { child, exited, written } = startCli(['--port', '0', '--no-control', '--host', '0.0.0.0']);
     await expect.poll(() => written.stdout, { timeout: 30_000 }).toContain('control plane: off');
     expect(written.stdout).toMatch(/bound to 0\.0\.0\.0:\d+ \(every network interface\), not only loopback/);
     expect(written.stderr).toMatch(
       /\[enroll-factor-harness\] warning: the mock listens on every network interface/,
     );
     child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
+    expect(await exited).toBe(0);
   });
 });

@@ -1,16 +1,8 @@
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { MailDev } from 'maildev';
+import { freePort } from '../../src/process/server';
 import { expect, startEnrollment, test, withMock } from './fixtures';
-
-async function freePort(): Promise<number> {
-  const server = createNetServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface ReceivedMail {
   readonly to: string[];

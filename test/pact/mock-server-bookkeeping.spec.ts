@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { expect, test } from '@playwright/test';
@@ -7,6 +7,7 @@ import { OPERATIONS } from '../../src/contract';
 import { EXAMPLE } from '../../src/pact/examples';
 import { requestHeaders, successBody } from '../../src/pact/matchers';
 import { thenRecorded } from '../../src/pact/mock-server';
+import { start, stopTree } from '../../src/process/run';
 
 /**
  * A consumer test that got its answer passes, however busy the machine: pact-js asks the mock server whether
@@ -18,8 +19,9 @@ const EXCHANGES = 800;
 
 /** One busy process per core for as long as the test runs: the pressure under which the race shows. */
 function loadEveryCore(): ChildProcess[] {
-  return Array.from({ length: availableParallelism() }, () =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  return Array.from(
+    { length: availableParallelism() },
+    () => start(process.execPath, ['-e', 'for (;;) {}']).child,
   );
 }
 
@@ -58,7 +60,7 @@ test('the Pact mock server has recorded every request it answered when the consu
         });
     }
   } finally {
-    for (const child of busy) child.kill('SIGKILL');
+    await Promise.all(busy.map((child) => stopTree(child, 0)));
   }
   expect(misses, `${misses.length} of ${EXCHANGES} answered exchanges were reported as not received`).toEqual(
     [],

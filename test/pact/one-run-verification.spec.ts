@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import { pactSettingsFrom } from '../../src/pact/config';
 import { readPactFilesSync } from '../../src/pact/pact-file';
 import { verifiedInteractions } from '../../src/pact/verifier-report';
 import { suiteArgs } from '../../src/suites';
+import { runPlaywright } from '../nested-run';
 
 const settings = pactSettingsFrom({});
 
@@ -66,36 +66,19 @@ test('PACT_URL verifies that one pact in one run, and the report holds a result 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const reportsDir = testInfo.outputPath('reports');
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(PW_|PLAYWRIGHT_|TEST_|MOCK_|PACT_|GENAUTH_)/.test(name),
-    ),
-  );
   try {
-    const child = spawn(
-      process.execPath,
-      [
-        'node_modules/@playwright/test/cli.js',
-        'test',
-        ...suiteArgs('provider'),
-        '--reporter=line',
-        `--output=${reportsDir}/out`,
-      ],
+    const { exitCode: code, output } = await runPlaywright(
+      [...suiteArgs('provider'), '--reporter=line', `--output=${reportsDir}/out`],
       {
         env: {
-          ...inherited,
           TARGET_ENV: 'mock',
           REPORTS_DIR: reportsDir,
           PACT_BROKER_BASE_URL: 'https://broker.example.com',
           PACT_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pacts/${pact?.consumer.name}`,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        without: /^(MOCK_|PACT_|GENAUTH_)/,
       },
     );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => child.once('close', resolve));
     expect(code, output).toBe(0);
     expect(output).toMatch(/1 passed/);
     const resultsDir = join(reportsDir, 'allure-results');

@@ -191,3 +191,16 @@ test("a clone of HEAD holds what is committed, runs commands without the checkou
   clone.remove();
   expect(existsSync(clone.workspace)).toBe(false);
 });
+
+test('unredacted output reaches the caller as written, and only the caller', async () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
+  const script = ['-e', `console.log('Authorization: Bearer ${jwt}')`];
+  const result = await run(process.execPath, script, { capture: true, unredacted: true });
+  expect(result.output).toContain(jwt);
+  expect(() => run(process.execPath, script, { unredacted: true, echo: true })).toThrow(
+    /unredacted output goes to the caller only/,
+  );
+  expect(() => run(process.execPath, script, { unredacted: true, logFile: join(dir, 'raw.log') })).toThrow(
+    /unredacted output goes to the caller only/,
+  );
+});

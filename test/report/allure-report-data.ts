@@ -50,6 +50,7 @@ export function reportTotals(reportDir: string): Totals {
 
 export interface ReportedTest {
   readonly name: string;
+  readonly status: string;
   readonly historyId: string;
   readonly isRetry: boolean;
   readonly labels: readonly { readonly name: string; readonly value: string }[];
@@ -76,4 +77,12 @@ export function labelsNamed(
   return Object.fromEntries(
     names.map((name) => [name, test.labels.find((label) => label.name === name)?.value]),
   );
+}
+
+/** The names of the tests of one synthetic suite file (its `suite` label) in a generated report. */
+export function testsOfSuite(reportDir: string, file: string): Set<string> {
+  const results = reportedTestResults(reportDir).filter((result) =>
+    result.labels.some((label) => label.name === 'suite' && label.value === file),
+  );
+  return new Set(results.map((result) => result.name));
 }

@@ -1,17 +1,15 @@
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { classifyFailure } from '../../src/report/failure-cause';
-import { categoriesByTest } from './allure-report-data';
-import { generateAllureReport, runSyntheticSuite, tempReportsDir } from './synthetic-run';
+import { categoriesByTest, testsOfSuite } from './allure-report-data';
+import { test } from './synthetic-reports';
 
-test.describe.configure({ timeout: 300_000 });
+test('each failure lands in the Allure category of its cause', ({ mixedReport: report }) => {
+  expect(report.exitCode, 'the synthetic suites fail on purpose').toBe(1);
+  expect(report.reportExitCode).toBe(0);
 
-test('each failure lands in the Allure category of its cause', async () => {
-  const reportsDir = tempReportsDir('categories');
-  expect(runSyntheticSuite('categories', reportsDir).exitCode).toBe(1);
-  expect(generateAllureReport(reportsDir, [join(reportsDir, 'allure-results')]).exitCode).toBe(0);
-
-  const categories = categoriesByTest(join(reportsDir, 'allure-report'));
+  const ofSuite = testsOfSuite(report.reportDir, 'categories.synthetic.ts');
+  expect(ofSuite.size, 'every test of the suite is in the report').toBe(6);
+  const categories = [...categoriesByTest(report.reportDir)].filter(([name]) => ofSuite.has(name));
   expect(Object.fromEntries(categories)).toEqual({
     'product defect: an expired enrollment token is rejected': 'Product defect',
     'contract drift: enrolled factors are listed': 'Contract drift',

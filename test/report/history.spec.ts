@@ -1,10 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
 import { reportedTestResults } from './allure-report-data';
-import { filesUnder, generateAllureReport, runSyntheticSuite, tempReportsDir } from './synthetic-run';
-
-test.describe.configure({ timeout: 300_000 });
+import { test } from './synthetic-reports';
+import { filesUnder } from './synthetic-run';
 
 interface RawResult {
   readonly name: string;
@@ -22,29 +20,25 @@ function rawIds(resultsDir: string): Record<string, { historyId: string; testCas
   );
 }
 
-test('a test keeps one Allure history whichever Playwright project runs it', () => {
-  // One reports directory, so one history file: the second report reads the first run's history.
-  const reportsDir = tempReportsDir('history');
-  const run = (project: string) => {
-    const resultsDir = join(reportsDir, `${project}-results`);
-    const env = { SYNTHETIC_PROJECT: project, ALLURE_RESULTS_DIR: resultsDir };
-    expect(runSyntheticSuite('steady', reportsDir, { env }).exitCode).toBe(0);
-    rmSync(join(reportsDir, 'allure-report'), { recursive: true, force: true });
-    expect(generateAllureReport(reportsDir, [resultsDir]).exitCode).toBe(0);
-    return resultsDir;
-  };
+test('a test keeps one Allure history whichever Playwright project runs it', ({
+  mixedReport: first,
+  steadyReport: second,
+}) => {
+  // The steady suite ran in project `api` among other suites, then alone in project `provider`, whose
+  // report read the history the first report wrote.
+  expect(second.exitCode, second.output).toBe(0);
+  expect(second.reportExitCode).toBe(0);
+  const inProvider = rawIds(second.resultsDir);
+  expect(Object.keys(inProvider)).toHaveLength(3);
+  const inApi = rawIds(first.resultsDir);
+  expect(Object.fromEntries(Object.keys(inProvider).map((name) => [name, inApi[name]]))).toEqual(inProvider);
 
-  const inGate = rawIds(run('gate'));
-  const inProvider = rawIds(run('provider'));
-  expect(Object.keys(inGate)).toHaveLength(3);
-  expect(inProvider).toEqual(inGate);
-
-  const second = reportedTestResults(join(reportsDir, 'allure-report'));
-  for (const result of second) {
+  const reported = reportedTestResults(second.reportDir);
+  for (const result of reported) {
     expect(result.parameters, result.name).toContainEqual(
       expect.objectContaining({ name: 'Project', value: 'provider', excluded: true }),
     );
-    expect(result.history, `${result.name}: the gate run in its history`).toHaveLength(1);
+    expect(result.history, `${result.name}: the first run in its history`).toHaveLength(1);
   }
-  expect(second).toHaveLength(3);
+  expect(reported).toHaveLength(3);
 });

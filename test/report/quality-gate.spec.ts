@@ -1,32 +1,29 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { qualityGateVerdict } from '../../src/report/allure-report';
-import { mergeShards, runSyntheticSuite, tempReportsDir } from './synthetic-run';
-
-test.describe.configure({ timeout: 300_000 });
+import { test } from './synthetic-reports';
+import { mergeShards, tempReportsDir } from './synthetic-run';
 
 const WITHOUT_TO_ARRAY = fileURLToPath(new URL('./synthetic/without-iterator-to-array.mjs', import.meta.url));
 
 test.describe('the quality gate of npm run report:merge, through `allure quality-gate`', () => {
-  let results: string;
-
-  test.beforeAll(() => {
-    const reportsDir = tempReportsDir('quality-gate-results');
-    expect(runSyntheticSuite('steady', reportsDir).exitCode).toBe(0);
-    results = join(reportsDir, 'allure-results');
+  // The results of three passing tests.
+  test.beforeAll(({ steadyReport }) => {
+    expect(steadyReport.exitCode, steadyReport.output).toBe(0);
   });
 
-  test('passes three passing tests when it asks for three', () => {
-    const merge = mergeShards(tempReportsDir('quality-gate-pass'), [results], {
+  test('passes three passing tests when it asks for three', async ({ steadyReport: { resultsDir } }) => {
+    const merge = await mergeShards(tempReportsDir('quality-gate-pass'), [resultsDir], {
       QUALITY_GATE_MIN_TESTS: '3',
     });
     expect(merge.output).toContain('quality gate passed');
     expect(merge.exitCode, merge.output).toBe(0);
   });
 
-  test('fails, naming the rule, when it asks for more tests than ran', () => {
-    const merge = mergeShards(tempReportsDir('quality-gate-fail'), [results], {
+  test('fails, naming the rule, when it asks for more tests than ran', async ({
+    steadyReport: { resultsDir },
+  }) => {
+    const merge = await mergeShards(tempReportsDir('quality-gate-fail'), [resultsDir], {
       QUALITY_GATE_MIN_TESTS: '4',
     });
     expect(merge.output).toContain(
@@ -36,8 +33,10 @@ test.describe('the quality gate of npm run report:merge, through `allure quality
     expect(merge.exitCode).toBe(1);
   });
 
-  test('fails when Allure crashes for want of Iterator.prototype.toArray, as on Node 20 unaided', () => {
-    const merge = mergeShards(tempReportsDir('quality-gate-crash'), [results], {
+  test('fails when Allure crashes for want of Iterator.prototype.toArray, as on Node 20 unaided', async ({
+    steadyReport: { resultsDir },
+  }) => {
+    const merge = await mergeShards(tempReportsDir('quality-gate-crash'), [resultsDir], {
       QUALITY_GATE_MIN_TESTS: '3',
       NODE_OPTIONS: `--import ${WITHOUT_TO_ARRAY}`,
     });

@@ -1,26 +1,18 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { plantedNeedles } from './synthetic/planted';
-import {
-  filesUnder,
-  generateAllureReport,
-  runSyntheticSuite,
-  scanForNeedles,
-  tempReportsDir,
-} from './synthetic-run';
+import { test } from './synthetic-reports';
+import { filesUnder, scanForNeedles } from './synthetic-run';
 
-test.describe.configure({ timeout: 300_000 });
+test('planted secrets appear nowhere in results, report, JUnit, traces or logs', async ({
+  mixedReport: run,
+}) => {
+  // Among the synthetic suites of the run: planted secrets in every answer, and one failing test on purpose.
+  expect(run.exitCode, 'the synthetic suites have failing tests on purpose').toBe(1);
+  expect(run.reportExitCode).toBe(0);
 
-test('planted secrets appear nowhere in results, report, JUnit, traces or logs', async () => {
-  const reportsDir = tempReportsDir('redaction');
-  const run = runSyntheticSuite('secrets', reportsDir, { env: { SYNTHETIC_TRACE: 'on' } });
-  mkdirSync(join(reportsDir, 'logs'), { recursive: true });
-  writeFileSync(join(reportsDir, 'logs', 'playwright-output.log'), run.output);
-  expect(run.exitCode, 'the synthetic suite has one failing test on purpose').toBe(1);
-  expect(generateAllureReport(reportsDir, [join(reportsDir, 'allure-results')]).exitCode).toBe(0);
-
-  const files = filesUnder(reportsDir);
+  const files = filesUnder(run.reportsDir);
   expect(
     files.some((file) => file.endsWith('trace.zip')),
     'traces were recorded',
@@ -33,6 +25,10 @@ test('planted secrets appear nowhere in results, report, JUnit, traces or logs',
     files.some((file) => file.endsWith('index.html')),
     'the Allure report was generated',
   ).toBe(true);
+  expect(
+    files.some((file) => file.endsWith('playwright-output.log')),
+    "the run's terminal output was kept",
+  ).toBe(true);
   const results = files
     .filter((file) => file.endsWith('-result.json'))
     .map((file) => readFileSync(file, 'utf8'));
@@ -40,7 +36,7 @@ test('planted secrets appear nowhere in results, report, JUnit, traces or logs',
     'sendEnrollFactorRequest: POST /api/v3/send-enroll-factor-request',
   );
 
-  expect(await scanForNeedles(reportsDir, plantedNeedles())).toEqual([]);
+  expect(await scanForNeedles(run.reportsDir, plantedNeedles())).toEqual([]);
 });
 
 test('the scan finds planted secrets where they are', async () => {

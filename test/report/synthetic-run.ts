@@ -1,49 +1,41 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import StreamZip from 'node-stream-zip';
+import type { RunResult } from '../../src/process/run';
+import { runPlaywright, runScript } from '../nested-run';
 
 const CONFIG = 'test/report/synthetic/playwright.config.ts';
-const PLAYWRIGHT_CLI = 'node_modules/@playwright/test/cli.js';
-
-export interface ChildRun {
-  readonly exitCode: number;
-  readonly output: string;
-}
-
-/** The environment of a child run, without the variables of the Playwright worker running this test. */
-function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(TEST_|PW_|PLAYWRIGHT_)/.test(name)) env[name] = value;
-  }
-  return { ...env, FORCE_COLOR: '0', CI: '', ...extra };
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildRun {
-  const result = spawnSync(command, args, { env: childEnv(env), encoding: 'utf8', timeout: 240_000 });
-  return { exitCode: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
-}
 
 export function tempReportsDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `report-selftest-${name}-`));
 }
 
-/** Runs a synthetic suite (test/report/synthetic/<suite>.synthetic.ts) through the real reporter pipeline. */
+/**
+ * Runs synthetic suites (test/report/synthetic/<suite>.synthetic.ts; `suite` is a pattern, e.g.
+ * `(steady|secrets)`) through the real reporter pipeline. The output is as Playwright wrote it, so a
+ * self-test can look for secrets in it.
+ */
 export function runSyntheticSuite(
   suite: string,
   reportsDir: string,
   options: { readonly shard?: string; readonly env?: NodeJS.ProcessEnv } = {},
-): ChildRun {
-  const args = [PLAYWRIGHT_CLI, 'test', '-c', CONFIG, ...(options.shard ? [`--shard=${options.shard}`] : [])];
-  return run(process.execPath, args, { REPORTS_DIR: reportsDir, SYNTHETIC_SUITE: suite, ...options.env });
+): Promise<RunResult> {
+  const args = ['-c', CONFIG, ...(options.shard ? [`--shard=${options.shard}`] : [])];
+  return runPlaywright(args, {
+    env: { CI: '', REPORTS_DIR: reportsDir, SYNTHETIC_SUITE: suite, ...options.env },
+    unredacted: true,
+  });
 }
 
 /** `npm run report` with the project's allurerc.mjs into `<reportsDir>/allure-report`. */
-export function generateAllureReport(reportsDir: string, resultsDirs: readonly string[]): ChildRun {
-  return run(process.execPath, ['--import', 'tsx', 'cli/report.ts', 'generate', ...resultsDirs], {
-    REPORTS_DIR: reportsDir,
+export function generateAllureReport(
+  reportsDir: string,
+  resultsDirs: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
+  return runScript('cli/report.ts', ['generate', ...resultsDirs], {
+    env: { REPORTS_DIR: reportsDir, ...env },
   });
 }
 
@@ -52,11 +44,8 @@ export function mergeShards(
   reportsDir: string,
   resultsDirs: readonly string[] = [],
   env: NodeJS.ProcessEnv = {},
-): ChildRun {
-  return run(process.execPath, ['--import', 'tsx', 'cli/report.ts', 'merge', ...resultsDirs], {
-    REPORTS_DIR: reportsDir,
-    ...env,
-  });
+): Promise<RunResult> {
+  return runScript('cli/report.ts', ['merge', ...resultsDirs], { env: { REPORTS_DIR: reportsDir, ...env } });
 }
 
 export function filesUnder(dir: string): string[] {

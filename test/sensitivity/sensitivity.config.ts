@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BROWSER_OPTIONS } from '../../fixtures/browser-options';
 import { CLAIMED_DEFECTS_VARIABLE } from '../../fixtures/sensitivity';
 import type { MockDefectsOption } from '../../fixtures/worker';
 import { DEFECT_IDS, type DefectId } from '../../src/mock/defects';
@@ -52,8 +53,12 @@ export default defineConfig<MockDefectsOption>({
   outputDir: process.env.SENSITIVITY_OUTPUT_DIR || '../../reports/sensitivity-results',
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON || '../../reports/sensitivity-run.json' }]],
   retries: 0,
-  workers: process.env.SENSITIVITY_WORKERS || '100%',
+  // A number of workers, or a share of the cores (`50%`).
+  workers: /^\d+$/.test(process.env.SENSITIVITY_WORKERS ?? '')
+    ? Number(process.env.SENSITIVITY_WORKERS)
+    : process.env.SENSITIVITY_WORKERS || '100%',
   fullyParallel: true,
   timeout: 60_000,
+  use: BROWSER_OPTIONS,
   projects: [...clean, ...(full ? perDefect : claimed)],
 });

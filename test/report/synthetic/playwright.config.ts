@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BROWSER_OPTIONS } from '../../../fixtures/browser-options';
 import { reportPaths } from '../../../src/report/paths';
 import { harnessReporters } from '../../../src/report/reporters';
 
@@ -14,8 +15,10 @@ export default defineConfig({
   testDir: '.',
   outputDir: reportPaths().testResults,
   reporter: harnessReporters(),
-  workers: 2,
+  // Beside the self-tests' own workers, one worker starts the fewest processes.
+  workers: 1,
   fullyParallel: true,
+  use: BROWSER_OPTIONS,
   projects: [
     {
       name: process.env.SYNTHETIC_PROJECT || 'api',
