@@ -33,27 +33,32 @@ for (const factorType of FACTOR_TYPES) {
       scenario({ factorType, scenario: 'bodies', defects: ['status-code-as-string'] }),
       async ({ client, enrollment, testData, expectFailure }) => {
         const profile = testData.profileFor(factorType);
+        // Each body leaves out one field, which the answer names.
         const sends: [string, unknown][] = [
-          ['send-enroll-factor-request without factorType', { profile }],
+          ['factorType', { profile }],
           ...(factorType === 'SMS'
-            ? [['SMS without profile.phoneNumber', { factorType, profile: {} }] as [string, unknown]]
+            ? [['profile.phoneNumber', { factorType, profile: {} }] as [string, unknown]]
             : []),
           ...(factorType === 'EMAIL'
-            ? [['EMAIL without profile.email', { factorType, profile: {} }] as [string, unknown]]
+            ? [['profile.email', { factorType, profile: {} }] as [string, unknown]]
             : []),
         ];
-        for (const [name, body] of sends) {
-          await test.step(`${name} is refused`, async () => {
-            await expectFailure(await client.raw('sendEnrollFactorRequest', { body }), 'missingField');
+        for (const [field, body] of sends) {
+          await test.step(`send-enroll-factor-request without ${field} is refused, naming it`, async () => {
+            await expectFailure(await client.raw('sendEnrollFactorRequest', { body }), 'missingField', {
+              detail: field,
+            });
           });
         }
         const pending = await enrollment.start(factorType, { profile });
         const enrollmentData = await enrollment.enrollmentData(pending);
         const complete = { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData };
         for (const field of ['factorType', 'enrollmentToken', 'enrollmentData'] as const) {
-          await test.step(`enroll-factor without ${field} is refused`, async () => {
+          await test.step(`enroll-factor without ${field} is refused, naming it`, async () => {
             const { [field]: _omitted, ...body } = complete;
-            await expectFailure(await client.raw('enrollFactor', { body }), 'missingField');
+            await expectFailure(await client.raw('enrollFactor', { body }), 'missingField', {
+              detail: field,
+            });
           });
         }
       },
