@@ -11,6 +11,7 @@
  *                                  and the OpenAPI check run in shard 1 only); results in reports/shards/shard-i-of-n/,
  *                                  report and quality gate come from `npm run report:merge`
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -31,7 +32,7 @@ import {
 } from '../src/pact/openapi-check';
 import { PLAYWRIGHT_CLI, run } from '../src/process/run';
 import { type StepOutcome, Steps } from '../src/process/steps';
-import { allureReportSteps } from '../src/report/allure-report';
+import { allureReportSteps, howToOpenReport } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
@@ -198,6 +199,9 @@ runMain(async () => {
   }
 
   process.stdout.write(steps.summary());
+  if (!shard && existsSync(join(paths.allureReport, 'index.html'))) {
+    process.stdout.write(`\n${howToOpenReport(paths)}\n`);
+  }
   steps.write(join(shardDir ?? paths.root, 'gate-steps.json'));
   await previousRunRemoved;
   return steps.passed ? 0 : 1;

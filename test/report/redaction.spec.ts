@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { plantedNeedles } from './synthetic/planted';
+import { PLANTED, plantedNeedles } from './synthetic/planted';
 import {
   filesUnder,
   generateAllureReport,
@@ -43,7 +43,17 @@ test('planted secrets appear nowhere in results, report, JUnit, traces or logs',
   expect(await scanForNeedles(reportsDir, plantedNeedles())).toEqual([]);
 });
 
-test('the scan finds planted secrets where they are', async () => {
+test("the scan finds planted secrets where they are, in a report's embedded data files too", async () => {
   const hits = await scanForNeedles(join(import.meta.dirname, 'synthetic'), plantedNeedles());
   expect(hits.map((hit) => hit.file)).toContain('planted.ts');
+
+  const reportDir = tempReportsDir('embedded');
+  const result = Buffer.from(JSON.stringify({ message: `token ${PLANTED.enrollmentToken}` }));
+  writeFileSync(
+    join(reportDir, 'index.html'),
+    `<script>d("data/test-results/x.json","${result.toString('base64')}")</script>`,
+  );
+  expect(await scanForNeedles(reportDir, [PLANTED.enrollmentToken])).toEqual([
+    { file: 'index.html!data/test-results/x.json', needle: PLANTED.enrollmentToken },
+  ]);
 });
