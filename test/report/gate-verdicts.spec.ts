@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { INTERACTIONS } from '../../src/pact/interactions';
+import { STATE_SETUP_URL_NOTICE } from '../../src/pact/verification';
 import { categoriesByTest } from './allure-report-data';
 
 test.describe.configure({ timeout: 600_000 });
@@ -30,9 +31,42 @@ function runGate(name: string, env: NodeJS.ProcessEnv) {
   return { exitCode: run.status, output: `${run.stdout}${run.stderr}`, categories, failedIn };
 }
 
+/**
+ * A run's output without the failures' details, which the list reporter prints after the progress lines
+ * (from `  1) [project] › …` up to the totals): what a passing run of the same tests prints, give or take the
+ * names of the failed tests in the totals.
+ */
+function withoutFailureDetails(output: string): string[] {
+  const lines = output.split('\n');
+  const first = lines.findIndex((line) => /^ {2}1\) \[/.test(line));
+  if (first < 0) return lines;
+  const totals = lines.findIndex(
+    (line, index) => index > first && /^ {2}\d+ (failed|flaky|passed|skipped)/.test(line),
+  );
+  return [...lines.slice(0, first), ...lines.slice(totals < 0 ? lines.length : totals)];
+}
+
+/** How many tests a run counted, from the list reporter's totals. */
+function testsCounted(output: string): number {
+  return [...output.matchAll(/^ {2}(\d+) (?:failed|flaky|passed|skipped|did not run)/gm)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
+}
+
 test('a gate against a mock that ships a provider defect fails and files it under product defect', () => {
   const gate = runGate('defect', { MOCK_DEFECTS: 'accept-expired-token' });
   expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
+
+  // Quiet output: one line per test, the gate's steps and its table; the verifier's report and pact-js's
+  // warnings stay off the terminal, and why pact-js's deprecated option is kept is said once.
+  const tests = testsCounted(gate.output);
+  expect(tests, gate.output.slice(-3000)).toBeGreaterThan(200);
+  expect(withoutFailureDetails(gate.output).length, gate.output).toBeLessThanOrEqual(tests + 60);
+  expect(gate.output).not.toContain('Verifying a pact between');
+  expect(gate.output).not.toMatch(/is deprecated/);
+  expect(gate.output.split(STATE_SETUP_URL_NOTICE)).toHaveLength(2);
+
   const productDefects = gate.failedIn('Product defect');
   expect(productDefects).toEqual(
     expect.arrayContaining([
