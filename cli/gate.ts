@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { prefixed } from '../src/errors';
+import { notifyRun } from '../src/notify/notify-run';
+import { readRecordedFailures } from '../src/notify/summary';
 import { pactSettingsFrom } from '../src/pact/config';
 import {
   committedPactTexts,
@@ -55,6 +57,8 @@ runMain(async () => {
   const firstShard = !shard || shard.index === 1;
   const { pactDir, provider } = pactSettingsFrom();
 
+  // The failed tests of each Playwright step and their causes, for the summary post.
+  const failuresFile = (name: string) => join(shardDir ?? paths.root, 'failures', `${name}.json`);
   const previousRunRemoved = clearOutputs([
     paths.allureResults,
     junitDir,
@@ -62,6 +66,7 @@ runMain(async () => {
     paths.logs,
     paths.allureReport,
     paths.catalogCoverage,
+    join(shardDir ?? paths.root, 'failures'),
   ]);
   const runInfo = collectRunInfo(process.env, { shards: shard?.total });
   writeRunInfo(paths.runInfo, runInfo);
@@ -88,7 +93,11 @@ runMain(async () => {
     args.push(`--output=${join(paths.testResults, name)}`);
     if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
     const { exitCode } = await run(process.execPath, args, {
-      env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${name}.xml`) },
+      env: {
+        ...env,
+        PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${name}.xml`),
+        HARNESS_FAILURES_FILE: failuresFile(name),
+      },
       logFile: join(paths.logs, `${name}.log`),
       echo: true,
     });
@@ -196,6 +205,16 @@ runMain(async () => {
   } else {
     process.stdout.write(`\n${prefixed('gate step: Allure report')}\n`);
     for (const outcome of await allureReportSteps(paths, [paths.allureResults])) steps.record(outcome);
+    await step('summary post', () =>
+      notifyRun({
+        title: 'gate',
+        passed: steps.passed,
+        paths,
+        failedTests: readRecordedFailures(failuresFile('gate')),
+        // The suites' step fails with its tests, which the post lists one by one.
+        failedSteps: steps.failed.filter((outcome) => outcome !== suites),
+      }),
+    );
   }
 
   process.stdout.write(steps.summary());

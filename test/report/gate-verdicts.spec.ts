@@ -1,34 +1,45 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { STATE_SETUP_URL_NOTICE } from '../../src/pact/verification';
-import { categoriesByTest } from './allure-report-data';
+import { startSink } from '../notify/sink';
+import { categoriesByTest, reportTotals } from './allure-report-data';
 
 test.describe.configure({ timeout: 600_000 });
 
-/** Runs the real gate into a scratch reports directory with the given environment. */
-function runGate(name: string, env: NodeJS.ProcessEnv) {
+/** Runs the real gate into a scratch reports directory with the given environment, as a person would. */
+async function runGate(name: string, env: NodeJS.ProcessEnv) {
   const reportsDir = mkdtempSync(join(tmpdir(), `gate-${name}-`));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0' };
-  for (const inherited of [
-    'ALLURE_RESULTS_DIR',
-    'ALLURE_HISTORY_PATH',
-    'TEST_WORKER_INDEX',
-    'TEST_PARALLEL_INDEX',
-  ]) {
-    delete childEnv[inherited];
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0' };
+  for (const inherited of Object.keys(childEnv)) {
+    if (
+      /^(ALLURE_RESULTS_DIR|ALLURE_HISTORY_PATH|TEST_WORKER_INDEX|TEST_PARALLEL_INDEX|NOTIFY_\w+|REPORT_URL)$/.test(
+        inherited,
+      )
+    ) {
+      delete childEnv[inherited];
+    }
   }
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/gate.ts'], {
-    env: childEnv,
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
+  // Asynchronous, so a sink of this process can take the gate's summary post.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/gate.ts'], {
+    env: { ...childEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const categories = categoriesByTest(join(reportsDir, 'allure-report'));
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const report = join(reportsDir, 'allure-report');
+  const categories = categoriesByTest(report);
   const failedIn = (category: string) => [...categories].filter(([, c]) => c === category).map(([t]) => t);
-  return { exitCode: run.status, output: `${run.stdout}${run.stderr}`, categories, failedIn };
+  return { exitCode, output, categories, failedIn, totals: reportTotals(report) };
 }
 
 /**
@@ -54,8 +65,14 @@ function testsCounted(output: string): number {
   );
 }
 
-test('a gate against a mock that ships a provider defect fails and files it under product defect', () => {
-  const gate = runGate('defect', { MOCK_DEFECTS: 'accept-expired-token' });
+test('a gate against a mock that ships a provider defect fails, files it under product defect and posts it', async () => {
+  const sink = await startSink();
+  const reportUrl = 'https://reports.example.com/enroll-factor-harness/gate';
+  const gate = await runGate('defect', {
+    MOCK_DEFECTS: 'accept-expired-token',
+    NOTIFY_WEBHOOK_URL: `${sink.url}/hooks/harness`,
+    REPORT_URL: reportUrl,
+  }).finally(() => sink.close());
   expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
 
   // Quiet output: one line per test, the gate's steps and its table; the verifier's report and pact-js's
@@ -75,10 +92,36 @@ test('a gate against a mock that ships a provider defect fails and files it unde
     ]),
   );
   expect([...gate.categories.values()].filter((c) => c !== 'Product defect')).toEqual([]);
+
+  // The summary post: the report's counts, each failed test with its cause, the failed steps, the link.
+  expect(sink.received.map((post) => post.path)).toEqual(['/hooks/harness']);
+  const post = sink.received[0]?.body as {
+    passed: boolean;
+    counts: typeof gate.totals;
+    failures: { title: string; category: string; message?: string }[];
+    reportUrl: string;
+  };
+  expect(post).toMatchObject({ passed: false, counts: gate.totals, reportUrl });
+  expect(gate.totals.failed).toBeGreaterThan(0);
+  const failedTests = post.failures.filter((failure) => failure.category !== 'Run step');
+  expect(failedTests.map((failure) => failure.category)).toEqual(failedTests.map(() => 'Product defect'));
+  expect(
+    failedTests.filter((failure) => !failure.message),
+    'each failure says why',
+  ).toEqual([]);
+  for (const defect of productDefects) {
+    expect(
+      failedTests.map((failure) => failure.title),
+      defect,
+    ).toContainEqual(expect.stringContaining(defect));
+  }
+  expect(post.failures).toContainEqual(
+    expect.objectContaining({ title: 'quality gate', category: 'Run step' }),
+  );
 });
 
-test('a gate whose environment cannot be reached fails and files it under environment unavailable', () => {
-  const gate = runGate('down', { GENAUTH_BASE_URL: 'http://127.0.0.1:9' });
+test('a gate whose environment cannot be reached fails and files it under environment unavailable', async () => {
+  const gate = await runGate('down', { GENAUTH_BASE_URL: 'http://127.0.0.1:9' });
   expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
   const unavailable = gate.failedIn('Environment unavailable');
   expect(unavailable.length).toBeGreaterThan(0);
