@@ -62,6 +62,9 @@ export default defineConfig({
         reportName: 'MFA enrollment: enroll-factor contract',
         reportLanguage: 'en',
         groupBy: ['parentSuite', 'feature', 'story'],
+        // One index.html holding its data: it opens from disk (file://), where a browser refuses to fetch the
+        // data files of a report of many files and shows a spinner forever. summary.json is still written.
+        singleFile: true,
       },
     },
   },

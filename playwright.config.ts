@@ -27,6 +27,9 @@ export default defineConfig({
   globalTeardown: ['./fixtures/global-teardown.ts'],
   // Redaction, list, JUnit, Allure (src/report/reporters.ts); paths follow REPORTS_DIR.
   reporter: harnessReporters(),
+  // The terminal shows progress, one line per test: what tests print (the native Pact verifier's report, which
+  // goes to reports/logs/pact-verifier/, and pact-js's logs) stays with each test in Allure and JUnit.
+  quiet: true,
   // Every core: the suites wait on loopback HTTP as much as they compute.
   workers: '100%',
   fullyParallel: true,

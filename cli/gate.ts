@@ -15,10 +15,13 @@
  *                                  `playwright test` (the consumer tests write no pact unless all of them ran;
  *                                  `QUALITY_GATE_MIN_TESTS` sets how many tests the quality gate expects)
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { prefixed } from '../src/errors';
+import { notifyRun } from '../src/notify/notify-run';
+import { readRecordedFailures } from '../src/notify/summary';
 import { pactSettingsFrom } from '../src/pact/config';
 import {
   committedPactTexts,
@@ -35,7 +38,7 @@ import {
 } from '../src/pact/openapi-check';
 import { PLAYWRIGHT_CLI, run } from '../src/process/run';
 import { type StepOutcome, Steps } from '../src/process/steps';
-import { allureReportSteps } from '../src/report/allure-report';
+import { allureReportSteps, howToOpenReport } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
@@ -60,6 +63,8 @@ runMain(async () => {
   const firstShard = !shard || shard.index === 1;
   const { pactDir, provider } = pactSettingsFrom();
 
+  // The failed tests of each Playwright step and their causes, for the summary post.
+  const failuresFile = (name: string) => join(shardDir ?? paths.root, 'failures', `${name}.json`);
   const previousRunRemoved = clearOutputs([
     paths.allureResults,
     junitDir,
@@ -67,6 +72,7 @@ runMain(async () => {
     paths.logs,
     paths.allureReport,
     paths.catalogCoverage,
+    join(shardDir ?? paths.root, 'failures'),
   ]);
   const runInfo = collectRunInfo(process.env, { shards: shard?.total });
   writeRunInfo(paths.runInfo, runInfo);
@@ -93,7 +99,11 @@ runMain(async () => {
     args.push(`--output=${join(paths.testResults, name)}`);
     if (sharded && shard) args.push(`--shard=${shard.index}/${shard.total}`);
     const { exitCode } = await run(process.execPath, args, {
-      env: { ...env, PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${name}.xml`) },
+      env: {
+        ...env,
+        PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `${name}.xml`),
+        HARNESS_FAILURES_FILE: failuresFile(name),
+      },
       logFile: join(paths.logs, `${name}.log`),
       echo: true,
     });
@@ -201,9 +211,22 @@ runMain(async () => {
   } else {
     process.stdout.write(`\n${prefixed('gate step: Allure report')}\n`);
     for (const outcome of await allureReportSteps(paths, [paths.allureResults])) steps.record(outcome);
+    await step('summary post', () =>
+      notifyRun({
+        title: 'gate',
+        passed: steps.passed,
+        paths,
+        failedTests: readRecordedFailures(failuresFile('gate')),
+        // The suites' step fails with its tests, which the post lists one by one.
+        failedSteps: steps.failed.filter((outcome) => outcome !== suites),
+      }),
+    );
   }
 
   process.stdout.write(steps.summary());
+  if (!shard && existsSync(join(paths.allureReport, 'index.html'))) {
+    process.stdout.write(`\n${howToOpenReport(paths)}\n`);
+  }
   steps.write(join(shardDir ?? paths.root, 'gate-steps.json'));
   await previousRunRemoved;
   return steps.passed ? 0 : 1;

@@ -7,6 +7,7 @@ import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { PLAYWRIGHT_CLI, run, tsxArgs } from '../src/process/run';
 import { freePort, type RunningServer, startServer } from '../src/process/server';
 import { startSmsSink } from '../src/rehearsal/sms-sink';
+import { generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
@@ -180,9 +181,14 @@ async function main(): Promise<number> {
       target: 'rehearsal',
       out: process.stderr,
     });
+    // Its own HTML report, built as the gate's is, under reports/rehearsal.
+    const report = await generateAllureReport(reports, [reports.allureResults]);
+    if (report.ok) process.stderr.write(`${howToOpenReport(reports)}\n`);
+    else log(`the report could not be built: ${report.error}`);
+    const ranOrReported = report.ok ? exitCode : 1;
     if (extra.length > 0) {
       log('the run was narrowed by arguments, so the planted disagreement is not checked');
-      return exitCode;
+      return ranOrReported;
     }
     const problems = Object.entries(planted).flatMap(
       ([scenario, answer]) => missingPlantedDisagreement(table, scenario, answer) ?? [],
@@ -193,7 +199,7 @@ async function main(): Promise<number> {
         `the planted disagreement (${Object.keys(planted).join(', ')}) was observed and its correction proposed`,
       );
     }
-    return problems.length > 0 ? 1 : exitCode;
+    return problems.length > 0 ? 1 : ranOrReported;
   } finally {
     await mock?.stop();
     await sink.close();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readVariables } from '../src/config/schema';
 import { HarnessError, prefixed } from '../src/errors';
 import { runAllure, shardResultsDirs } from '../src/report/allure-cli';
-import { allureReportSteps, generateAllureReport } from '../src/report/allure-report';
+import { allureReportSteps, generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { reportPaths } from '../src/report/paths';
 import { runMain } from './main';
 
@@ -27,7 +27,7 @@ async function generate(): Promise<number> {
   if (missing.length > 0) fail(`no Allure results in ${missing.join(', ')}: run \`npm run gate\` first.`);
   const report = await generateAllureReport(paths, dirs);
   if (!report.ok) fail(`the report could not be built: ${report.error}`);
-  process.stdout.write(`${prefixed(`report: ${report.index}`)}\n`);
+  process.stdout.write(`${howToOpenReport(paths)}\n`);
   return 0;
 }
 
@@ -54,6 +54,7 @@ async function merge(): Promise<number> {
   if (report.status !== 'passed') fail(`merged report: ${report.detail}`);
   const verdict = qualityGate.status === 'passed' ? 'passed' : `FAILED\n${qualityGate.detail}`;
   process.stdout.write(`${prefixed(`merged report: ${report.detail}; quality gate ${verdict}`)}\n`);
+  process.stdout.write(`${howToOpenReport(paths)}\n`);
   return qualityGate.status === 'passed' ? 0 : 1;
 }
 

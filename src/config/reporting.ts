@@ -66,24 +66,24 @@ export const REPORTING_VARIABLES = {
   }),
 } satisfies Record<string, Declaration>;
 
-const NOT_YET_READ = 'Read by the nightly and the gate summary post.';
-
 export const NOTIFICATION_VARIABLES = {
   NOTIFY_SLACK_WEBHOOK_URL: variable({
     group: 'notifications',
-    description: `A Slack incoming webhook that hears of each run's outcome. ${NOT_YET_READ}`,
+    description:
+      "A Slack incoming webhook that gets each gate's and nightly's summary: counts, fidelity, what failed and why, the report link.",
     unset: 'nothing is posted to Slack',
     parser: httpUrl('https://hooks.slack.com/services/T000/B000/XXXX'),
   }),
   NOTIFY_WEBHOOK_URL: variable({
     group: 'notifications',
-    description: `A generic JSON webhook (Microsoft Teams and other chat tools) that hears of each run's outcome. ${NOT_YET_READ}`,
+    description:
+      'A generic JSON webhook (Microsoft Teams and other chat tools) that gets the same summary as JSON, with a `text` line.',
     unset: 'nothing is posted',
     parser: httpUrl('https://chat.example.com/hooks/harness'),
   }),
   REPORT_URL: variable({
     group: 'notifications',
-    description: `The link to the published Allure report, given with the outcome. ${NOT_YET_READ}`,
+    description: 'The link to the published Allure report, given with the summary.',
     unset: 'no link',
     parser: httpUrl('https://reports.example.com/enroll-factor-harness/'),
   }),

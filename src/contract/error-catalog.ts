@@ -20,6 +20,11 @@ export interface CatalogEntry {
   readonly statusCode: number;
   readonly apiCode?: number;
   readonly message: string;
+  /**
+   * What an answer names after the message, following a colon, where one message fits many requests
+   * (`catalogMessage`): e.g. which required field is missing.
+   */
+  readonly detail?: string;
   readonly source: 'documented' | 'assumed';
   /** The fields the documentation fixes; empty for assumed entries. */
   readonly documented: readonly CatalogField[];
@@ -73,6 +78,7 @@ export const ERROR_CATALOG = {
     httpStatus: 200,
     statusCode: 400,
     message: 'A required field is missing',
+    detail: 'the missing fields, by path: "A required field is missing: enrollmentToken, enrollmentData"',
     source: 'assumed',
     documented: [],
     reference: `OpenAPI required fields; 400 InvalidArgumentError from ${ERROR_HANDLING}`,

@@ -1,3 +1,4 @@
+export * from './catalog-message';
 export * from './dto';
 export * from './envelope';
 export * from './error-catalog';

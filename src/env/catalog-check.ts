@@ -1,6 +1,7 @@
 import {
   type CatalogField,
   catalogFieldsToAssert,
+  catalogMessage,
   ERROR_CATALOG,
   type ErrorEnvelope,
   type ErrorScenario,
@@ -33,11 +34,17 @@ export interface FailureVerdict {
 const CLIENT_ERROR_CLASS = (statusCode: number) => statusCode >= 400 && statusCode < 500;
 
 /**
- * Judges an answer against the catalog entry of a failure scenario. Exact: httpStatus, statusCode and
- * apiCode as the catalog says (the mock). Otherwise: the documented fields exactly, and for the rest only
- * the error class (a failure envelope with a 4xx statusCode), the answer kept as evidence.
+ * Judges an answer against the catalog entry of a failure scenario. Exact: httpStatus, statusCode, apiCode
+ * and the message as the catalog says (the mock), the message naming `detail` where the entry has one (the
+ * missing fields). Otherwise: the documented fields exactly, and for the rest only the error class (a
+ * failure envelope with a 4xx statusCode), the answer kept as evidence.
  */
-export function judgeFailure(result: Answered, scenario: ErrorScenario, exact: boolean): FailureVerdict {
+export function judgeFailure(
+  result: Answered,
+  scenario: ErrorScenario,
+  exact: boolean,
+  detail?: string,
+): FailureVerdict {
   const entry = ERROR_CATALOG[scenario];
   const asserted = catalogFieldsToAssert(entry, exact);
   const evidence = !exact && entry.source === 'assumed';
@@ -65,6 +72,10 @@ export function judgeFailure(result: Answered, scenario: ErrorScenario, exact: b
         `${field}: expected ${String(entry[field as keyof typeof entry])}, got ${String(observed[field])}`,
       );
     }
+  }
+  const message = catalogMessage(scenario, detail);
+  if (exact && observed.message !== message) {
+    problems.push(`message: expected "${message}", got "${observed.message}"`);
   }
   if (!exact && !CLIENT_ERROR_CLASS(observed.statusCode) && observed.statusCode !== 429) {
     problems.push(`statusCode: expected a 4xx client error, got ${observed.statusCode}`);

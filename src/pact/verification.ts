@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { prefixed } from '../errors';
 import { redactText } from '../redaction/redact';
@@ -23,6 +25,44 @@ import {
 
 // The pact core reports anonymous usage statistics unless told not to; a test run has no business doing that.
 process.env.PACT_DO_NOT_TRACK ??= 'true';
+
+/**
+ * Why the verifier is given `providerStatesSetupUrl`, which pact-js deprecates in favour of its own state
+ * handlers: said once per run (`NOTICE_ANNOTATION`) instead of pact-js's warning for every verifier.
+ */
+export const STATE_SETUP_URL_NOTICE = prefixed(
+  "pact-js deprecates providerStatesSetupUrl; the provider verification keeps it on purpose: pact-js's own state " +
+    'handlers catch a failing handler and answer HTTP 200, so an interaction whose provider state could not be ' +
+    'set up would be verified against nothing (https://github.com/pact-foundation/pact-js/issues/631, ' +
+    'https://github.com/pact-foundation/pact-js/pull/1585). src/pact/state-server.ts answers such a setup with ' +
+    'HTTP 422 and its cause instead.',
+);
+
+/**
+ * A pact-js verifier that sets provider states up through `stateSetupUrl` (src/pact/state-server.ts). pact-js
+ * warns about `providerStatesSetupUrl` when it is constructed with it, once per verifier (57 times a gate);
+ * it reads the option only once verifying, from the options object it keeps, so it is set there after
+ * construction and the reason is given once, in `STATE_SETUP_URL_NOTICE`. Were pact-js to stop reading it
+ * there, the states would not be set up and every interaction with one would fail
+ * (test/pact/honest-verification.spec.ts).
+ */
+function verifierWithStateUrl(options: VerifierOptions, stateSetupUrl: string): Verifier {
+  const verifier = new Verifier(options);
+  options.providerStatesSetupUrl = stateSetupUrl;
+  return verifier;
+}
+
+/**
+ * Writes what the verifier printed (its report's `output`: the pacts, interactions and mismatches it went
+ * through) to `logFile`, colours stripped and secrets redacted; answers the file, or undefined without one.
+ */
+function writeVerifierOutput(logFile: string | undefined, report: string): string | undefined {
+  if (!logFile) return undefined;
+  const output = parseVerifierReport(report)?.output ?? [report];
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  writeFileSync(logFile, `${redactText(stripVTControlCharacters(output.join('\n'))).trim()}\n`);
+  return logFile;
+}
 
 /** The Node request pact-js's proxy hands to a request filter (an Express request). */
 export interface FilteredRequest {
@@ -62,6 +102,8 @@ export interface VerificationOutcome {
   /** Why the interaction was skipped. */
   readonly reason?: string;
   readonly durationMs: number;
+  /** Where the verifier's own output went (`logFile`). */
+  readonly log?: string;
 }
 
 export interface VerifyInteractionOptions {
@@ -77,6 +119,11 @@ export interface VerifyInteractionOptions {
    * enrollment token's lifetime out on a real environment): the environment's `timing.stateSetupMs`.
    */
   readonly requestTimeoutMs: number;
+  /**
+   * Where the verifier's output goes (under reports/logs/), rather than between the test runner's progress
+   * lines: the native verifier prints it to the worker's stdout, which the runner keeps quiet.
+   */
+  readonly logFile?: string;
 }
 
 /** An interaction that sends the sign-in's id_token: the request filter needs the user's own. */
@@ -116,26 +163,34 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
   const started = performance.now();
   const stateServer = await startStateServer(states);
   let failure: unknown;
+  let report = '';
   try {
-    await new Verifier({
-      providerBaseUrl: options.providerBaseUrl,
-      pactUrls: [file],
-      providerStatesSetupUrl: stateServer.url,
-      requestFilter: authenticatingFilter(states),
-      timeout: options.requestTimeoutMs,
-      logLevel: options.logLevel,
-      failIfNoPactsFound: true,
-    }).verifyProvider();
+    report = await verifierWithStateUrl(
+      {
+        providerBaseUrl: options.providerBaseUrl,
+        pactUrls: [file],
+        requestFilter: authenticatingFilter(states),
+        timeout: options.requestTimeoutMs,
+        logLevel: options.logLevel,
+        failIfNoPactsFound: true,
+      },
+      stateServer.url,
+    ).verifyProvider();
   } catch (error) {
     failure = error;
+    report = error instanceof Error ? error.message : String(error);
   } finally {
     await states.tearDown();
     await stateServer.close();
   }
   const durationMs = performance.now() - started;
+  const log = writeVerifierOutput(options.logFile, report);
+  const logged = log ? { log } : {};
   const failures = stateServer.takeFailures();
   const unavailable = failures.find((stateFailure) => stateFailure.capability)?.capability;
-  if (unavailable) return { description, status: 'skipped', reason: unavailable, mismatches: [], durationMs };
+  if (unavailable) {
+    return { description, status: 'skipped', reason: unavailable, mismatches: [], durationMs, ...logged };
+  }
   const stateFailures = failures.map(
     (stateFailure): InteractionMismatch => ({
       path: 'provider state',
@@ -143,13 +198,14 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
     }),
   );
   if (failure === undefined && stateFailures.length === 0) {
-    return { description, status: 'passed', mismatches: [], durationMs };
+    return { description, status: 'passed', mismatches: [], durationMs, ...logged };
   }
   return {
     description,
     status: 'failed',
     mismatches: [...stateFailures, ...(failure === undefined ? [] : mismatchesOf(failure))],
     durationMs,
+    ...logged,
   };
 }
 
@@ -160,7 +216,7 @@ export type PactSource = Omit<
 >;
 
 export interface VerifyPactsOptions
-  extends Pick<VerifyInteractionOptions, 'providerBaseUrl' | 'states' | 'logLevel'> {
+  extends Pick<VerifyInteractionOptions, 'providerBaseUrl' | 'states' | 'logLevel' | 'logFile'> {
   readonly source: PactSource;
   /** As for one interaction, plus the wait for a designated user: states acquire theirs inside the run. */
   readonly requestTimeoutMs: number;
@@ -178,6 +234,8 @@ export interface PactsVerification {
   /** Why the run reported no interaction at all (the broker unreachable, no pact found, …). */
   readonly problem?: string;
   readonly durationMs: number;
+  /** Where the verifier's own output went (`logFile`). */
+  readonly log?: string;
 }
 
 /**
@@ -193,14 +251,16 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVer
   const stateServer = await startStateServer(states);
   let report: string;
   try {
-    report = await new Verifier({
-      ...options.source,
-      providerBaseUrl: options.providerBaseUrl,
-      providerStatesSetupUrl: stateServer.url,
-      requestFilter: authenticatingFilter(states),
-      timeout: options.requestTimeoutMs,
-      logLevel: options.logLevel,
-    }).verifyProvider();
+    report = await verifierWithStateUrl(
+      {
+        ...options.source,
+        providerBaseUrl: options.providerBaseUrl,
+        requestFilter: authenticatingFilter(states),
+        timeout: options.requestTimeoutMs,
+        logLevel: options.logLevel,
+      },
+      stateServer.url,
+    ).verifyProvider();
   } catch (error) {
     report = error instanceof Error ? error.message : String(error);
   } finally {
@@ -208,6 +268,8 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVer
     await stateServer.close();
   }
   const durationMs = performance.now() - started;
+  const log = writeVerifierOutput(options.logFile, report);
+  const logged = log ? { log } : {};
   const parsed = parseVerifierReport(report);
   const verified = parsed ? verifiedInteractions(parsed) : [];
   if (verified.length === 0) {
@@ -215,10 +277,15 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVer
       interactions: [],
       problem: redactText(report.trim() || 'the verifier reported nothing'),
       durationMs,
+      ...logged,
     };
   }
   const failures = stateServer.takeFailures();
-  return { interactions: verified.map((interaction) => verdictOf(interaction, failures)), durationMs };
+  return {
+    interactions: verified.map((interaction) => verdictOf(interaction, failures)),
+    durationMs,
+    ...logged,
+  };
 }
 
 export interface VerifyWholePactOptions extends Omit<VerifyInteractionOptions, 'interaction'> {}
@@ -248,6 +315,7 @@ export function outcomeOf(
       status: 'failed',
       mismatches: [{ path: 'verification', problem }],
       durationMs: verification.durationMs,
+      ...(verification.log ? { log: verification.log } : {}),
     };
   }
   return {
@@ -256,6 +324,7 @@ export function outcomeOf(
     mismatches: verdict.mismatches,
     ...(verdict.reason ? { reason: verdict.reason } : {}),
     durationMs: verification.durationMs,
+    ...(verification.log ? { log: verification.log } : {}),
   };
 }
 
@@ -278,11 +347,12 @@ export function mismatchesOf(failure: unknown): InteractionMismatch[] {
   return mismatches.length > 0 ? mismatches : [{ path: 'verification', problem: redactText(message) }];
 }
 
-/** The failure message of one interaction's test. */
+/** The failure message of one interaction's test, ending with where the verifier's output is. */
 export function formatMismatches(outcome: VerificationOutcome, providerBaseUrl: string): string {
   const host = new URL(providerBaseUrl).host;
   return [
     prefixed(`the provider at ${host} does not honour the interaction "${outcome.description}":`),
     ...outcome.mismatches.map((mismatch) => `  ${mismatch.path}: ${mismatch.problem}`),
+    ...(outcome.log ? [`  the verifier's output: ${path.relative(process.cwd(), outcome.log)}`] : []),
   ].join('\n');
 }

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { prefixed } from '../errors';
 import type { StepOutcome } from '../process/steps';
 import { runAllure } from './allure-cli';
 import type { ReportPaths } from './paths';
@@ -19,12 +21,16 @@ export interface QualityGateVerdict {
 
 const lastLine = (output: string) => output.trim().split('\n').at(-1) ?? '';
 
-/** `allure generate` of `resultsDirs` (several = shards merged into one) with allurerc.mjs. */
+/**
+ * `allure generate` of `resultsDirs` (several = shards merged into one) with allurerc.mjs: one index.html that
+ * opens from disk. allurerc.mjs reads the run info and keeps the history under the same reports directory.
+ */
 export async function generateAllureReport(
   paths: ReportPaths,
   resultsDirs: readonly string[],
 ): Promise<ReportOutcome> {
   const { exitCode, tail } = await runAllure('generate', ['--output', paths.allureReport, ...resultsDirs], {
+    env: { REPORTS_DIR: paths.root, ALLURE_HISTORY_PATH: paths.history },
     logFile: join(paths.logs, 'allure-generate.log'),
   });
   const index = join(paths.allureReport, 'index.html');
@@ -90,6 +96,18 @@ export async function applyQualityGate(
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * How to open the report: the file for a browser (it opens from disk), and `npm run report:open`, which
+ * serves it (with the REPORTS_DIR it is in, where that is not the default).
+ */
+export function howToOpenReport(paths: ReportPaths, cwd = process.cwd()): string {
+  const index = join(paths.allureReport, 'index.html');
+  const reportsDir = relative(cwd, paths.root);
+  const serve =
+    reportsDir === 'reports' ? 'npm run report:open' : `REPORTS_DIR=${reportsDir} npm run report:open`;
+  return prefixed(`report: open ${pathToFileURL(index).href} in a browser, or run \`${serve}\` to serve it`);
 }
 
 /** The number of tests in a generated report (its summary.json), if there is one. */

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { classifyFailure, type FailureCauseId } from './failure-cause';
 
@@ -7,6 +8,17 @@ export interface RecordedFailure {
   readonly testId: string;
   readonly title: string;
   readonly cause: FailureCauseId;
+  /** The first line of its error (redacted by the first reporter of the pipeline), where it has one. */
+  readonly message?: string;
+}
+
+/** The first line of an error message with text in it, colours stripped, cut to a chat line's length. */
+function firstLine(message: string | undefined): string | undefined {
+  const line = stripVTControlCharacters(message ?? '')
+    .split('\n')
+    .map((text) => text.trim())
+    .find(Boolean);
+  return line && line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 export interface FailuresReporterOptions {
@@ -14,7 +26,10 @@ export interface FailuresReporterOptions {
   readonly outputFile?: string;
 }
 
-/** Records each test whose final attempt failed, with the cause of the failure, for the nightly re-runs. */
+/**
+ * Records each test whose final attempt failed, with the cause of the failure and its first line: for the
+ * nightly's re-runs and the summary a run posts.
+ */
 export default class FailuresReporter implements Reporter {
   private readonly failures = new Map<string, RecordedFailure>();
 
@@ -31,7 +46,13 @@ export default class FailuresReporter implements Reporter {
     }
     const error = result.errors[0] ?? result.error;
     const cause = result.status === 'timedOut' ? 'harness' : classifyFailure(error?.message, error?.stack).id;
-    this.failures.set(test.id, { testId: test.id, title: test.titlePath().slice(1).join(' › '), cause });
+    const message = firstLine(error?.message);
+    this.failures.set(test.id, {
+      testId: test.id,
+      title: test.titlePath().slice(1).join(' › '),
+      cause,
+      ...(message ? { message } : {}),
+    });
   }
 
   onEnd(): void {

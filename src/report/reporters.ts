@@ -9,8 +9,10 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /**
  * The reporter pipeline of every run: redaction first (later reporters see its output), then the list
- * reporter on the terminal, JUnit XML, Allure results, when `HARNESS_FAILURES_FILE` is set the list of
- * failed tests with their causes, and the catalog coverage of the run's API tests.
+ * reporter on the terminal and the notices tests leave for it (what tests print stays off the terminal:
+ * `quiet` in playwright.config.ts; Allure and JUnit keep it with each test), JUnit XML, Allure results, when
+ * `HARNESS_FAILURES_FILE` is set the list of failed tests with their causes, and the catalog coverage of
+ * the run's API tests.
  *
  * Paths: `REPORTS_DIR` (default `reports`), `ALLURE_RESULTS_DIR` (default `<REPORTS_DIR>/allure-results`),
  * `PLAYWRIGHT_JUNIT_OUTPUT_FILE` (default `<REPORTS_DIR>/junit/results.xml`).
@@ -25,6 +27,7 @@ export function harnessReporters(env: Env = process.env): ReporterDescription[] 
   return [
     [here('./redacting-reporter.ts')],
     ['list'],
+    [here('./notices-reporter.ts')],
     ['junit', { outputFile: files.PLAYWRIGHT_JUNIT_OUTPUT_FILE ?? join(paths.junitDir, 'results.xml') }],
     [here('./allure-reporter.ts'), { resultsDir: paths.allureResults }],
     [here('./failures-reporter.ts'), { outputFile: files.HARNESS_FAILURES_FILE }],

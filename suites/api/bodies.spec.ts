@@ -33,10 +33,10 @@ const verbatimTransport = fetchTransport();
 const credentialField = (factorType: FactorType) =>
   byProof(factorType, { 'delivered code': 'passCode', totp: 'passCode', photo: 'photo' } as const);
 
-/** A profile missing the one field a type's code is delivered to, where the type has one. */
+/** A profile missing the one field a type's code is delivered to, where the type has one, and that field. */
 const withoutRecipient = (factorType: FactorType): [string, unknown][] => {
   const { recipient } = FACTOR_TRAITS[factorType];
-  return recipient ? [[`${factorType} without profile.${recipient}`, { factorType, profile: {} }]] : [];
+  return recipient ? [[`profile.${recipient}`, { factorType, profile: {} }]] : [];
 };
 
 for (const factorType of FACTOR_TYPES) {
@@ -49,22 +49,24 @@ for (const factorType of FACTOR_TYPES) {
       scenario({ factorType, scenario: 'bodies', defects: ['status-code-as-string'] }),
       async ({ client, enrollment, testData, expectFailure }) => {
         const profile = testData.profileFor(factorType);
-        const sends: [string, unknown][] = [
-          ['send-enroll-factor-request without factorType', { profile }],
-          ...withoutRecipient(factorType),
-        ];
-        for (const [name, body] of sends) {
-          await test.step(`${name} is refused`, async () => {
-            await expectFailure(await client.raw('sendEnrollFactorRequest', { body }), 'missingField');
+        // Each body leaves out one field, which the answer names.
+        const sends: [string, unknown][] = [['factorType', { profile }], ...withoutRecipient(factorType)];
+        for (const [field, body] of sends) {
+          await test.step(`send-enroll-factor-request without ${field} is refused, naming it`, async () => {
+            await expectFailure(await client.raw('sendEnrollFactorRequest', { body }), 'missingField', {
+              detail: field,
+            });
           });
         }
         const pending = await enrollment.start(factorType, { profile });
         const enrollmentData = await enrollment.enrollmentData(pending);
         const complete = { factorType, enrollmentToken: pending.enrollmentToken, enrollmentData };
         for (const field of ['factorType', 'enrollmentToken', 'enrollmentData'] as const) {
-          await test.step(`enroll-factor without ${field} is refused`, async () => {
+          await test.step(`enroll-factor without ${field} is refused, naming it`, async () => {
             const { [field]: _omitted, ...body } = complete;
-            await expectFailure(await client.raw('enrollFactor', { body }), 'missingField');
+            await expectFailure(await client.raw('enrollFactor', { body }), 'missingField', {
+              detail: field,
+            });
           });
         }
       },

@@ -57,7 +57,9 @@ test.describe('answers', () => {
       await test.step('list-factors-to-enroll', () => client.listFactorsToEnroll());
       const pending = await test.step('send-enroll-factor-request', () => enrollment.start('EMAIL'));
       await test.step('an error answer', async () =>
-        expectFailure(await client.raw('enrollFactor', { body: { factorType: 'EMAIL' } }), 'missingField'));
+        expectFailure(await client.raw('enrollFactor', { body: { factorType: 'EMAIL' } }), 'missingField', {
+          detail: 'enrollmentToken, enrollmentData',
+        }));
       expectAccepted(await enrollment.enroll(pending), 'enroll-factor');
       const [factor] = await test.step('list-enrolled-factors', () => client.listEnrolledFactors());
       await test.step('get-factor', () =>

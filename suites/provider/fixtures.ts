@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { mergeTests } from '@playwright/test';
 import type { TestData } from '../../fixtures/data';
 import { dataTest, reportExchange } from '../../fixtures/harness';
@@ -15,14 +16,23 @@ import {
   outcomeOf,
   type PactSource,
   type PactsVerification,
+  STATE_SETUP_URL_NOTICE,
   type VerificationOutcome,
   verifyInteraction,
   verifyPacts,
   verifyWholePact,
 } from '../../src/pact/verification';
+import { leaveNotice } from '../../src/report/notices';
 import { reportPaths } from '../../src/report/paths';
 import { reportStep } from '../../src/report/report-step';
 import { writeAllureResult } from '../../src/report/synthetic-result';
+
+/** A title as a file name: what a person can read of it, and nothing a file system minds. */
+const fileNameOf = (title: string) =>
+  title
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
 
 interface ProviderWorkerFixtures {
   /** This worker's verifications of whole pacts against its embedded mock, by pact. */
@@ -83,6 +93,7 @@ const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<
     testInfo,
   ) => {
     const { stateSetupMs, userWaitMs } = environment.timing;
+    leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
     const options = {
       providerBaseUrl: environment.baseUrl,
       states: providerStates,
@@ -91,13 +102,18 @@ const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<
       // A state waits for its designated user inside the verifier's state change.
       requestTimeoutMs: stateSetupMs + userWaitMs,
     };
+    const logOf = (pact: PactFile, name: string) =>
+      join(reportPaths().logs, 'pact-verifier', `${pact.consumer.name}-${pact.provider.name}`, `${name}.log`);
     // Where states are set up in no time (the embedded mock, virtual clock), a worker verifies each pact
     // in one verifier run and every test reads its interaction's verdict; a copy under a provoked defect
     // verifies its interaction against the mock shipping it. Elsewhere a state may wait out a TTL, so each
     // interaction is verified in its own test's time budget, and re-run on its own.
     const batched = environment.clock.virtual && provokedDefect === undefined;
     await use(async (pact, interaction) => {
-      if (!batched) return verifyInteraction({ ...options, pact, interaction });
+      if (!batched) {
+        const logFile = logOf(pact, fileNameOf(interaction.description));
+        return verifyInteraction({ ...options, pact, interaction, logFile });
+      }
       const lacking = missingCapabilityOf(interaction, providerStates);
       if (lacking) {
         return {
@@ -110,15 +126,18 @@ const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<
       }
       let verification = wholePactVerifications.get(pact);
       if (!verification) {
-        verification = verifyWholePact({ ...options, pact });
+        // One run per pact and worker: a worker's index is never reused within a run.
+        const logFile = logOf(pact, `worker-${testInfo.workerIndex}`);
+        verification = verifyWholePact({ ...options, pact, logFile });
         wholePactVerifications.set(pact, verification);
       }
       return outcomeOf(await verification, interaction);
     });
   },
 
-  verifyAll: async ({ environment, providerStates, pactSettings }, use) => {
+  verifyAll: async ({ environment, providerStates, pactSettings }, use, testInfo) => {
     const { stateSetupMs, userWaitMs } = environment.timing;
+    leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
     await use((source) =>
       verifyPacts({
         source,
@@ -126,6 +145,7 @@ const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<
         states: providerStates,
         logLevel: pactSettings.logLevel,
         requestTimeoutMs: stateSetupMs + userWaitMs,
+        logFile: join(reportPaths().logs, 'pact-verifier', `${fileNameOf(testInfo.title)}.log`),
       }),
     );
   },
@@ -153,7 +173,10 @@ export function reportVerdicts(
     const name = `${verdict.consumer ?? 'a consumer'} → ${provider} › ${verdict.description}`;
     const message =
       verdict.status === 'failed'
-        ? formatMismatches({ ...verdict, durationMs: 0 }, providerBaseUrl)
+        ? formatMismatches(
+            { ...verdict, durationMs: 0, ...(verification.log ? { log: verification.log } : {}) },
+            providerBaseUrl,
+          )
         : verdict.reason;
     writeAllureResult(allureResults, {
       name,

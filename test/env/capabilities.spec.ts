@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import { createTestData, MAINLAND_MOBILE_PATTERN } from '../../fixtures/data';
 import type { ApiResult } from '../../src/client';
 import { EnrollFactorClient, GenAuthApiError } from '../../src/client';
-import type { OperationName } from '../../src/contract';
+import { ERROR_CATALOG, type OperationName } from '../../src/contract';
 import {
   designatedUserProvider,
   httpJsonInbox,
@@ -22,8 +22,13 @@ import { startSmsSink } from '../../src/rehearsal/sms-sink';
 
 const SIX_DIGITS = /(?<!\d)\d{6}(?!\d)/;
 
-function failure(httpStatus: number, statusCode: number, apiCode?: number): ApiResult<OperationName> {
-  const envelope = { statusCode, message: 'observed message', apiCode };
+function failure(
+  httpStatus: number,
+  statusCode: number,
+  apiCode?: number,
+  message = 'observed message',
+): ApiResult<OperationName> {
+  const envelope = { statusCode, message, apiCode };
   const error = new GenAuthApiError(
     'POST /api/v3/enroll-factor',
     httpStatus,
@@ -61,10 +66,26 @@ test.describe('test data', () => {
 
 test.describe('catalog verdicts', () => {
   test('on the mock every field is exact, so a missing apiCode fails', () => {
-    expect(judgeFailure(failure(200, 400, 2300), 'enrollmentTokenExpired', true).pass).toBe(true);
-    const verdict = judgeFailure(failure(200, 400), 'enrollmentTokenExpired', true);
+    const { message } = ERROR_CATALOG.enrollmentTokenExpired;
+    expect(judgeFailure(failure(200, 400, 2300, message), 'enrollmentTokenExpired', true).pass).toBe(true);
+    const verdict = judgeFailure(failure(200, 400, undefined, message), 'enrollmentTokenExpired', true);
     expect(verdict.pass).toBe(false);
     expect(verdict.problems.join('\n')).toContain('apiCode: expected 2300, got undefined');
+  });
+
+  test('on the mock the message is exact too, naming the missing fields the test expects', () => {
+    const answer = failure(200, 400, undefined, 'A required field is missing: enrollmentData');
+    expect(judgeFailure(answer, 'missingField', true, 'enrollmentData').pass).toBe(true);
+    expect(judgeFailure(answer, 'missingField', true, 'enrollmentToken').problems).toContain(
+      'message: expected "A required field is missing: enrollmentToken", got "A required field is missing: enrollmentData"',
+    );
+    expect(
+      judgeFailure(answer, 'missingField', true).pass,
+      'a missing-field answer must name the field',
+    ).toBe(false);
+    expect(judgeFailure(answer, 'missingField', false).pass, 'a real environment words it its own way').toBe(
+      true,
+    );
   });
 
   test('on a real environment an assumed entry checks the error class and keeps the answer as evidence', () => {

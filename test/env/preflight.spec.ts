@@ -87,7 +87,7 @@ test.describe('a wrong GENAUTH_BASE_URL stops the run in one message before any 
 
   test('a closed port cannot be reached', async () => {
     const run = await runApiProject({ GENAUTH_BASE_URL: await closedPortUrl() });
-    expectStoppedBeforeAnyTest(run, /cannot be reached \(ECONNREFUSED\)\. Start the mock/);
+    expectStoppedBeforeAnyTest(run, /nothing listens on 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Start the mock/);
   });
 
   test('a TCP service that is not HTTP is named as such', async () => {
@@ -142,4 +142,61 @@ test('a mock behind a port forward is told apart from a wrong token: the preflig
       await mock.close();
     }
   }
+});
+
+/** The configuration of the mock target, or of a complete real one. */
+function configOf(target: 'mock' | 'real') {
+  const parsed = parseConfig(
+    target === 'mock' ? {} : { ...REAL_TARGET, GENAUTH_BASE_URL: 'https://example.genauth.ai' },
+  );
+  if (!parsed.ok)
+    throw new Error(`the ${target} configuration does not parse: ${parsed.problems.join('; ')}`);
+  return parsed.config;
+}
+
+/** What the preflight says of `url` for each kind of target. */
+async function problemsAt(url: string): Promise<Record<'mock' | 'real', string>> {
+  const problemOf = async (target: 'mock' | 'real') => {
+    const result = await preflight(configOf(target), url);
+    return result.ok ? 'ok' : result.problem;
+  };
+  return { mock: await problemOf('mock'), real: await problemOf('real') };
+}
+
+test.describe('a target that gives no answer is named in words a person can act on', () => {
+  test('a port Node.js refuses to connect to is named so, with the port to use instead', async () => {
+    for (const port of [9, 6000]) {
+      const url = `http://127.0.0.1:${port}`;
+      const problems = await problemsAt(url);
+      const blocked = new RegExp(
+        `^environment unavailable: GENAUTH_BASE_URL=${url.replaceAll('.', '\\.')} uses port ${port}, which Node\\.js \\(like every browser\\) refuses to connect to`,
+      );
+      expect(problems.mock).toMatch(blocked);
+      expect(problems.mock).toContain('npm run mock listens on 4010');
+      expect(problems.real).toMatch(blocked);
+      expect(problems.real).toContain('leave the port out, HTTPS listens on 443');
+      for (const problem of Object.values(problems)) expect(problem).not.toContain('bad port');
+    }
+  });
+
+  test('a closed port says nothing listens there', async () => {
+    const url = await closedPortUrl();
+    const { port } = new URL(url);
+    const problems = await problemsAt(url);
+    expect(problems.mock).toBe(
+      `environment unavailable: GENAUTH_BASE_URL=${url} cannot be reached: nothing listens on 127.0.0.1:${port} ` +
+        '(ECONNREFUSED). Start the mock (npm run mock) or unset GENAUTH_BASE_URL to use the embedded one.',
+    );
+    expect(problems.real).toBe(
+      `environment unavailable: GENAUTH_BASE_URL=${url} cannot be reached: nothing listens on 127.0.0.1:${port} ` +
+        '(ECONNREFUSED). Is the environment up and the URL right?',
+    );
+  });
+
+  test('a host that does not exist is named, not a port', async () => {
+    const problems = await problemsAt('http://no-such-host.invalid:4010');
+    expect(problems.real).toMatch(
+      /the host no-such-host\.invalid is not found \((ENOTFOUND|EAI_AGAIN)\)|could not be looked up/,
+    );
+  });
 });

@@ -1,4 +1,10 @@
-import { ERROR_CATALOG, ERROR_SCENARIOS, type ErrorScenario, type OperationName } from '../../src/contract';
+import {
+  catalogMessage,
+  ERROR_CATALOG,
+  ERROR_SCENARIOS,
+  type ErrorScenario,
+  type OperationName,
+} from '../../src/contract';
 import { resolveMockOptions } from '../../src/mock/options';
 import {
   enroll,
@@ -212,11 +218,17 @@ const PRODUCERS: Record<Exclude<ErrorScenario, 'throttled' | 'wrongCredentials'>
     ),
 };
 
+/** What the answers of PRODUCERS name after the catalog's message, where the entry has a detail. */
+const DETAILS: Partial<Record<ErrorScenario, string>> = { missingField: 'factorType' };
+
 function expectCatalogAnswer(observed: Observed, scenario: ErrorScenario) {
   const entry = ERROR_CATALOG[scenario];
   expect(observed.httpStatus).toBe(entry.httpStatus);
   const envelope = observed.envelope as Record<string, unknown>;
-  expect(envelope).toMatchObject({ statusCode: entry.statusCode, message: entry.message });
+  expect(envelope).toMatchObject({
+    statusCode: entry.statusCode,
+    message: catalogMessage(scenario, DETAILS[scenario]),
+  });
   expect(envelope.apiCode).toBe('apiCode' in entry ? entry.apiCode : undefined);
   expect(envelope.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   expect(envelope).not.toHaveProperty('data');
@@ -265,6 +277,25 @@ test.describe('every catalog entry is answered exactly as the catalog says', () 
     const covered = new Set<string>([...Object.keys(PRODUCERS), 'throttled', 'wrongCredentials']);
     expect(ERROR_SCENARIOS.filter((scenario) => !covered.has(scenario))).toEqual([]);
   });
+});
+
+test('the missing-field answer names every missing field by path, after the catalog message', async ({
+  user,
+}) => {
+  const cases: [OperationName, Record<string, unknown>, string][] = [
+    ['sendEnrollFactorRequest', { profile: {} }, 'factorType'],
+    ['sendEnrollFactorRequest', { factorType: 'SMS', profile: {} }, 'profile.phoneNumber'],
+    ['sendEnrollFactorRequest', { factorType: 'EMAIL', profile: { email: '' } }, 'profile.email'],
+    ['enrollFactor', { factorType: 'EMAIL' }, 'enrollmentToken, enrollmentData'],
+  ];
+  for (const [operation, body, fields] of cases) {
+    const { httpStatus, envelope } = await failure(user.client.raw(operation, { body }));
+    expect(httpStatus, 'the documented envelope: HTTP 200, the statusCode in the body').toBe(200);
+    expect(envelope, `${operation} ${JSON.stringify(body)}`).toMatchObject({
+      statusCode: 400,
+      message: `A required field is missing: ${fields}`,
+    });
+  }
 });
 
 test.describe('catalog overrides, the rehearsal aid that plants a disagreement', () => {

@@ -175,10 +175,7 @@ test.describe('npm run mock', () => {
     test.setTimeout(60_000);
     const flag = startCli(['--port', 'abc']);
     const variable = startCli([], { MOCK_PORT: 'abc' });
-    const [[flagCode], [variableCode]] = await Promise.all([
-      once(flag.child, 'exit'),
-      once(variable.child, 'exit'),
-    ]);
+    const [flagCode, variableCode] = await Promise.all([flag.exited, variable.exited]);
     expect([flagCode, variableCode]).toEqual([2, 2]);
     expect(flag.written.stderr).toContain(
       '  - --port must be a whole number from 0 to 65535, written in digits',

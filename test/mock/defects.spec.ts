@@ -1,7 +1,9 @@
 import {
   ERROR_CATALOG,
+  ERROR_SCENARIOS,
   type FactorType,
   FIELD_LIMITS,
+  isCatalogMessage,
   OtpAuthUriSchema,
   RecoveryCodeSchema,
 } from '../../src/contract';
@@ -28,10 +30,12 @@ function outcomeOf(httpStatus: number, body: unknown): Outcome {
   if (httpStatus >= 500) return 'http-500';
   const envelope = body as { statusCode?: unknown; message?: unknown };
   if (envelope?.statusCode === 200 || envelope?.statusCode === '200') return 'ok';
-  const match = Object.entries(ERROR_CATALOG).find(
-    ([, entry]) => entry.statusCode === Number(envelope?.statusCode) && entry.message === envelope?.message,
+  const match = ERROR_SCENARIOS.find(
+    (scenario) =>
+      ERROR_CATALOG[scenario].statusCode === Number(envelope?.statusCode) &&
+      isCatalogMessage(scenario, envelope?.message),
   );
-  return match?.[0] ?? `unexpected ${JSON.stringify(body)}`;
+  return match ?? `unexpected ${JSON.stringify(body)}`;
 }
 
 async function call(

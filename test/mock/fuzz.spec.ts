@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import {
   ERROR_CATALOG,
+  ERROR_SCENARIOS,
   ErrorEnvelopeSchema,
   FIELD_LIMITS,
+  isCatalogMessage,
   LoginTokenRespDtoSchema,
   OPERATION_NAMES,
   OPERATIONS,
@@ -260,9 +262,10 @@ function catalogEnvelopeProblem(success: z.ZodType, status: number, text: string
   if (!ErrorEnvelopeSchema.safeParse(body).success) return `not an error envelope: ${text}`;
   // Headers over 16 KB: refused before any route, with the mock's envelope (connection-errors.spec.ts).
   if (status === 431 && body.statusCode === 431 && 'requestId' in body) return undefined;
-  const entry = Object.values(ERROR_CATALOG).find(
-    (e) => e.statusCode === body.statusCode && e.message === body.message,
+  const scenario = ERROR_SCENARIOS.find(
+    (each) => ERROR_CATALOG[each].statusCode === body.statusCode && isCatalogMessage(each, body.message),
   );
+  const entry = scenario && ERROR_CATALOG[scenario];
   if (!entry) return `not a catalog answer: ${text}`;
   return status === entry.httpStatus
     ? undefined

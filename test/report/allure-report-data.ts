@@ -1,5 +1,32 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** One data file of a single-file report: `d("<path>","<base64 content>")` in its index.html. */
+const EMBEDDED_FILE = /\bd\("([^"]+)","([A-Za-z0-9+/=]*)"\)/g;
+
+/** The data files embedded in the index.html of a single-file report, by path; none in any other HTML. */
+export function embeddedFiles(html: string): Map<string, Buffer> {
+  return new Map(
+    [...html.matchAll(EMBEDDED_FILE)].map(([, name, base64]) => [
+      name as string,
+      Buffer.from(base64 ?? '', 'base64'),
+    ]),
+  );
+}
+
+/**
+ * The data files of a generated report, by path (`widgets/categories.json`, `data/test-results/<id>.json`):
+ * the report is one index.html (allurerc.mjs, single-file mode) holding each file base64-encoded.
+ */
+export function embeddedReportFiles(reportDir: string): Map<string, Buffer> {
+  return embeddedFiles(readFileSync(join(reportDir, 'index.html'), 'utf8'));
+}
+
+function reportJson<T>(reportDir: string, name: string): T {
+  const file = embeddedReportFiles(reportDir).get(name);
+  if (!file) throw new Error(`the report in ${reportDir} holds no ${name}`);
+  return JSON.parse(file.toString('utf8')) as T;
+}
 
 interface CategoryNode {
   readonly type: string;
@@ -9,12 +36,10 @@ interface CategoryNode {
 
 /** Test name → the Allure category it was put under, read from a generated report. */
 export function categoriesByTest(reportDir: string): Map<string, string> {
-  const { roots, nodes } = JSON.parse(
-    readFileSync(join(reportDir, 'widgets', 'categories.json'), 'utf8'),
-  ) as {
-    roots: string[];
-    nodes: Record<string, CategoryNode>;
-  };
+  const { roots, nodes } = reportJson<{ roots: string[]; nodes: Record<string, CategoryNode> }>(
+    reportDir,
+    'widgets/categories.json',
+  );
   const result = new Map<string, string>();
   const visit = (id: string, category: string) => {
     const node = nodes[id];
@@ -65,8 +90,9 @@ export interface ReportedTest {
 
 /** Every test result of a generated report (data/test-results), retries included. */
 export function reportedTestResults(reportDir: string): ReportedTest[] {
-  const dir = join(reportDir, 'data', 'test-results');
-  return readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as ReportedTest);
+  return [...embeddedReportFiles(reportDir)]
+    .filter(([name]) => name.startsWith('data/test-results/'))
+    .map(([, content]) => JSON.parse(content.toString('utf8')) as ReportedTest);
 }
 
 /** The value of each of `names` among a test's labels, undefined where it has none. */

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { labelsNamed, reportedTestResults } from './allure-report-data';
+import { labelsNamed, reportedTestResults, reportTotals } from './allure-report-data';
+import { chromiumMissing, textOfFileInChromium } from './report-in-browser';
 import { test } from './synthetic-reports';
 
 const NAMES = ['epic', 'feature', 'story', 'severity', 'layer', 'parentSuite'] as const;
@@ -24,4 +26,19 @@ test('the report labels each test from allurerc.mjs defaults, what the test says
       severity: 'normal',
     },
   });
+});
+
+test("the report opens from disk: Debian's Chromium shows its number of tests through file://", async ({
+  mixedReport: report,
+}) => {
+  const missing = chromiumMissing();
+  // CI installs Chromium (.ci/run), so there the check always runs.
+  if (missing && process.env.CI) throw new Error(`${missing}; .ci/run installs it`);
+  test.skip(missing !== undefined, missing);
+  const { total, passed } = reportTotals(report.reportDir);
+  expect(total).toBeGreaterThan(3);
+  const shows = (text: string) => new RegExp(`\\bTotal\\s+${total}\\b`).test(text);
+  const text = await textOfFileInChromium(join(report.reportDir, 'index.html'), shows);
+  expect(text, 'the page as rendered').toMatch(new RegExp(`\\bTotal\\s+${total}\\b`));
+  expect(text).toMatch(new RegExp(`\\bPassed\\s+${passed}\\b`));
 });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { plantedNeedles } from './synthetic/planted';
+import { PLANTED, plantedNeedles } from './synthetic/planted';
 import { test } from './synthetic-reports';
-import { filesUnder, scanForNeedles } from './synthetic-run';
+import { filesUnder, scanForNeedles, tempReportsDir } from './synthetic-run';
 
 test('planted secrets appear nowhere in results, report, JUnit, traces or logs', async ({
   mixedReport: run,
@@ -39,7 +39,17 @@ test('planted secrets appear nowhere in results, report, JUnit, traces or logs',
   expect(await scanForNeedles(run.reportsDir, plantedNeedles())).toEqual([]);
 });
 
-test('the scan finds planted secrets where they are', async () => {
+test("the scan finds planted secrets where they are, in a report's embedded data files too", async () => {
   const hits = await scanForNeedles(join(import.meta.dirname, 'synthetic'), plantedNeedles());
   expect(hits.map((hit) => hit.file)).toContain('planted.ts');
+
+  const reportDir = tempReportsDir('embedded');
+  const result = Buffer.from(JSON.stringify({ message: `token ${PLANTED.enrollmentToken}` }));
+  writeFileSync(
+    join(reportDir, 'index.html'),
+    `<script>d("data/test-results/x.json","${result.toString('base64')}")</script>`,
+  );
+  expect(await scanForNeedles(reportDir, [PLANTED.enrollmentToken])).toEqual([
+    { file: 'index.html!data/test-results/x.json', needle: PLANTED.enrollmentToken },
+  ]);
 });

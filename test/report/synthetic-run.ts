@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import StreamZip from 'node-stream-zip';
 import type { RunResult } from '../../src/process/run';
 import { runPlaywright, runScript } from '../nested-run';
+import { embeddedFiles } from './allure-report-data';
 
 const CONFIG = 'test/report/synthetic/playwright.config.ts';
 
@@ -59,23 +60,35 @@ export interface Hit {
   readonly needle: string;
 }
 
-/** Every occurrence of a needle in every file under `dir`, inside zip archives (traces) too. */
+/**
+ * Every occurrence of a needle in every file under `dir`, inside zip archives (traces) and the data files a
+ * single-file report embeds base64-encoded in its index.html too, however deep.
+ */
 export async function scanForNeedles(dir: string, needles: readonly string[]): Promise<Hit[]> {
   const hits: Hit[] = [];
-  const scan = (file: string, content: Buffer) => {
+  const scan = async (file: string, content: Buffer): Promise<void> => {
     const text = content.toString('latin1');
     for (const needle of needles) if (text.includes(needle)) hits.push({ file, needle });
-  };
-  for (const file of filesUnder(dir)) {
-    const content = readFileSync(file);
-    scan(relative(dir, file), content);
     if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-      const zip = new StreamZip.async({ file });
+      const zip = new StreamZip.async({ file: await asFile(content) });
       for (const entry of Object.values(await zip.entries())) {
-        if (entry.isFile) scan(`${relative(dir, file)}!${entry.name}`, await zip.entryData(entry));
+        if (entry.isFile) await scan(`${file}!${entry.name}`, await zip.entryData(entry));
       }
       await zip.close();
     }
-  }
+    if (file.endsWith('.html')) {
+      for (const [name, embedded] of embeddedFiles(content.toString('utf8'))) {
+        await scan(`${file}!${name}`, embedded);
+      }
+    }
+  };
+  for (const file of filesUnder(dir)) await scan(relative(dir, file), readFileSync(file));
   return hits;
+}
+
+/** A zip archive's bytes in a file of their own, for a reader that reads files. */
+async function asFile(content: Buffer): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'scanned-zip-')), 'archive.zip');
+  writeFileSync(file, content);
+  return file;
 }

@@ -100,7 +100,7 @@ export async function sendEnrollFactorRequest(
   if (!checked.ok) return checked;
   const { factorType, profile } = checked.value;
   if (!rules.otpFaceProfileOptional && !FACTOR_TRAITS[factorType].recipient && !profile) {
-    return fail('missingField');
+    return fail('missingField', 'profile');
   }
   const app = context.state.apps.get(user.appId);
   if (!app?.factorTypes.includes(factorType)) return fail('factorTypeNotEnabled');

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   type CatalogEntry,
+  catalogMessage,
   ERROR_CATALOG,
   ErrorEnvelopeSchema,
   type ErrorScenario,
@@ -30,13 +31,21 @@ export function successAnswer(requestId: string, data?: unknown): Answer {
 /** Fields of a catalog answer the mock was told to answer differently (a rehearsal aid). */
 export type AnswerOverride = Partial<Pick<CatalogEntry, 'httpStatus' | 'statusCode' | 'apiCode' | 'message'>>;
 
-/** The error catalog's answer to `scenario`, with `override` in place of the catalog's fields it names. */
+/**
+ * The error catalog's answer to `scenario`, its message naming `detail` where the entry has one
+ * (`catalogMessage`), with `override` in place of the catalog's fields it names.
+ */
 export function errorAnswer(
   scenario: ErrorScenario,
   requestId: string,
   override: AnswerOverride = {},
+  detail?: string,
 ): Answer {
-  const entry: CatalogEntry = { ...ERROR_CATALOG[scenario], ...override };
+  const entry: CatalogEntry = {
+    ...ERROR_CATALOG[scenario],
+    message: catalogMessage(scenario, detail),
+    ...override,
+  };
   const body: Record<string, unknown> = { statusCode: entry.statusCode, message: entry.message };
   if (entry.apiCode !== undefined) body.apiCode = entry.apiCode;
   body.requestId = requestId;

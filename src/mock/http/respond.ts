@@ -22,12 +22,16 @@ const CRASH_RULES: Partial<Record<ErrorScenario, keyof Rules>> = {
 export interface Responder {
   /** Checks the answer against the contract (unless switched off), presents it per the rules, sends it. */
   answer(request: FastifyRequest, reply: FastifyReply, answer: Answer, schema?: z.ZodType): FastifyReply;
-  /** The catalog's answer to a failure scenario, or the crash the rules call for. */
+  /**
+   * The catalog's answer to a failure scenario, naming `detail` after its message where the entry has one
+   * (the missing fields), or the crash the rules call for.
+   */
   failure(
     request: FastifyRequest,
     reply: FastifyReply,
     scenario: ErrorScenario,
     schema?: z.ZodType,
+    detail?: string,
   ): FastifyReply;
   /** HTTP 500, as sent: a crash the rules call for, or a bug of the mock. */
   crash(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply;
@@ -53,13 +57,13 @@ export function createResponder(options: {
         assertValidAnswer(answer, schema, `${request.method} ${request.routeOptions.url ?? request.url}`);
       return deliver(request, reply, present(answer, options.rules()));
     },
-    failure(request, reply, scenario, schema) {
+    failure(request, reply, scenario, schema, detail) {
       const rule = CRASH_RULES[scenario];
       if (rule && options.rules()[rule] === false) return this.crash(request, reply, 'Internal server error');
       return this.answer(
         request,
         reply,
-        errorAnswer(scenario, request.id, options.overrides?.[scenario]),
+        errorAnswer(scenario, request.id, options.overrides?.[scenario], detail),
         schema,
       );
     },

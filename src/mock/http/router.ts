@@ -20,8 +20,8 @@ export function registerApiRoutes(
 ): void {
   const serve = (route: ApiRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
     await networkDelay(context.config.latency);
-    const failure = (scenario: Parameters<Responder['failure']>[2]) =>
-      responder.failure(request, reply, scenario, route.response);
+    const failure = (scenario: Parameters<Responder['failure']>[2], detail?: string) =>
+      responder.failure(request, reply, scenario, route.response, detail);
     const appId = header(request, 'x-authing-app-id') ?? header(request, 'x-genauth-app-id');
     const authorization = header(request, 'authorization');
     const rules = rulesOf(context);
@@ -32,19 +32,19 @@ export function registerApiRoutes(
       return failure('throttled');
     }
     const input = readInput(request, rules, context.config.bodyLimitBytes);
-    if (!input.ok) return failure(input.scenario);
+    if (!input.ok) return failure(input.scenario, input.detail);
     const knownApp = checkAppId(context, appId);
-    if (!knownApp.ok) return failure(knownApp.scenario);
+    if (!knownApp.ok) return failure(knownApp.scenario, knownApp.detail);
     let outcome: Awaited<ReturnType<ApiRoute['handle']>>;
     if (route.access === 'user') {
       // An application the provider ignored (where the rules let it) does not narrow the token either.
       const user = authenticate(context, authorization, knownApp.value?.appId);
-      if (!user.ok) return failure(user.scenario);
+      if (!user.ok) return failure(user.scenario, user.detail);
       outcome = await route.handle(context, user.value, input.value);
     } else {
       outcome = await route.handle(context, input.value, appId);
     }
-    if (!outcome.ok) return failure(outcome.scenario);
+    if (!outcome.ok) return failure(outcome.scenario, outcome.detail);
     return responder.answer(request, reply, successAnswer(request.id, outcome.value), route.response);
   };
   for (const route of API_ROUTES) app.route({ method: route.method, url: route.path, handler: serve(route) });
