@@ -1,6 +1,6 @@
 import { EnrollFactorClient } from '../client';
 import { HarnessError } from '../errors';
-import { signIn } from './capabilities/users';
+import { signIn } from './capabilities/sign-in';
 import type { HarnessConfig } from './config';
 
 export interface CleanupOutcome {

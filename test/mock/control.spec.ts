@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { EnrollFactorClient } from '../../src/client';
-import { signIn } from '../../src/env/capabilities/users';
+import { signIn } from '../../src/env/capabilities/sign-in';
 import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control-api';
 import { startMock } from '../../src/mock/server';
 import { ControlClient } from './control-client';
