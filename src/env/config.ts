@@ -3,6 +3,7 @@ import { ConfigurationError } from '../config/configuration-error';
 import { INBOX_KINDS } from '../config/inboxes';
 import type { FactorIdFormat } from '../config/mock-values';
 import { type LatencyRange, variableProblems } from '../config/parsers';
+import { type RoleUsers, roleUserProblems, roleUsersVariable } from '../config/role-users';
 import { variablesSchema } from '../config/schema';
 import { DEFAULT_TARGET_ENV } from '../config/target';
 import { DefectListVariable } from '../mock/defect-set';
@@ -45,6 +46,8 @@ export interface HarnessConfig {
   /** More designated users (`GENAUTH_ACCOUNT_<n>`…): tests of one factor type run side by side on them. */
   readonly poolUsers: readonly Credentials[];
   readonly otherUser?: Credentials;
+  /** Users set up for one purpose each (`GENAUTH_ROLE_USERS`); the mock makes its own. */
+  readonly roleUsers: RoleUsers;
   readonly userPoolName?: string;
   readonly inboxes: { readonly SMS: InboxConfig; readonly EMAIL: InboxConfig };
   readonly codePattern: RegExp;
@@ -85,6 +88,7 @@ const EnvSchema = variablesSchema([
   'GENAUTH_OTHER_ACCESS_TOKEN',
   'GENAUTH_OTHER_ACCOUNT',
   'GENAUTH_OTHER_PASSWORD',
+  'GENAUTH_ROLE_USERS',
   'GENAUTH_USER_POOL_NAME',
   'DESIGNATED_USERS_SHARD',
   'SMS_INBOX',
@@ -197,6 +201,8 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
       problems.push(`${channel}_STATIC_CODE is missing: the fixed test code of the environment`);
     }
   }
+  const roles = roleUsersVariable.safeParse(env.GENAUTH_ROLE_USERS);
+  if (real && roles.success) problems.push(...roleUserProblems(roles.data, env));
   if (real && env.MOCK_CONTROL_TOKEN) {
     problems.push('MOCK_CONTROL_TOKEN is set, but only TARGET_ENV=mock uses the mock control plane');
   }
@@ -248,6 +254,7 @@ function toConfig(
       env.GENAUTH_OTHER_ACCOUNT,
       env.GENAUTH_OTHER_PASSWORD,
     ),
+    roleUsers: env.GENAUTH_ROLE_USERS,
     userPoolName: env.GENAUTH_USER_POOL_NAME,
     inboxes: { SMS: inbox('SMS'), EMAIL: inbox('EMAIL') },
     codePattern: env.CODE_PATTERN,
