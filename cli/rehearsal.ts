@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -7,6 +6,7 @@ import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { PLAYWRIGHT_CLI, run, tsxArgs } from '../src/process/run';
 import { freePort, type RunningServer, startServer } from '../src/process/server';
 import { startSmsSink } from '../src/rehearsal/sms-sink';
+import { standInUsers } from '../src/rehearsal/stand-in-users';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
 import { reportPaths } from '../src/report/paths';
@@ -94,30 +94,13 @@ async function main(): Promise<number> {
     GENAUTH_BASE_URL: `http://127.0.0.1:${apiPort}`,
     EMAIL_INBOX_URL: `http://127.0.0.1:${mailWebPort}`,
   });
-  const appId = env.GENAUTH_APP_ID ?? '';
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
   const previousRunRemoved = clearOutputs([reports.allureResults]);
   // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
   const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
 
-  // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>) and the other user sign in with a
-  // password made up for this run.
-  const accountVariables = Object.keys(env)
-    .filter((name) => /^GENAUTH_(OTHER_)?ACCOUNT(_\d+)?$/.test(name) && env[name])
-    .sort();
-  const passwords = Object.fromEntries(
-    accountVariables.map((name) => [
-      name.replace('ACCOUNT', 'PASSWORD'),
-      randomBytes(18).toString('base64url'),
-    ]),
-  );
-  const seedUsers = accountVariables.map((name) => ({
-    account: env[name],
-    password: passwords[name.replace('ACCOUNT', 'PASSWORD')],
-    email: `${env[name]}@${env.TEST_EMAIL_DOMAIN ?? 'rehearsal.test'}`,
-    userPoolName: env.GENAUTH_USER_POOL_NAME,
-    appId,
-  }));
+  // The designated users, the other user and a user for every role, with passwords made up for this run.
+  const users = standInUsers(env);
 
   const maildev = new MailDev({
     smtp: smtpPort,
@@ -144,13 +127,14 @@ async function main(): Promise<number> {
         '--code-length',
         env.MOCK_CODE_LENGTH ?? '6',
         ...(env.MOCK_LATENCY_MS ? ['--latency-ms', env.MOCK_LATENCY_MS] : []),
+        ...(env.PAYLOAD_LIMIT_BYTES ? ['--body-limit', env.PAYLOAD_LIMIT_BYTES] : []),
         '--log-level',
         'warn',
       ),
       {
         name: 'the rehearsal mock',
         env: {
-          MOCK_SEED_USERS: JSON.stringify(seedUsers),
+          MOCK_SEED_USERS: JSON.stringify(users.seedUsers),
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
           MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? '',
@@ -172,7 +156,7 @@ async function main(): Promise<number> {
     const { exitCode } = await run(
       process.execPath,
       [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra],
-      { env: { ...env, ...passwords, REPORTS_DIR: reports.root }, echo: true },
+      { env: { ...env, ...users.variables, REPORTS_DIR: reports.root }, echo: true },
     );
     const table = recordCatalogObservations({
       resultsDir: reports.allureResults,
