@@ -5,7 +5,7 @@ import { jsonOf } from './parsers';
 /**
  * The users a real environment sets up for one purpose each (`GENAUTH_ROLE_USERS`): what a test needs that a
  * designated user must not be (of another application, without a phone number or email, asked for MFA at
- * sign-in, in a user pool of its own, refused its resets). One JSON object, role → user, so a team sets one
+ * sign-in, in a user pool of its own, refused its resets, holding every factor type at once). One JSON object, role → user, so a team sets one
  * variable however many roles its tenant has; a role left out skips the tests that need it, saying so.
  */
 
@@ -19,6 +19,8 @@ export const ROLES = {
   throttling:
     'a user in a user pool of its own (appId: an application of that pool), so a burst over the rate limit locks out nobody else',
   resetRefused: 'a user whose EMAIL factor reset-factor refuses to unbind',
+  severalFactors:
+    'a user of its own who may hold every factor type at once (an email or phone number, no factor enrolled), for the journeys through several factors',
 } as const;
 
 export type Role = keyof typeof ROLES;

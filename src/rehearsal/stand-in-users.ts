@@ -8,7 +8,8 @@ import { HarnessError } from '../errors';
 /**
  * The stand-in's users, set up as a team sets up its staging tenant: the designated users, the other user, and
  * a user for every role of `GENAUTH_ROLE_USERS` (of a second application, of an application without some factor
- * types, without phone or email, asked for MFA at sign-in, in a throttled pool of its own, refused its resets).
+ * types, without phone or email, asked for MFA at sign-in, in a throttled pool of its own, refused its resets,
+ * holding several factors).
  * `.env.rehearsal` names their accounts; their passwords are made up for each run.
  */
 
@@ -44,6 +45,7 @@ const ROLE_SEEDS: Readonly<
     rateLimitPerSecond: STAND_IN_POOL_RATE_LIMIT,
   }),
   resetRefused: (_, email) => ({ email, refuseResetOf: ['EMAIL'] }),
+  severalFactors: (_, email) => ({ email }),
 };
 
 const problem = (detail: string) => new HarnessError(`rehearsal: .env.rehearsal ${detail}`);

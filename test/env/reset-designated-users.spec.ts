@@ -7,9 +7,12 @@ import type { DefectId } from '../../src/mock/defects';
 import { startMock } from '../../src/mock/server';
 
 const APP_ID = 'a1b2c3d4e5f6a1b2c3d4e5f6';
-const ACCOUNTS = ['designated', 'pooled', 'other'] as const;
+/** The several factors' role user signs in to an application of its own. */
+const SEVERAL_APP = 'b1b2c3d4e5f6a1b2c3d4e5f6';
+const ACCOUNTS = ['designated', 'pooled', 'other', 'several'] as const;
+const appOf = (account: string) => (account === 'several' ? SEVERAL_APP : APP_ID);
 
-/** A real-looking target whose designated, pool and other user each have a FACE factor bound. */
+/** A real-looking target whose designated, pool, other and several factors' user each have a FACE factor bound. */
 async function withBoundUsers(
   options: { readonly defects?: readonly DefectId[]; readonly refuseResetOf?: readonly FactorType[] },
   run: (env: Record<string, string>) => Promise<void>,
@@ -21,13 +24,14 @@ async function withBoundUsers(
       account,
       password: `pw-${account}`,
       email: `${account}@example.com`,
-      appId: APP_ID,
+      appId: appOf(account),
     })),
   });
   try {
     for (const account of ACCOUNTS) {
-      const accessToken = await signIn(mock.url, APP_ID, { account, password: `pw-${account}` });
-      const client = new EnrollFactorClient({ baseUrl: mock.url, appId: APP_ID, accessToken });
+      const appId = appOf(account);
+      const accessToken = await signIn(mock.url, appId, { account, password: `pw-${account}` });
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken });
       const { enrollmentToken } = await client.sendEnrollFactorRequest({ factorType: 'FACE' });
       await client.enrollFactor({
         factorType: 'FACE',
@@ -45,6 +49,9 @@ async function withBoundUsers(
       GENAUTH_PASSWORD_1: 'pw-pooled',
       GENAUTH_OTHER_ACCOUNT: 'other',
       GENAUTH_OTHER_PASSWORD: 'pw-other',
+      GENAUTH_ROLE_USERS: JSON.stringify({
+        severalFactors: { account: 'several', password: 'pw-several', appId: SEVERAL_APP },
+      }),
       SMS_INBOX: 'static',
       SMS_STATIC_CODE: '123456',
       EMAIL_INBOX: 'static',
@@ -57,11 +64,11 @@ async function withBoundUsers(
 }
 
 test.describe('the nightly reset of the designated users', () => {
-  test('resets the designated, pool and other users', async () => {
+  test("resets the designated, pool and other users, and the several factors' user in its application", async () => {
     await withBoundUsers({}, async (env) => {
       const { reset, skipped } = await resetDesignatedUser(loadConfig(env));
       expect(skipped).toBeUndefined();
-      expect(reset).toHaveLength(3);
+      expect(reset).toHaveLength(4);
       expect(reset.every((factor) => factor.startsWith('FACE '))).toBe(true);
     });
   });
@@ -73,7 +80,7 @@ test.describe('the nightly reset of the designated users', () => {
         (thrown: Error) => thrown,
       );
       expect(error?.message).toMatch(
-        /designated users still have factors enrolled after the reset \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+\): unbind them by hand/,
+        /designated users still have factors enrolled after the reset \(designated: FACE \S+; pooled: FACE \S+; other: FACE \S+; several: FACE \S+\): unbind them by hand/,
       );
     });
   });
@@ -85,7 +92,7 @@ test.describe('the nightly reset of the designated users', () => {
         (thrown: Error) => thrown,
       );
       expect(error?.message).toMatch(
-        /reset-factor refused to unbind designated: FACE \S+ \(statusCode 400, "This factor cannot be unbound through reset-factor; [^"]+"\); pooled: FACE \S+ .*; other: FACE \S+ /,
+        /reset-factor refused to unbind designated: FACE \S+ \(statusCode 400, "This factor cannot be unbound through reset-factor; [^"]+"\); pooled: FACE \S+ .*; other: FACE \S+ .*; several: FACE \S+ /,
       );
     });
   });

@@ -32,6 +32,8 @@ export interface RoleCapabilities {
   };
   /** Users in a user pool of their own, for a burst over its rate limit (mock: a fresh pool, limited per test). */
   readonly ownPoolUsers?: UserProvider;
+  /** Users who may hold every factor type at once, so no shared designated user's four types are held. */
+  readonly severalFactorsUsers?: UserProvider;
 }
 
 /**
@@ -53,6 +55,7 @@ export function mockRoles(users: UserProvider, control: MockControl, baseUrl: st
     usersWithoutContact: users,
     resetRefusals: { factorTypes: FACTOR_TYPES, users },
     ownPoolUsers: users,
+    severalFactorsUsers: users,
     async mfaSignIn() {
       // Through the sign-in, as on a real environment: a user whose sign-in asks for MFA.
       const credentials = { account: `mfa-${randomUUID()}`, password: randomUUID() };
@@ -90,6 +93,7 @@ export function realRoles(roles: RoleUsers, options: RealRoleOptions): RoleCapab
     usersWithoutContact: provider('withoutContact'),
     resetRefusals: refusing ? { factorTypes: ['EMAIL'], users: refusing } : undefined,
     ownPoolUsers: provider('throttling'),
+    severalFactorsUsers: provider('severalFactors'),
     mfaSignIn:
       mfa && 'account' in mfa.credentials
         ? async () => {
@@ -121,5 +125,6 @@ export function mapRoleProviders(
     usersWithoutContact: roles.usersWithoutContact && wrap(roles.usersWithoutContact),
     resetRefusals: map(roles.resetRefusals),
     ownPoolUsers: roles.ownPoolUsers && wrap(roles.ownPoolUsers),
+    severalFactorsUsers: roles.severalFactorsUsers && wrap(roles.severalFactorsUsers),
   };
 }
