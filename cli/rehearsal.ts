@@ -25,7 +25,7 @@ import { runMain } from './main';
  * hosted GenAuth: the documented 60 s TTL and 100 to 200 ms of latency on every answer, what the nightly
  * workflow rehearses). The process environment overrides either. Addresses come from the committed
  * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default
- * `--workers=4`, 8 for the remote profile, so the real waits overlap).
+ * `--workers=4`, 12 for the remote profile, so the real waits overlap).
  *
  * The stand-in answers one scenario differently from the error catalog (`MOCK_CATALOG_OVERRIDES` in
  * `.env.rehearsal`); after the run the catalog observations (as `npm run catalog:observed`) must show that
@@ -49,7 +49,9 @@ function plantedOverrides(json: string | undefined) {
 
 /**
  * What each profile sets before `.env.rehearsal` (the process environment still overrides it), and how many
- * workers it runs: the remote profile's tests mostly wait on the network, so twice as many overlap. Its pool
+ * workers it runs: the remote profile's tests mostly wait on the network, so more overlap, and eight of them
+ * hold their worker for a whole minute (four expiry checks, two resend windows, two pacts' expired states):
+ * twelve leave the rest four workers while the API suite's six wait side by side. Its pool
  * is sized as docs/environments.md advises a nightly's: at a 60 s TTL, the API suite's SMS expiry check and each
  * pact's expired-enrollment state (both pacts' use SMS) hold SMS on a designated user for a whole TTL, so a
  * third user lets the three run side by side instead of two rounds.
@@ -63,7 +65,7 @@ const PROFILES = {
       MOCK_LATENCY_MS: '100-200',
       GENAUTH_ACCOUNT_3: 'rehearsal-user-3',
     },
-    workers: 8,
+    workers: 12,
   },
 } as const satisfies Record<string, { env: NodeJS.ProcessEnv; workers: number }>;
 
