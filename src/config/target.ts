@@ -162,7 +162,7 @@ export const LIMIT_VARIABLES = {
   THROTTLE_BURST: variable({
     group: 'limits',
     description:
-      'Parallel requests known to exceed the rate limit of the throttling role\'s user pool (GENAUTH_ROLE_USERS), at least 2: the burst goes to that user alone, so it locks out nobody else.',
+      "Parallel requests known to exceed the rate limit of the throttling role's user pool (GENAUTH_ROLE_USERS), at least 2: the burst goes to that user alone, so it locks out nobody else.",
     unset: 'the throttling check is skipped on a real environment',
     parser: wholeNumber(2),
   }),
