@@ -32,7 +32,9 @@ const USAGE = `Usage: npm run mock -- [options]
   --pool-name <name>               MOCK_USER_POOL_NAME              default GenAuthMock
   --latency-ms <min>-<max>         MOCK_LATENCY_MS                  every API answer takes min to max ms, e.g. 100-200
   --refuse-reset <types>           MOCK_REFUSE_RESET                factor types reset-factor refuses, e.g. SMS,EMAIL
-                                   MOCK_SEED_USERS                  JSON array of {account,password,email?,phoneNumber?,factorTypes?,userPoolName?,appId?,userId?}
+                                   MOCK_SEED_USERS                  JSON array of {account,password,email?,phoneNumber?,factorTypes?,
+                                                                    userPoolName?,appId?,userId?,rateLimitPerSecond?,refuseResetOf?,
+                                                                    signInNeedsMfa?}
   --no-validate                    MOCK_VALIDATE_RESPONSES=false    skip contract validation of answers (benchmarks)
                                    MOCK_SMTP_URL, MOCK_SMTP_FROM    also mail EMAIL codes (e.g. smtp://127.0.0.1:1025)
                                    MOCK_SMS_WEBHOOK_URL             also POST SMS codes as JSON

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MailDev } from 'maildev';
 import { loadEnvFiles } from '../src/env/env-files';
@@ -7,6 +6,7 @@ import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { PLAYWRIGHT_CLI, run, tsxArgs } from '../src/process/run';
 import { freePort, type RunningServer, startServer } from '../src/process/server';
 import { startSmsSink } from '../src/rehearsal/sms-sink';
+import { standInUsers } from '../src/rehearsal/stand-in-users';
 import { generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
@@ -26,7 +26,7 @@ import { runMain } from './main';
  * hosted GenAuth: the documented 60 s TTL and 100 to 200 ms of latency on every answer, what the nightly
  * workflow rehearses). The process environment overrides either. Addresses come from the committed
  * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default
- * `--workers=4`, 8 for the remote profile, so the real waits overlap).
+ * `--workers=4`, 12 for the remote profile, so the real waits overlap).
  *
  * The stand-in answers one scenario differently from the error catalog (`MOCK_CATALOG_OVERRIDES` in
  * `.env.rehearsal`); after the run the catalog observations (as `npm run catalog:observed`) must show that
@@ -50,7 +50,9 @@ function plantedOverrides(json: string | undefined) {
 
 /**
  * What each profile sets before `.env.rehearsal` (the process environment still overrides it), and how many
- * workers it runs: the remote profile's tests mostly wait on the network, so twice as many overlap. Its pool
+ * workers it runs: the remote profile's tests mostly wait on the network, so more overlap, and eight of them
+ * hold their worker for a whole minute (four expiry checks, two resend windows, two pacts' expired states):
+ * twelve leave the rest four workers while the API suite's six wait side by side. Its pool
  * is sized as docs/environments.md advises a nightly's: at a 60 s TTL, the API suite's SMS expiry check and each
  * pact's expired-enrollment state (both pacts' use SMS) hold SMS on a designated user for a whole TTL, so a
  * third user lets the three run side by side instead of two rounds.
@@ -64,7 +66,7 @@ const PROFILES = {
       MOCK_LATENCY_MS: '100-200',
       GENAUTH_ACCOUNT_3: 'rehearsal-user-3',
     },
-    workers: 8,
+    workers: 12,
   },
 } as const satisfies Record<string, { env: NodeJS.ProcessEnv; workers: number }>;
 
@@ -95,30 +97,13 @@ async function main(): Promise<number> {
     GENAUTH_BASE_URL: `http://127.0.0.1:${apiPort}`,
     EMAIL_INBOX_URL: `http://127.0.0.1:${mailWebPort}`,
   });
-  const appId = env.GENAUTH_APP_ID ?? '';
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
   const previousRunRemoved = clearOutputs([reports.allureResults]);
   // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
   const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
 
-  // Every designated user (GENAUTH_ACCOUNT, GENAUTH_ACCOUNT_<n>), the other user and the several factors'
-  // user sign in with a password made up for this run.
-  const accountVariables = Object.keys(env)
-    .filter((name) => /^GENAUTH_(OTHER_|MULTIFACTOR_)?ACCOUNT(_\d+)?$/.test(name) && env[name])
-    .sort();
-  const passwords = Object.fromEntries(
-    accountVariables.map((name) => [
-      name.replace('ACCOUNT', 'PASSWORD'),
-      randomBytes(18).toString('base64url'),
-    ]),
-  );
-  const seedUsers = accountVariables.map((name) => ({
-    account: env[name],
-    password: passwords[name.replace('ACCOUNT', 'PASSWORD')],
-    email: `${env[name]}@${env.TEST_EMAIL_DOMAIN ?? 'rehearsal.test'}`,
-    userPoolName: env.GENAUTH_USER_POOL_NAME,
-    appId,
-  }));
+  // The designated users, the other user and a user for every role, with passwords made up for this run.
+  const users = standInUsers(env);
 
   const maildev = new MailDev({
     smtp: smtpPort,
@@ -145,13 +130,14 @@ async function main(): Promise<number> {
         '--code-length',
         env.MOCK_CODE_LENGTH ?? '6',
         ...(env.MOCK_LATENCY_MS ? ['--latency-ms', env.MOCK_LATENCY_MS] : []),
+        ...(env.PAYLOAD_LIMIT_BYTES ? ['--body-limit', env.PAYLOAD_LIMIT_BYTES] : []),
         '--log-level',
         'warn',
       ),
       {
         name: 'the rehearsal mock',
         env: {
-          MOCK_SEED_USERS: JSON.stringify(seedUsers),
+          MOCK_SEED_USERS: JSON.stringify(users.seedUsers),
           MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
           MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? '',
@@ -173,7 +159,7 @@ async function main(): Promise<number> {
     const { exitCode } = await run(
       process.execPath,
       [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra],
-      { env: { ...env, ...passwords, REPORTS_DIR: reports.root }, echo: true },
+      { env: { ...env, ...users.variables, REPORTS_DIR: reports.root }, echo: true },
     );
     const table = recordCatalogObservations({
       resultsDir: reports.allureResults,

@@ -42,17 +42,28 @@ export const MOCK_DEFAULTS = {
 } as const satisfies Readonly<Record<string, string | number>>;
 
 /** A user that exists from the start, e.g. the designated user of a rehearsal that signs in with a password. */
-export const SeedUserSchema = z.strictObject({
-  account: limitedString('signinName').min(1),
-  password: limitedString('password').min(1),
-  email: limitedString('email').optional(),
-  phoneNumber: limitedString('phoneNumber').optional(),
-  factorTypes: z.array(FactorTypeSchema).optional(),
-  userPoolName: limitedString('userPoolName').min(1).optional(),
-  /** Fixed ids make a rehearsal configuration stable across restarts. Default: random 24 hex digits. */
-  appId: limitedString('objectId').min(1).optional(),
-  userId: limitedString('objectId').min(1).optional(),
-});
+export const SeedUserSchema = z
+  .strictObject({
+    account: limitedString('signinName').min(1),
+    password: limitedString('password').min(1),
+    email: limitedString('email').optional(),
+    phoneNumber: limitedString('phoneNumber').optional(),
+    factorTypes: z.array(FactorTypeSchema).optional(),
+    userPoolName: limitedString('userPoolName').min(1).optional(),
+    /** Fixed ids make a rehearsal configuration stable across restarts. Default: random 24 hex digits. */
+    appId: limitedString('objectId').min(1).optional(),
+    userId: limitedString('objectId').min(1).optional(),
+    /** A rate limit of the user's pool (requests per second): a pool of its own to throttle. Only with userPoolName. */
+    rateLimitPerSecond: z.number().int().positive().optional(),
+    /** Factor types reset-factor refuses to unbind for this user. Default none. */
+    refuseResetOf: z.array(FactorTypeSchema).optional(),
+    /** The sign-in asks for MFA: it answers apiCode 1636 and an MFA token instead of tokens. Default false. */
+    signInNeedsMfa: z.boolean().optional(),
+  })
+  .refine((user) => user.rateLimitPerSecond === undefined || user.userPoolName !== undefined, {
+    path: ['rateLimitPerSecond'],
+    error: "sets the limit of the user's pool: name a pool of its own with userPoolName",
+  });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
 /**

@@ -143,8 +143,10 @@ export function jsonOf<T>(schema: z.ZodType<T>, example: string) {
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      for (const problem of variableProblems(parsed.error.issues)) {
-        ctx.addIssue({ code: 'custom', message: problem });
+      for (const issue of parsed.error.issues) {
+        // A problem of the whole value reads after the variable's name; one inside it names its path too.
+        const path = issue.path.map(String).join('.');
+        ctx.addIssue({ code: 'custom', message: path ? `${path} ${issue.message}` : issue.message });
       }
       return z.NEVER;
     }

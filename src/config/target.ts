@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { shardOf } from '../shards';
 import { type Declaration, variable, variableWithDefault } from './declaration';
 import { httpUrl, optionalText, wholeNumber } from './parsers';
+import { ROLE_NAMES, ROLE_USERS_EXAMPLE, roleUsersVariable } from './role-users';
 
 /** The environment the suites run against, its designated users, its limits and the test data sent to it. */
 
@@ -108,29 +109,11 @@ export const USER_VARIABLES = {
     unset: 'GENAUTH_OTHER_ACCESS_TOKEN is used',
     parser: optionalText,
   }),
-  GENAUTH_MULTIFACTOR_ACCESS_TOKEN: variable({
+  GENAUTH_ROLE_USERS: variable({
     group: 'users',
-    setBy: 'internal',
-    description:
-      'A user of its own for the journeys that bind every factor type on one user (suites/api/several-factors.spec.ts): an access token.',
-    unset:
-      'GENAUTH_MULTIFACTOR_ACCOUNT and GENAUTH_MULTIFACTOR_PASSWORD are used; without them the journeys are skipped on a real environment',
-    parser: optionalText,
-  }),
-  GENAUTH_MULTIFACTOR_ACCOUNT: variable({
-    group: 'users',
-    setBy: 'internal',
-    description:
-      'The several-factors user as an account to sign in with; set together with GENAUTH_MULTIFACTOR_PASSWORD.',
-    unset: 'GENAUTH_MULTIFACTOR_ACCESS_TOKEN is used',
-    parser: optionalText,
-  }),
-  GENAUTH_MULTIFACTOR_PASSWORD: variable({
-    group: 'users',
-    setBy: 'internal',
-    description: "The several-factors user's password; set together with GENAUTH_MULTIFACTOR_ACCOUNT.",
-    unset: 'GENAUTH_MULTIFACTOR_ACCESS_TOKEN is used',
-    parser: optionalText,
+    description: `Users set up for one purpose each, as JSON of role → user: ${ROLE_NAMES.join(', ')} (docs/environments.md, "Users for one purpose", says what each is and what to create in the console). A user is {"account","password"} or {"accessToken"}, plus "appId" where its application is not GENAUTH_APP_ID (required for otherApp, factorTypesDisabled and throttling) and "disabledFactorTypes" for factorTypesDisabled; e.g. ${ROLE_USERS_EXAMPLE}. Every role user is a user of its own, never a designated one.`,
+    unset: 'no role user: the tests that need one are skipped, each naming the role it needs',
+    parser: roleUsersVariable,
   }),
   GENAUTH_USER_POOL_NAME: variable({
     group: 'users',
@@ -178,9 +161,9 @@ export const TEST_DATA_VARIABLES = {
 export const LIMIT_VARIABLES = {
   THROTTLE_BURST: variable({
     group: 'limits',
-    description: "Parallel requests known to exceed the environment's rate limit, at least 2.",
-    unset:
-      'the throttling checks are skipped on a real environment (a burst there may lock out the designated user)',
+    description:
+      "Parallel requests known to exceed the rate limit of the throttling role's user pool (GENAUTH_ROLE_USERS), at least 2: the burst goes to that user alone, so it locks out nobody else.",
+    unset: 'the throttling check is skipped on a real environment',
     parser: wholeNumber(2),
   }),
   PAYLOAD_LIMIT_BYTES: variable({

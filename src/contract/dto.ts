@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmptySuccessEnvelopeSchema, successEnvelope } from './envelope';
+import { EmptySuccessEnvelopeSchema, EnvelopeBaseSchema, successEnvelope } from './envelope';
 import { FACTOR_TRAITS, FactorTypeSchema } from './factor-types';
 import { limitedString } from './limits';
 
@@ -140,3 +140,18 @@ export const LoginTokenRespDtoSchema = successEnvelope(
   }),
 );
 export type LoginTokenRespDto = z.infer<typeof LoginTokenRespDtoSchema>;
+
+/** The apiCodes of a sign-in that needs MFA (documented): 1635 the user's own MFA, 1636 the application's. */
+export const MFA_REQUIRED_API_CODES = [1635, 1636] as const;
+
+/**
+ * What a sign-in that needs MFA answers instead of tokens: one of those apiCodes, and the MFA token the next
+ * step of the login takes in `data.mfaToken` (as the V2 sign-in hands it out). Its statusCode is not
+ * documented (the error-handling page: a statusCode other than 200 may ask for an extra step such as MFA),
+ * so any is accepted.
+ */
+export const MfaRequiredRespSchema = EnvelopeBaseSchema.extend({
+  apiCode: z.union(MFA_REQUIRED_API_CODES.map((code) => z.literal(code))),
+  data: z.looseObject({ mfaToken: z.string().min(1) }),
+});
+export type MfaRequiredResp = z.infer<typeof MfaRequiredRespSchema>;

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../config/configuration-error';
 import { INBOX_KINDS } from '../config/inboxes';
 import type { FactorIdFormat } from '../config/mock-values';
 import { type LatencyRange, variableProblems } from '../config/parsers';
+import { type RoleUsers, roleUserProblems, roleUsersVariable } from '../config/role-users';
 import { variablesSchema } from '../config/schema';
 import { DEFAULT_TARGET_ENV } from '../config/target';
 import { DefectListVariable } from '../mock/defect-set';
@@ -45,8 +46,8 @@ export interface HarnessConfig {
   /** More designated users (`GENAUTH_ACCOUNT_<n>`…): tests of one factor type run side by side on them. */
   readonly poolUsers: readonly Credentials[];
   readonly otherUser?: Credentials;
-  /** A user of its own for the journeys that bind every factor type at once (`GENAUTH_MULTIFACTOR_*`). */
-  readonly multiFactorUser?: Credentials;
+  /** Users set up for one purpose each (`GENAUTH_ROLE_USERS`); the mock makes its own. */
+  readonly roleUsers: RoleUsers;
   readonly userPoolName?: string;
   readonly inboxes: { readonly SMS: InboxConfig; readonly EMAIL: InboxConfig };
   readonly codePattern: RegExp;
@@ -87,9 +88,7 @@ const EnvSchema = variablesSchema([
   'GENAUTH_OTHER_ACCESS_TOKEN',
   'GENAUTH_OTHER_ACCOUNT',
   'GENAUTH_OTHER_PASSWORD',
-  'GENAUTH_MULTIFACTOR_ACCESS_TOKEN',
-  'GENAUTH_MULTIFACTOR_ACCOUNT',
-  'GENAUTH_MULTIFACTOR_PASSWORD',
+  'GENAUTH_ROLE_USERS',
   'GENAUTH_USER_POOL_NAME',
   'DESIGNATED_USERS_SHARD',
   'SMS_INBOX',
@@ -178,15 +177,7 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
         '(or GENAUTH_ACCESS_TOKEN_<n>), or run the shards one after another without DESIGNATED_USERS_SHARD',
     );
   }
-  const multiFactorAccount = env.GENAUTH_MULTIFACTOR_ACCOUNT;
-  const pooled = ['GENAUTH', ...poolPrefixes(env)].map((prefix) => env[poolVariable(prefix, 'ACCOUNT')]);
-  if (multiFactorAccount && pooled.includes(multiFactorAccount)) {
-    problems.push(
-      'GENAUTH_MULTIFACTOR_ACCOUNT is also a designated user of the pool: the journeys through every factor type ' +
-        'need a user of their own, or they hold all four types of a shared user while other tests wait',
-    );
-  }
-  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER', 'GENAUTH_MULTIFACTOR', ...poolPrefixes(env)]) {
+  for (const prefix of ['GENAUTH', 'GENAUTH_OTHER', ...poolPrefixes(env)]) {
     const account = poolVariable(prefix, 'ACCOUNT');
     const password = poolVariable(prefix, 'PASSWORD');
     if (Boolean(env[account]) !== Boolean(env[password])) {
@@ -210,6 +201,8 @@ function crossFieldProblems(raw: Readonly<Record<string, string | undefined>>): 
       problems.push(`${channel}_STATIC_CODE is missing: the fixed test code of the environment`);
     }
   }
+  const roles = roleUsersVariable.safeParse(env.GENAUTH_ROLE_USERS);
+  if (real && roles.success) problems.push(...roleUserProblems(roles.data, env));
   if (real && env.MOCK_CONTROL_TOKEN) {
     problems.push('MOCK_CONTROL_TOKEN is set, but only TARGET_ENV=mock uses the mock control plane');
   }
@@ -261,11 +254,7 @@ function toConfig(
       env.GENAUTH_OTHER_ACCOUNT,
       env.GENAUTH_OTHER_PASSWORD,
     ),
-    multiFactorUser: credentials(
-      env.GENAUTH_MULTIFACTOR_ACCESS_TOKEN,
-      env.GENAUTH_MULTIFACTOR_ACCOUNT,
-      env.GENAUTH_MULTIFACTOR_PASSWORD,
-    ),
+    roleUsers: env.GENAUTH_ROLE_USERS,
     userPoolName: env.GENAUTH_USER_POOL_NAME,
     inboxes: { SMS: inbox('SMS'), EMAIL: inbox('EMAIL') },
     codePattern: env.CODE_PATTERN,

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { EnrollFactorClient } from '../client';
-import type { FactorType } from '../contract';
 import { HarnessError } from '../errors';
 import type { DefectId } from '../mock/defects';
 import { realClock, virtualClock } from './capabilities/clock';
 import { createCodeInbox } from './capabilities/code-inbox';
+import { mockRoles, type RoleCapabilities, realRoles } from './capabilities/roles';
 import { designatedUserProvider, mockUserProvider } from './capabilities/users';
 import type { Credentials, FacePhoto, HarnessConfig } from './config';
 import { MockControl } from './mock-control';
 import { type Timing, timingOf } from './timing';
-import type { Clock, CodeChannel, CodeInbox, TestUser, UserProvider } from './types';
+import type { Clock, CodeChannel, CodeInbox, UserProvider } from './types';
 
-/** Everything a test may ask of the target environment, whichever environment it is. */
-export interface Environment {
+/**
+ * Everything a test may ask of the target environment, whichever environment it is: the users of one purpose
+ * each (`RoleCapabilities`) among the rest.
+ */
+export interface Environment extends RoleCapabilities {
   readonly config: HarnessConfig;
   readonly baseUrl: string;
   /** On the mock every catalog field is asserted; elsewhere only the documented ones. */
@@ -20,12 +23,6 @@ export interface Environment {
   readonly users: UserProvider;
   /** A second user, for "another user's token"; absent on a real environment configured with one user. */
   readonly otherUsers?: UserProvider;
-  /**
-   * Users for the journeys that bind every factor type at once: a fresh one per test on the mock, the user of
-   * their own (`GENAUTH_MULTIFACTOR_*`) elsewhere, so they never hold a shared designated user's four types.
-   * Absent where none is configured.
-   */
-  readonly multiFactorUsers?: UserProvider;
   readonly inboxes: Readonly<Record<CodeChannel, CodeInbox>>;
   readonly clock: Clock;
   readonly enrollmentTokenTtlMs: number;
@@ -39,25 +36,21 @@ export interface Environment {
   readonly defects?: { set(defects: readonly DefectId[]): Promise<void> };
   /**
    * How to provoke throttling: parallel requests that exceed the rate limit, and the limit a test user gets
-   * (mock: a low limit of the user's own pool). Absent where the configuration does not say it is safe.
+   * (mock: a low limit of the user's own pool); the burst goes to a user of `ownPoolUsers`. Absent where the
+   * configuration does not say it is safe.
    */
   readonly throttling?: { readonly burst: number; readonly perSecond?: number };
   /** The largest request body the target serves; absent where it is not known. */
   readonly payloadLimitBytes?: number;
   /** An account to sign in with (mock: one made for the test); absent without one. */
   readonly signInAccount?: () => Promise<{ readonly account: string; readonly appId: string }>;
-  /**
-   * A user for whom reset-factor refuses these factor types (mock: one made for the test); absent where a
-   * refusal cannot be provoked. A real environment that refuses is met by the designated users instead.
-   */
-  readonly userRefusingResets?: (factorTypes: readonly FactorType[], email: string) => Promise<TestUser>;
 }
 
 export interface EnvironmentOptions {
   /** Where the API is: the configured GENAUTH_BASE_URL or the URL of an embedded mock. */
   readonly baseUrl: string;
-  /** Housekeeping client of a real environment's designated users (default: a fetch client). */
-  readonly client?: (accessToken: string) => EnrollFactorClient;
+  /** Housekeeping client of a real environment's designated and role users (default: a fetch client). */
+  readonly client?: (accessToken: string, appId: string) => EnrollFactorClient;
 }
 
 /** On the mock a throttling test gets a pool limited to 5 requests per second and sends 20 at once. */
@@ -78,7 +71,6 @@ export async function createEnvironment(
       exactCatalog: true,
       users,
       otherUsers: users,
-      multiFactorUsers: users,
       inboxes: {
         SMS: createCodeInbox(config.inboxes.SMS, config.codePattern, control),
         EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern, control),
@@ -94,7 +86,7 @@ export async function createEnvironment(
       },
       throttling: { burst: MOCK_THROTTLE.burst, perSecond: MOCK_THROTTLE.perSecond },
       payloadLimitBytes: health.bodyLimitBytes,
-      userRefusingResets: (factorTypes, email) => users.acquire({ email, refuseResetOf: factorTypes }),
+      ...mockRoles(users, control, baseUrl),
       async signInAccount() {
         const account = `signin-${randomUUID()}`;
         const created = await control.createUser({ account, password: randomUUID() });
@@ -105,13 +97,18 @@ export async function createEnvironment(
   const appId = config.appId;
   const credentials = config.user;
   if (!appId || !credentials) throw new HarnessError(`a real environment needs GENAUTH_APP_ID and a user`);
-  const designated = (pool: readonly Credentials[]) =>
+  const designated = (
+    pool: readonly Credentials[],
+    inApp = appId,
+    more: { userPoolName?: string; configuredIn?: string } = { userPoolName: config.userPoolName },
+  ) =>
     designatedUserProvider({
       baseUrl,
-      appId,
+      appId: inApp,
       pool,
-      userPoolName: config.userPoolName,
-      client: client ?? ((accessToken) => new EnrollFactorClient({ baseUrl, appId, accessToken })),
+      ...more,
+      client: (accessToken) =>
+        client?.(accessToken, inApp) ?? new EnrollFactorClient({ baseUrl, appId: inApp, accessToken }),
     });
   const ttlMs = config.enrollmentTokenTtlSeconds * 1000;
   return {
@@ -120,7 +117,6 @@ export async function createEnvironment(
     exactCatalog: false,
     users: designated([credentials, ...config.poolUsers]),
     otherUsers: config.otherUser ? designated([config.otherUser]) : undefined,
-    multiFactorUsers: config.multiFactorUser ? designated([config.multiFactorUser]) : undefined,
     inboxes: {
       SMS: createCodeInbox(config.inboxes.SMS, config.codePattern),
       EMAIL: createCodeInbox(config.inboxes.EMAIL, config.codePattern),
@@ -132,6 +128,12 @@ export async function createEnvironment(
     summary: summaryOf(config, baseUrl, ttlMs, 'real waiting'),
     throttling: config.throttleBurst ? { burst: config.throttleBurst } : undefined,
     payloadLimitBytes: config.payloadLimitBytes,
+    // A role user's pool name is the tenant's business: its OTP issuer is not checked.
+    ...realRoles(config.roleUsers, {
+      baseUrl,
+      appId,
+      provider: (user, inApp, configuredIn) => designated([user.credentials], inApp, { configuredIn }),
+    }),
     signInAccount:
       'account' in credentials ? async () => ({ account: credentials.account, appId }) : undefined,
   };

@@ -1,5 +1,7 @@
 export * from './capabilities/clock';
 export * from './capabilities/code-inbox';
+export * from './capabilities/roles';
+export * from './capabilities/sign-in';
 export * from './capabilities/users';
 export * from './catalog-check';
 export * from './config';

@@ -16,7 +16,7 @@ export function poolPrefixes(env: Readonly<Record<string, string | undefined>>):
 
 /** `GENAUTH_ACCOUNT_<n>` for the prefix `GENAUTH_<n>`. */
 export function poolVariable(prefix: string, field: 'ACCOUNT' | 'PASSWORD' | 'ACCESS_TOKEN'): string {
-  return prefix === 'GENAUTH' || prefix === 'GENAUTH_OTHER' || prefix === 'GENAUTH_MULTIFACTOR'
+  return prefix === 'GENAUTH' || prefix === 'GENAUTH_OTHER'
     ? `${prefix}_${field}`
     : `GENAUTH_${field}_${prefix.slice('GENAUTH_'.length)}`;
 }

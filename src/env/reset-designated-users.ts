@@ -1,6 +1,6 @@
 import { EnrollFactorClient } from '../client';
 import { HarnessError } from '../errors';
-import { signIn } from './capabilities/users';
+import { signIn } from './capabilities/sign-in';
 import type { HarnessConfig } from './config';
 
 export interface CleanupOutcome {
@@ -12,29 +12,38 @@ export interface CleanupOutcome {
 
 /**
  * Resets every factor of a real environment's designated test users (the other user too: the pact binds
- * factors to it; and the several factors' user): the safety net after a nightly run, whatever happened to the tests' own per-test cleanup
+ * factors to it; and the several factors' role user, who binds them all): the safety net after a nightly run, whatever happened to the tests' own per-test cleanup
  * (crashed workers, timeouts, killed runs). A user whose factors stay bound does not stop the reset of the
  * next; every one left is named at the end.
  */
 export async function resetDesignatedUser(config: HarnessConfig): Promise<CleanupOutcome> {
-  const { baseUrl, appId, user, otherUser, multiFactorUser } = config;
+  const { baseUrl, appId, user, otherUser } = config;
   if (config.kind !== 'real' || !baseUrl || !appId || !user) {
     return { reset: [], skipped: 'the target has no designated user (the mock gives every test its own)' };
   }
+  const severalFactors = config.roleUsers.severalFactors;
   const designated = [
-    { role: 'the designated user', credentials: user },
-    ...config.poolUsers.map((credentials, index) => ({ role: `pool user ${index + 1}`, credentials })),
-    ...(otherUser ? [{ role: 'the other user', credentials: otherUser }] : []),
-    ...(multiFactorUser ? [{ role: 'the several factors user', credentials: multiFactorUser }] : []),
+    { role: 'the designated user', credentials: user, appId },
+    ...config.poolUsers.map((credentials, index) => ({ role: `pool user ${index + 1}`, credentials, appId })),
+    ...(otherUser ? [{ role: 'the other user', credentials: otherUser, appId }] : []),
+    ...(severalFactors
+      ? [
+          {
+            role: 'the several factors user',
+            credentials: severalFactors.credentials,
+            appId: severalFactors.appId ?? appId,
+          },
+        ]
+      : []),
   ];
   const reset: string[] = [];
   const refused: string[] = [];
   const left: string[] = [];
-  for (const { role, credentials } of designated) {
+  for (const { role, credentials, appId: inApp } of designated) {
     const name = 'account' in credentials ? credentials.account : role;
     const accessToken =
-      'accessToken' in credentials ? credentials.accessToken : await signIn(baseUrl, appId, credentials);
-    const client = new EnrollFactorClient({ baseUrl, appId, accessToken });
+      'accessToken' in credentials ? credentials.accessToken : await signIn(baseUrl, inApp, credentials);
+    const client = new EnrollFactorClient({ baseUrl, appId: inApp, accessToken });
     for (const factor of await client.listEnrolledFactors()) {
       const result = await client.attempt('resetFactor', { factorId: factor.factorId });
       if (result.ok) {

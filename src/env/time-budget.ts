@@ -1,3 +1,4 @@
+import { mapRoleProviders } from './capabilities/roles';
 import type { Environment } from './environment';
 import type { Clock, CodeInbox, UserProvider } from './types';
 
@@ -12,7 +13,7 @@ export interface TimeBudget {
 
 /**
  * The environment as one test sees it: real waiting for a token to expire, waiting for a code in an inbox,
- * and waiting for a designated user whose factor types are free are each added to the test's budget.
+ * and waiting for a designated or role user whose factor types are free are each added to the test's budget.
  */
 export function withinBudget(environment: Environment, budget: TimeBudget): Environment {
   const { timing } = environment;
@@ -33,10 +34,10 @@ export function withinBudget(environment: Environment, budget: TimeBudget): Envi
       : { ...inner, acquire: (options) => budget.during(timing.userWaitMs, () => inner.acquire(options)) };
   return {
     ...environment,
+    ...mapRoleProviders(environment, users),
     clock,
     inboxes: { SMS: inbox(environment.inboxes.SMS), EMAIL: inbox(environment.inboxes.EMAIL) },
     users: users(environment.users),
     ...(environment.otherUsers ? { otherUsers: users(environment.otherUsers) } : {}),
-    ...(environment.multiFactorUsers ? { multiFactorUsers: users(environment.multiFactorUsers) } : {}),
   };
 }

@@ -11,8 +11,6 @@ export interface TestUser {
   readonly accessToken: string;
   /** The sign-in's id_token, where the user signs in (Guard iOS and Android send it as the bearer). */
   readonly idToken?: string;
-  /** An MFA token, what a sign-in that needs MFA hands out (mock only). */
-  readonly mfaToken?: string;
   readonly appId: string;
   readonly phoneNumber?: string;
   readonly email?: string;

@@ -26,12 +26,18 @@ export const CreateUserRequestSchema = z
     /** A sign-in name and password, for `POST /api/v3/signin`. */
     account: limitedString('signinName').min(1).optional(),
     password: limitedString('password').min(1).optional(),
+    /** The sign-in asks for MFA: it answers apiCode 1636 and an MFA token instead of tokens. Default false. */
+    signInNeedsMfa: z.boolean().optional(),
   })
   .refine((request) => request.rateLimitPerSecond === undefined || request.userPoolName !== undefined, {
     path: ['rateLimitPerSecond'],
     error:
       "sets the limit of the user's pool, which without userPoolName is the default pool shared by every " +
       'user created without one; name a pool of its own with userPoolName',
+  })
+  .refine((request) => !request.signInNeedsMfa || (request.account && request.password), {
+    path: ['signInNeedsMfa'],
+    error: 'is about signing in: give the user an account and password too',
   });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 

@@ -21,6 +21,8 @@ export interface User {
   lastSeenMs: number;
   /** Factor types reset-factor refuses to unbind for this user, beyond the mock's own `refuseResetOf`. */
   readonly refuseResetOf?: readonly FactorType[];
+  /** The user's sign-in asks for MFA: it answers an MFA token instead of tokens. */
+  readonly signInNeedsMfa?: boolean;
 }
 
 /** What a token stands for: a login (`access`), the sign-in's `id`entity, or a login waiting for MFA. */

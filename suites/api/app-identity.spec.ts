@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { aFactor, scenario, test } from '../../fixtures';
+import { aFactor, expect, scenario, test } from '../../fixtures';
 import type { AppIdHeader } from '../../src/client';
 import { FACTOR_TYPES } from '../../src/contract';
+import { roleNeeded } from '../../src/env';
 
 const APP_ID_HEADERS: readonly AppIdHeader[] = ['x-authing-app-id', 'x-genauth-app-id'];
 
@@ -33,12 +34,29 @@ for (const factorType of FACTOR_TYPES) {
         defects: ['ignore-token-app'],
         decisions: ['accessTokenPerApplication'],
       }),
-      async ({ client, testData, user, otherUser, expectFailure }) => {
-        test.skip(otherUser.appId === user.appId, 'both test users belong to one application here');
-        const foreign = client.with({ appId: otherUser.appId });
-        const profile = testData.profileFor(factorType);
-        const result = await foreign.attempt('sendEnrollFactorRequest', { factorType, profile });
-        await expectFailure(result, 'notLoggedIn');
+      async ({ environment, client, clientAs, testData, user, expectFailure }) => {
+        const otherApp = environment.otherAppUsers;
+        test.skip(!otherApp, roleNeeded('otherApp'));
+        if (!otherApp) return;
+        // Nothing is bound either way: the requests are refused, or at most leave an enrollment pending.
+        const stranger = await otherApp.acquire({ touches: [], email: testData.email() });
+        try {
+          expect(stranger.appId, 'the other application').not.toBe(user.appId);
+          await test.step("this application's access token, sent with the other application's id", async () => {
+            const foreign = client.with({ appId: stranger.appId });
+            const profile = testData.profileFor(factorType);
+            const result = await foreign.attempt('sendEnrollFactorRequest', { factorType, profile });
+            await expectFailure(result, 'notLoggedIn');
+          });
+          await test.step("the other application's access token, sent with this application's id", async () => {
+            const foreign = clientAs(stranger).with({ appId: user.appId });
+            const profile = testData.profileFor(factorType);
+            const result = await foreign.attempt('sendEnrollFactorRequest', { factorType, profile });
+            await expectFailure(result, 'notLoggedIn');
+          });
+        } finally {
+          await otherApp.release(stranger);
+        }
       },
     );
   });

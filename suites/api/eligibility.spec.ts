@@ -2,22 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { aFactor, expect, scenario, test } from '../../fixtures';
 import { FACTOR_TYPES, LoginTokenRespDtoSchema, SIGNIN_PATH } from '../../src/contract';
 import { ErrorEnvelopeSchema } from '../../src/contract/envelope';
+import { roleNeeded } from '../../src/env';
 
 test.describe('who may enroll what', () => {
   test(
     'a FACE enrollment request is refused for a user without a phone number or email',
     scenario({ factorType: 'FACE', scenario: 'eligibility', defects: ['face-without-contact'] }),
     async ({ environment, clientAs, expectFailure }) => {
-      test.skip(
-        !environment.users.isolated,
-        'needs a user without a phone number or email, which only the mock makes',
-      );
-      const user = await environment.users.acquire({ touches: ['FACE'] });
+      const users = environment.usersWithoutContact;
+      test.skip(!users, roleNeeded('withoutContact'));
+      if (!users) return;
+      const user = await users.acquire({ touches: ['FACE'] });
       try {
         const result = await clientAs(user).attempt('sendEnrollFactorRequest', { factorType: 'FACE' });
         await expectFailure(result, 'faceNeedsPhoneOrEmail');
       } finally {
-        await environment.users.release(user);
+        await users.release(user);
       }
     },
   );
@@ -27,18 +27,24 @@ test.describe('who may enroll what', () => {
       `${aFactor(factorType)} enrollment request is refused where the application does not enable ${factorType}`,
       scenario({ factorType, scenario: 'eligibility', defects: [] }),
       async ({ environment, clientAs, expectFailure, testData }) => {
+        const appWithout = environment.appWithoutFactorTypes;
         test.skip(
-          !environment.users.isolated,
-          'needs an application without the factor type, which only the mock makes',
+          !appWithout?.disabled.includes(factorType),
+          roleNeeded('factorTypesDisabled', `${factorType} among them`),
         );
+        if (!appWithout) return;
         const others = FACTOR_TYPES.filter((type) => type !== factorType);
-        const user = await environment.users.acquire({ factorTypes: others, email: testData.email() });
+        const user = await appWithout.users.acquire({
+          factorTypes: others,
+          touches: [factorType],
+          email: testData.email(),
+        });
         try {
           const profile = testData.profileFor(factorType);
           const result = await clientAs(user).attempt('sendEnrollFactorRequest', { factorType, profile });
           await expectFailure(result, 'factorTypeNotEnabled');
         } finally {
-          await environment.users.release(user);
+          await appWithout.users.release(user);
         }
       },
     );

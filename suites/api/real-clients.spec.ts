@@ -1,4 +1,5 @@
 import { aFactor, defined, expect, expectAccepted, scenario, test } from '../../fixtures';
+import { roleNeeded } from '../../src/env';
 
 /**
  * Requests as the official clients write them where they differ from the OpenAPI's letter: a content type
@@ -88,9 +89,12 @@ test.describe('tokens other than the access token', () => {
   test(
     'an MFA token, what a sign-in that needs MFA hands out, is refused like no token',
     scenario({ scenario: 'real clients', defects: ['accept-mfa-token'], decisions: ['mfaTokenRefused'] }),
-    async ({ client, user, expectFailure }) => {
-      test.skip(!user.mfaToken, 'an MFA token can be had only from the mock here');
-      const asMfaToken = client.with({ accessToken: user.mfaToken, authScheme: 'bearer' });
+    async ({ client, environment, expectFailure }) => {
+      const mfaSignIn = environment.mfaSignIn;
+      test.skip(!mfaSignIn, roleNeeded('mfaAtSignIn'));
+      if (!mfaSignIn) return;
+      const { mfaToken, appId } = await mfaSignIn();
+      const asMfaToken = client.with({ accessToken: mfaToken, appId, authScheme: 'bearer' });
       await expectFailure(await asMfaToken.attempt('listFactorsToEnroll', {}), 'notLoggedIn');
       await expectFailure(
         await asMfaToken.attempt('sendEnrollFactorRequest', { factorType: 'OTP', profile: {} }),

@@ -37,9 +37,12 @@ for (const factorType of DELIVERED_CODE_TYPES) {
         decisions: ['resendWindowSeconds'],
       }),
       async ({ client, enrollment, environment, user }) => {
+        // On a real clock this waits the minute out; a run whose tokens expire well within it (the fast
+        // rehearsal's 4 s TTL) leaves that to runs at the documented TTL, which wait as long for expiry anyway.
         test.skip(
-          !environment.clock.virtual,
-          'waiting a full minute is left to environments with virtual time',
+          !environment.clock.virtual && environment.enrollmentTokenTtlMs < RESEND_WINDOW_MS,
+          `waiting the 60 s resend window out is left to runs whose enrollment tokens live as long ` +
+            `(this one's live ${environment.enrollmentTokenTtlMs / 1000} s): npm run rehearsal -- --profile=remote and the nightly run it`,
         );
         const pending = await enrollment.start(factorType);
         await letElapse(environment.clock, user, pending.answeredAt, RESEND_WINDOW_MS);

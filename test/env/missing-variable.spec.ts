@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { parse } from 'dotenv';
+import { standInUsers } from '../../src/rehearsal/stand-in-users';
 import { runApiProject } from './api-project-run';
 
 test.describe('a run with a required variable missing', () => {
@@ -37,10 +40,7 @@ test.describe('a run with a required variable missing', () => {
       GENAUTH_BASE_URL: 'http://127.0.0.1:4110',
       SMS_INBOX_URL: 'http://127.0.0.1:4170/messages',
       EMAIL_INBOX_URL: 'http://127.0.0.1:4180',
-      GENAUTH_PASSWORD: 'made-up-for-this-test',
-      GENAUTH_PASSWORD_2: 'made-up-for-this-test',
-      GENAUTH_OTHER_PASSWORD: 'made-up-for-this-test',
-      GENAUTH_MULTIFACTOR_PASSWORD: 'made-up-for-this-test',
+      ...standInUsers(parse(readFileSync('.env.rehearsal')), () => 'made-up-for-this-test').variables,
     });
     expect(status).toBe(1);
     const problems = output.split('\n').filter((line) => line.startsWith('  - '));

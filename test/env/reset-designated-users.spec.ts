@@ -7,7 +7,10 @@ import type { DefectId } from '../../src/mock/defects';
 import { startMock } from '../../src/mock/server';
 
 const APP_ID = 'a1b2c3d4e5f6a1b2c3d4e5f6';
+/** The several factors' role user signs in to an application of its own. */
+const SEVERAL_APP = 'b1b2c3d4e5f6a1b2c3d4e5f6';
 const ACCOUNTS = ['designated', 'pooled', 'other', 'several'] as const;
+const appOf = (account: string) => (account === 'several' ? SEVERAL_APP : APP_ID);
 
 /** A real-looking target whose designated, pool, other and several factors' user each have a FACE factor bound. */
 async function withBoundUsers(
@@ -21,13 +24,14 @@ async function withBoundUsers(
       account,
       password: `pw-${account}`,
       email: `${account}@example.com`,
-      appId: APP_ID,
+      appId: appOf(account),
     })),
   });
   try {
     for (const account of ACCOUNTS) {
-      const accessToken = await signIn(mock.url, APP_ID, { account, password: `pw-${account}` });
-      const client = new EnrollFactorClient({ baseUrl: mock.url, appId: APP_ID, accessToken });
+      const appId = appOf(account);
+      const accessToken = await signIn(mock.url, appId, { account, password: `pw-${account}` });
+      const client = new EnrollFactorClient({ baseUrl: mock.url, appId, accessToken });
       const { enrollmentToken } = await client.sendEnrollFactorRequest({ factorType: 'FACE' });
       await client.enrollFactor({
         factorType: 'FACE',
@@ -45,8 +49,9 @@ async function withBoundUsers(
       GENAUTH_PASSWORD_1: 'pw-pooled',
       GENAUTH_OTHER_ACCOUNT: 'other',
       GENAUTH_OTHER_PASSWORD: 'pw-other',
-      GENAUTH_MULTIFACTOR_ACCOUNT: 'several',
-      GENAUTH_MULTIFACTOR_PASSWORD: 'pw-several',
+      GENAUTH_ROLE_USERS: JSON.stringify({
+        severalFactors: { account: 'several', password: 'pw-several', appId: SEVERAL_APP },
+      }),
       SMS_INBOX: 'static',
       SMS_STATIC_CODE: '123456',
       EMAIL_INBOX: 'static',
@@ -59,7 +64,7 @@ async function withBoundUsers(
 }
 
 test.describe('the nightly reset of the designated users', () => {
-  test("resets the designated, pool and other users, and the several factors' user", async () => {
+  test("resets the designated, pool and other users, and the several factors' user in its application", async () => {
     await withBoundUsers({}, async (env) => {
       const { reset, skipped } = await resetDesignatedUser(loadConfig(env));
       expect(skipped).toBeUndefined();

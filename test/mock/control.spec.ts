@@ -1,5 +1,5 @@
 import { EnrollFactorClient } from '../../src/client';
-import { signIn } from '../../src/env/capabilities/users';
+import { signIn } from '../../src/env/capabilities/sign-in';
 import { MAX_CLOCK_AHEAD_MS } from '../../src/mock/control-api';
 import { startMock } from '../../src/mock/server';
 import { start, tsxArgs } from '../../src/process/run';

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EnrollFactorClient } from '../../client';
-import {
-  ErrorEnvelopeSchema,
-  FACTOR_TYPES,
-  type FactorDto,
-  type FactorType,
-  LoginTokenRespDtoSchema,
-  SIGNIN_PATH,
-} from '../../contract';
+import { FACTOR_TYPES, type FactorDto, type FactorType } from '../../contract';
 import { HarnessError } from '../../errors';
 import type { Credentials } from '../config';
 import type { MockControl } from '../mock-control';
 import type { AcquireUserOptions, TestUser, UserProvider } from '../types';
 import { UnavailableError } from '../unavailable';
 import { acquireFirst, FactorLock } from './factor-lock';
+import { signInTokens } from './sign-in';
 import { StuckFactors } from './stuck-factors';
 
 /** A fresh mock user per test, created through the control plane: tests never share state. */
@@ -37,58 +31,6 @@ export function mockUserProvider(control: MockControl): UserProvider {
   };
 }
 
-/** Signs in with account and password (`POST /api/v3/signin`) and returns the access token. */
-export async function signIn(
-  baseUrl: string,
-  appId: string,
-  credentials: { account: string; password: string },
-): Promise<string> {
-  return (await signInTokens(baseUrl, appId, credentials)).accessToken;
-}
-
-/** Signs in with account and password and returns the tokens a sign-in hands out. */
-export async function signInTokens(
-  baseUrl: string,
-  appId: string,
-  credentials: { account: string; password: string },
-): Promise<{ accessToken: string; idToken?: string }> {
-  const url = `${baseUrl}${SIGNIN_PATH}`;
-  const fail = (detail: string) =>
-    new HarnessError(`signing in as ${credentials.account} at ${url} failed: ${detail}`);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-authing-app-id': appId, accept: 'application/json' },
-      body: JSON.stringify({
-        connection: 'PASSWORD',
-        passwordPayload: { account: credentials.account, password: credentials.password },
-      }),
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch (error) {
-    throw fail((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw fail(`HTTP ${response.status} with a body that is not JSON`);
-  }
-  const success = LoginTokenRespDtoSchema.safeParse(body);
-  if (success.success) {
-    const { access_token: accessToken, id_token: idToken } = success.data.data;
-    return idToken ? { accessToken, idToken } : { accessToken };
-  }
-  const failure = ErrorEnvelopeSchema.safeParse(body);
-  if (failure.success) {
-    throw fail(
-      `statusCode ${failure.data.statusCode}: ${failure.data.message}. Check GENAUTH_ACCOUNT, GENAUTH_PASSWORD and GENAUTH_APP_ID`,
-    );
-  }
-  throw fail(`HTTP ${response.status} with an answer that is neither a token nor an error envelope`);
-}
-
 export interface DesignatedUserOptions {
   readonly baseUrl: string;
   readonly appId: string;
@@ -97,6 +39,8 @@ export interface DesignatedUserOptions {
   readonly userPoolName?: string;
   /** Builds the client used for housekeeping (listing and resetting factors). */
   readonly client?: (accessToken: string) => EnrollFactorClient;
+  /** Where the users are configured, for the message of a failed sign-in. Default: the designated users' variables. */
+  readonly configuredIn?: string;
 }
 
 interface Session {
@@ -146,7 +90,7 @@ export function designatedUserProvider(options: DesignatedUserOptions): UserProv
         tokens ??=
           'accessToken' in credentials
             ? Promise.resolve({ accessToken: credentials.accessToken })
-            : signInTokens(options.baseUrl, options.appId, credentials);
+            : signInTokens(options.baseUrl, options.appId, credentials, options.configuredIn);
         return tokens;
       },
     };

@@ -40,6 +40,7 @@ export function createUser(
     sweepable,
     lastSeenMs: context.clocks.now(undefined),
     refuseResetOf: request.refuseResetOf,
+    signInNeedsMfa: request.signInNeedsMfa,
   };
   context.state.addUser(user);
   if (request.rateLimitPerSecond !== undefined) {
@@ -128,11 +129,20 @@ export function throttlingOf(
   return { pool, perSecond, nowMs: context.clocks.now(user?.userId) };
 }
 
+/** What a sign-in hands out: tokens, or an MFA token where the user's sign-in asks for MFA. */
+export type SigninResult = LoginTokenRespDto['data'] | MfaRequired;
+
+/** A sign-in that stops at MFA: the MFA token the next step of the login takes. */
+export interface MfaRequired {
+  readonly mfaRequired: true;
+  readonly mfaToken: string;
+}
+
 export function signin(
   context: MockContext,
   appId: string | undefined,
   body: unknown,
-): Outcome<LoginTokenRespDto['data']> {
+): Outcome<SigninResult> {
   const checked = checkInput(SigninByPasswordDtoSchema, body);
   if (!checked.ok) return checked;
   const { password, account, email, phone, username } = checked.value.passwordPayload;
@@ -140,6 +150,9 @@ export function signin(
   const named = name === undefined ? [] : [...context.state.usersNamed(name)];
   const user = named.find((candidate) => !appId || candidate.appId === appId);
   if (!user || user.password !== password) return fail('wrongCredentials');
+  if (user.signInNeedsMfa) {
+    return succeed({ mfaRequired: true, mfaToken: issueAccessToken(context, user, 'mfa') });
+  }
   // The Android SDK sends the id_token as the bearer when it has no access token: it is a credential too.
   return succeed({
     access_token: issueAccessToken(context, user),

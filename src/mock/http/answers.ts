@@ -28,6 +28,23 @@ export function successAnswer(requestId: string, data?: unknown): Answer {
   return { httpStatus: 200, body };
 }
 
+/**
+ * A sign-in that asks for MFA: apiCode 1636 (the application's MFA, documented) and the MFA token. Its
+ * statusCode is not documented; 401 (not logged in yet) keeps it from reading as a success.
+ */
+export function mfaRequiredAnswer(requestId: string, mfaToken: string): Answer {
+  return {
+    httpStatus: 200,
+    body: {
+      statusCode: 401,
+      message: 'MFA is required to sign in',
+      apiCode: 1636,
+      requestId,
+      data: { mfaToken },
+    },
+  };
+}
+
 /** Fields of a catalog answer the mock was told to answer differently (a rehearsal aid). */
 export type AnswerOverride = Partial<Pick<CatalogEntry, 'httpStatus' | 'statusCode' | 'apiCode' | 'message'>>;
 

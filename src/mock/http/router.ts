@@ -45,7 +45,8 @@ export function registerApiRoutes(
       outcome = await route.handle(context, input.value, appId);
     }
     if (!outcome.ok) return failure(outcome.scenario, outcome.detail);
-    return responder.answer(request, reply, successAnswer(request.id, outcome.value), route.response);
+    const answer = route.answer?.(request.id, outcome.value) ?? successAnswer(request.id, outcome.value);
+    return responder.answer(request, reply, answer, route.response);
   };
   for (const route of API_ROUTES) app.route({ method: route.method, url: route.path, handler: serve(route) });
 }

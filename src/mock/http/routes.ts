@@ -16,8 +16,9 @@ import {
   resetFactor,
 } from '../core/factors';
 import type { Outcome } from '../core/outcome';
-import { signin } from '../core/users';
+import { type MfaRequired, type SigninResult, signin } from '../core/users';
 import type { User } from '../state';
+import { type Answer, mfaRequiredAnswer } from './answers';
 
 type Handled = Outcome<unknown> | Promise<Outcome<unknown>>;
 
@@ -26,6 +27,8 @@ interface RouteBase {
   readonly path: string;
   /** The success schema every answer of the route is checked against. */
   readonly response: z.ZodType;
+  /** The answer to a value of the rule that is not a plain success (a sign-in stopping at MFA). */
+  readonly answer?: (requestId: string, value: unknown) => Answer | undefined;
 }
 
 /** A route that acts for the user of the access token: refused without a valid one. */
@@ -69,5 +72,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: SIGNIN_PATH,
     response: LoginTokenRespDtoSchema,
     handle: (context, input, appId) => signin(context, appId, input),
+    answer: (requestId, value) => {
+      const result = value as SigninResult;
+      return 'mfaRequired' in result
+        ? mfaRequiredAnswer(requestId, (result as MfaRequired).mfaToken)
+        : undefined;
+    },
   },
 ];
