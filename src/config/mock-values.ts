@@ -102,7 +102,6 @@ const CATALOG_FIELDS = new Set(['statusCode', 'apiCode', 'message']);
 
 /** What a planted change does to the field at its path. */
 export const SHAPE_CHANGES = ['add', 'null', 'retype', 'remove'] as const;
-export type ShapeChange = (typeof SHAPE_CHANGES)[number];
 
 /**
  * One planted change of a named answer (a rehearsal aid, like `catalogOverrides`): `add` sets the field
