@@ -175,6 +175,16 @@ test.describe('the fidelity verdict', () => {
     expect(report.scenarios).toMatchObject({ compared: 2, agree: 1, differ: 1 });
   });
 
+  test('calls whose lists differ only in which factor types they hold pair by number, not with a look-alike', () => {
+    const offered = (...types: string[]) =>
+      exchangeOf('listFactorsToEnroll', success(types.map((factorType) => ({ factorType }))));
+    const { report } = verdictOf(
+      { flow: [offered('SMS', 'OTP'), offered('OTP'), offered('OTP', 'EMAIL')] },
+      { flow: [offered('SMS'), offered('OTP'), offered('SMS', 'OTP')] },
+    );
+    expect(report.scenarios).toMatchObject({ compared: 3, agree: 3, tenantOnly: 0, mockOnly: 0 });
+  });
+
   test('calls made at the same time pair up in any order; runs that went different ways and one-sided calls are not compared', () => {
     const ok = exchangeOf('enrollFactor', success(), { requestBody: { enrollmentToken: 't' } });
     const used = (() => {
