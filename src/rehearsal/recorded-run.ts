@@ -92,6 +92,7 @@ export async function recordStandInSide(options: StandInSideOptions): Promise<St
     name: `${target} (${side} side)`,
     logFile: join(runDir, 'mock.log'),
     plants: options.plants,
+    clean: true,
   });
   try {
     const selection: string[] = [];

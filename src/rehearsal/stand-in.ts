@@ -69,6 +69,11 @@ export interface StandInOptions {
   readonly plants?: Plants;
   /** Provider defects the mock ships (MOCK_DEFECTS). Default none. */
   readonly defects?: string;
+  /**
+   * Whether the mock takes none of this process's MOCK_* variables (a tenant behaviour a rehearsal sets, such
+   * as MOCK_REFUSE_RESET), answering only as its rules and `plants` say. Default false.
+   */
+  readonly clean?: boolean;
 }
 
 export interface StandIn {
@@ -143,6 +148,7 @@ async function startOnce(options: StandInOptions): Promise<StandIn> {
           MOCK_SHAPE_OVERRIDES: JSON.stringify(options.plants?.shapeOverrides ?? []),
         },
         logFile: options.logFile,
+        ...(options.clean ? { inherit: (name: string) => !name.startsWith('MOCK_') } : {}),
         ready: { url: `${baseUrl}/api/v3/list-factors-to-enroll` },
       },
     );
