@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { measureCleanRehearsals } from '../bench/fidelity';
 import { formatGateBreakdown, measureGateOverhead } from '../bench/gate-overhead';
 import { countLines } from '../bench/line-counts';
 import { measureMemory } from '../bench/memory';
 import { measureThroughput } from '../bench/mock-throughput';
 import { measureNpmTest, measureSensitivity } from '../bench/suite-durations';
-import type { TimedRun } from '../bench/support/commands';
+import { median, type TimedRun } from '../bench/support/commands';
 import { measureFlatCost, measureRemoteRehearsal, measureTimeControl } from '../bench/time-control';
 import { measureUsers } from '../bench/users';
 import { FACTOR_TYPES } from '../src/contract';
@@ -17,17 +18,17 @@ import { runMain } from './main';
  * `npm run bench`: every figure in one run on one machine, printed with its goal and written to
  * reports/bench.json. Sizes: BENCH_ENROLLMENTS (default 100000), BENCH_REAL_TTL_SECONDS (default 10),
  * BENCH_LOAD_SECONDS (default 10), BENCH_CONNECTIONS (default 20), BENCH_FLAT_ROUNDS (default 100),
- * BENCH_USERS (default 100000); BENCH_ONLY=lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users picks
- * figures. Each figure is a step: one that cannot be measured (a command or server failing) is that step's
+ * BENCH_USERS (default 100000), BENCH_FIDELITY_REHEARSALS (default 10);
+ * BENCH_ONLY=lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users,fidelity picks figures. Each figure is a step: one that cannot be measured (a command or server failing) is that step's
  * failure, the others are still measured, and the run exits 1. A goal not met is a finding, not a failure.
  */
 const reportsDir = join(process.cwd(), 'reports');
 const logDir = join(reportsDir, 'bench');
 mkdirSync(logDir, { recursive: true });
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users').split(
-    ',',
-  ),
+  (
+    process.env.BENCH_ONLY ?? 'lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users,fidelity'
+  ).split(','),
 );
 const pactFile = 'pacts/mfa-enrollment-app-genauth-authentication-api.json';
 
@@ -247,6 +248,25 @@ runMain(async () => {
         value: `${fmt(before.heapUsedMb, 1)} -> ${fmt(after.heapUsedMb, 1)} MB (${fmt(figures.heapGrowthPercent, 1)} %, ${fmt(crowded.heapUsedMb, 0)} MB among them), ${after.users} left`,
         goal: 'flat (< 10 %), seed users only',
         met: figures.heapGrowthPercent < 10 && after.users === before.users,
+      });
+    });
+  }
+
+  if (only.has('fidelity')) {
+    await figures('fidelity', async () => {
+      const runs = Number(process.env.BENCH_FIDELITY_REHEARSALS ?? 10);
+      say(
+        `fidelity: ${runs} rehearsals with nothing planted; every difference found is the check's own noise`,
+      );
+      const clean = await measureCleanRehearsals(logDir, runs);
+      results.fidelity = clean;
+      rows.push({
+        figure: `fidelity differences in ${runs} clean rehearsals (nothing planted)`,
+        value:
+          `${clean.differences} (${clean.notCompared} scenarios not compared; ${Math.min(...clean.compared)}-${Math.max(...clean.compared)} compared per run; ` +
+          `${clean.passed}/${runs} passed, median ${fmt(median(clean.wallMs) / 1000, 1)} s)`,
+        goal: '0',
+        met: clean.differences === 0 && clean.passed === runs,
       });
     });
   }

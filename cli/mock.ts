@@ -40,6 +40,8 @@ const USAGE = `Usage: npm run mock -- [options]
                                    MOCK_SMS_WEBHOOK_URL             also POST SMS codes as JSON
                                    MOCK_CATALOG_OVERRIDES           rehearsal aid: answers replacing the error catalog's,
                                                                     e.g. {"factorAlreadyBound":{"statusCode":409}}
+                                   MOCK_SHAPE_OVERRIDES             rehearsal aid: changes planted in named answers,
+                                                                    e.g. [{"operation":"getFactor","path":"data.profile","change":"null"}]
   --log-level <level>              MOCK_LOG_LEVEL                   silent|error|warn|info|debug, default info
 `;
 
@@ -86,6 +88,7 @@ const MockEnvSchema = variablesSchema([
   'MOCK_SMTP_FROM',
   'MOCK_SMS_WEBHOOK_URL',
   'MOCK_CATALOG_OVERRIDES',
+  'MOCK_SHAPE_OVERRIDES',
   'MOCK_LOG_LEVEL',
 ]).extend({ MOCK_DEFECTS: DefectListVariable });
 
@@ -154,6 +157,7 @@ function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): MockOptions | 'hel
     smtpFrom: v.MOCK_SMTP_FROM,
     smsWebhookUrl: v.MOCK_SMS_WEBHOOK_URL,
     catalogOverrides: v.MOCK_CATALOG_OVERRIDES,
+    shapeOverrides: v.MOCK_SHAPE_OVERRIDES,
     logLevel: v.MOCK_LOG_LEVEL,
   };
 }

@@ -1,6 +1,9 @@
 /**
  * The nightly check of a real environment: provider verification and API suites against TARGET_ENV, then
- * the catalog observations (every observed error against the error catalog, with proposed corrections).
+ * the fidelity check (the API tests' exchanges recorded against the target and against a clean stand-in of the
+ * mock, compared scenario by scenario: a contract drift fails the run, a mock drift is a warning; a shard
+ * records both sides and `npm run report:merge` compares them) and the catalog observations (every observed
+ * error against the error catalog, with proposed corrections).
  * Failures the environment caused (connection errors, timeouts, 5xx, 429; see src/report/failure-causes.json)
  * are re-run, only those tests, up to NIGHTLY_ENV_RETRIES times; assertion failures never are. A test that
  * passes on a re-run shows as flaky in the report. The designated users' factors (the pool and the other
@@ -22,6 +25,8 @@ import { prefixed } from '../src/errors';
 import { PLAYWRIGHT_CLI, run as runCommand } from '../src/process/run';
 import { Steps } from '../src/process/steps';
 import { redactText } from '../src/redaction/redact';
+import { nightlyFidelity } from '../src/rehearsal/nightly-fidelity';
+import { sideFiles } from '../src/rehearsal/recorded-run';
 import { allureReportSteps } from '../src/report/allure-report';
 import { recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
@@ -48,6 +53,9 @@ runMain(async () => {
   const paths = reportPaths({ ...process.env, ...env });
   const workDir = join(shardDir ?? paths.root, 'nightly');
   const junitDir = shardDir ? join(shardDir, 'junit') : paths.junitDir;
+  const target = process.env.TARGET_ENV || 'mock';
+  // Against the mock itself there is nothing to compare the mock with.
+  const fidelityDir = target === 'mock' ? undefined : shardDir ? join(shardDir, 'fidelity') : paths.fidelity;
 
   const previousRunRemoved = clearOutputs([
     paths.allureResults,
@@ -56,6 +64,7 @@ runMain(async () => {
     paths.logs,
     workDir,
     paths.allureReport,
+    ...(fidelityDir ? [fidelityDir, paths.fidelityReport] : []),
   ]);
   const runInfo = collectRunInfo(process.env, { shards: shard?.total });
   writeRunInfo(paths.runInfo, runInfo);
@@ -85,6 +94,7 @@ runMain(async () => {
       env: {
         ...env,
         HARNESS_FAILURES_FILE: failuresFile,
+        ...(fidelityDir ? { HARNESS_FIDELITY_DIR: sideFiles(fidelityDir, 'tenant').dir } : {}),
         PLAYWRIGHT_JUNIT_OUTPUT_FILE: join(junitDir, `nightly-${round}.xml`),
         ...(lastFailedFile ? { PLAYWRIGHT_LAST_RUN_OUTPUT_FILE: lastFailedFile } : {}),
       },
@@ -146,13 +156,26 @@ runMain(async () => {
     };
   });
 
+  if (fidelityDir) {
+    await steps.run('fidelity', () =>
+      nightlyFidelity({
+        env: process.env,
+        fidelityDir,
+        target,
+        compare: shard ? undefined : { jsonFile: paths.fidelityReport, resultsDir: paths.allureResults },
+      }),
+    );
+  } else {
+    steps.skip('fidelity', 'the target is the mock itself: there is no tenant to compare it with');
+  }
+
   if (!shard) {
     await steps.run('catalog observations', async () => {
       const jsonFile = paths.catalogObserved;
       const table = recordCatalogObservations({
         resultsDir: paths.allureResults,
         jsonFile,
-        target: process.env.TARGET_ENV || 'mock',
+        target,
       });
       const disagreements = table.rows.filter((row) => !row.agrees).length;
       return {

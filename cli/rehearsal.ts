@@ -1,12 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MailDev } from 'maildev';
+import type { ShapeOverrides } from '../src/config/mock-values';
+import { runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
 import { HarnessError, prefixed } from '../src/errors';
+import { checkFidelity } from '../src/fidelity/check';
+import { checkPlanted, plantedDifferences, plantedLine } from '../src/fidelity/planted';
 import { type MockOptions, resolveMockOptions } from '../src/mock/options';
-import { PLAYWRIGHT_CLI, run, tsxArgs } from '../src/process/run';
-import { freePort, type RunningServer, startServer } from '../src/process/server';
-import { startSmsSink } from '../src/rehearsal/sms-sink';
-import { standInUsers } from '../src/rehearsal/stand-in-users';
+import { PLAYWRIGHT_CLI, run } from '../src/process/run';
+import { clearSide, finishSide, recordStandInSide, sideFiles } from '../src/rehearsal/recorded-run';
+import { startStandIn } from '../src/rehearsal/stand-in';
 import { generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 import { clearOutputs } from '../src/report/clear-outputs';
@@ -17,8 +20,8 @@ import { runMain } from './main';
 /**
  * The real-environment rehearsal: the API suites and the provider verification run through the
  * real-environment path (no control plane, real waiting, codes from a mail catcher and an SMS webhook sink,
- * designated users signing in with a password, provider states set up through the public API) against the
- * mock started as a separate process with `--no-control`.
+ * designated users signing in with a password, provider states set up through the public API) against a
+ * stand-in: the mock started as a separate process with `--no-control` (src/rehearsal/stand-in.ts).
  *
  *   npm run rehearsal [-- --profile=remote] [playwright arguments]
  *
@@ -28,24 +31,40 @@ import { runMain } from './main';
  * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default
  * `--workers=4`, 12 for the remote profile, so the real waits overlap).
  *
- * The stand-in answers one scenario differently from the error catalog (`MOCK_CATALOG_OVERRIDES` in
- * `.env.rehearsal`); after the run the catalog observations (as `npm run catalog:observed`) must show that
- * disagreement and propose its correction, or the rehearsal fails.
+ * The stand-in answers some scenarios otherwise than the mock's rules on purpose (`.env.rehearsal`): one
+ * differently from the error catalog (`MOCK_CATALOG_OVERRIDES`), which the catalog observations must show with
+ * its correction; and changed answers only the fidelity check can see (`MOCK_SHAPE_OVERRIDES`). At the same time
+ * the API suites run against a clean stand-in (the fast profile), recording every exchange on both sides; the
+ * fidelity check compares them and must find every planted difference, as mock drift with its proposal, and
+ * nothing else. Otherwise the rehearsal fails. A run narrowed by arguments compares what it ran, unchecked.
  */
 
 const log = (message: string) => process.stderr.write(`${prefixed(`rehearsal: ${message}`)}\n`);
 
-/** The answers the stand-in gives instead of the catalog's, checked as the mock would check them. */
-function plantedOverrides(json: string | undefined) {
-  let value: unknown;
-  try {
-    value = JSON.parse(json?.trim() || '{}');
-  } catch {
-    throw new HarnessError(
-      'rehearsal: MOCK_CATALOG_OVERRIDES in .env.rehearsal is not valid JSON; give e.g. {"factorAlreadyBound":{"statusCode":409}}',
-    );
-  }
-  return resolveMockOptions({ catalogOverrides: value as MockOptions['catalogOverrides'] }).catalogOverrides;
+/** The planted answers of `.env.rehearsal`, checked as the mock would check them. */
+function plants(env: NodeJS.ProcessEnv) {
+  const parse = (name: string, json: string | undefined, empty: string, example: string): unknown => {
+    try {
+      return JSON.parse(json?.trim() || empty);
+    } catch {
+      throw new HarnessError(`rehearsal: ${name} in .env.rehearsal is not valid JSON; give e.g. ${example}`);
+    }
+  };
+  const resolved = resolveMockOptions({
+    catalogOverrides: parse(
+      'MOCK_CATALOG_OVERRIDES',
+      env.MOCK_CATALOG_OVERRIDES,
+      '{}',
+      '{"factorAlreadyBound":{"statusCode":409}}',
+    ) as MockOptions['catalogOverrides'],
+    shapeOverrides: parse(
+      'MOCK_SHAPE_OVERRIDES',
+      env.MOCK_SHAPE_OVERRIDES,
+      '[]',
+      '[{"operation":"getFactor","path":"data.profile.phoneCountryCode","change":"null"}]',
+    ) as ShapeOverrides,
+  });
+  return { catalogOverrides: resolved.catalogOverrides, shapeOverrides: resolved.shapeOverrides };
 }
 
 /**
@@ -86,110 +105,110 @@ function profileOf(args: readonly string[]): { profile: Profile; rest: string[] 
   return { profile: name as Profile, rest: args.filter((arg) => arg !== flag) };
 }
 
+/** The arguments that pick tests, for the mock side: the tenant side's reporters and workers are its own. */
+function selectionOf(args: readonly string[]): string[] {
+  const picked: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (/^--(reporter|workers)=/.test(arg) || /^-j\d/.test(arg)) continue;
+    if (arg === '--reporter' || arg === '--workers' || arg === '-j') {
+      i += 1;
+      continue;
+    }
+    picked.push(arg);
+  }
+  return picked;
+}
+
 async function main(): Promise<number> {
   const { profile, rest: extra } = profileOf(process.argv.slice(2));
   const env: NodeJS.ProcessEnv = { ...PROFILES[profile].env, ...process.env, TARGET_ENV: 'rehearsal' };
   loadEnvFiles(env);
-  // Ports of their own, so rehearsals on one machine (two checkouts, a bench beside a test run) never meet.
-  // The SMS sink listens on a port the system gives it.
-  const [apiPort, mailWebPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
-  Object.assign(env, {
-    GENAUTH_BASE_URL: `http://127.0.0.1:${apiPort}`,
-    EMAIL_INBOX_URL: `http://127.0.0.1:${mailWebPort}`,
-  });
+  // Both sides build the same test data.
+  runSeed(env);
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
-  const previousRunRemoved = clearOutputs([reports.allureResults]);
-  // A disagreement the stand-in answers on purpose, for the catalog observations to find (.env.rehearsal).
-  const planted = plantedOverrides(env.MOCK_CATALOG_OVERRIDES);
+  const previousRunRemoved = clearOutputs([reports.allureResults, reports.fidelity]);
+  const planted = plants(env);
+  const narrowed = extra.length > 0;
 
-  // The designated users, the other user and a user for every role, with passwords made up for this run.
-  const users = standInUsers(env);
-
-  const maildev = new MailDev({
-    smtp: smtpPort,
-    ip: '127.0.0.1',
-    web: mailWebPort,
-    webIp: '127.0.0.1',
-    silent: true,
+  const standIn = await startStandIn({
+    env,
+    name: 'planted stand-in',
+    logFile: join(reports.logs, 'rehearsal-mock.log'),
+    plants: planted,
+    defects: process.env.MOCK_DEFECTS,
   });
-  const sink = await startSmsSink();
-  env.SMS_INBOX_URL = `${sink.url}/messages`;
-  let mock: RunningServer | undefined;
   try {
-    await maildev.start();
-    log(`maildev SMTP on 127.0.0.1:${smtpPort}, HTTP API ${env.EMAIL_INBOX_URL}; SMS sink ${sink.url}`);
-    mock = await startServer(
-      process.execPath,
-      tsxArgs(
-        'cli/mock.ts',
-        '--no-control',
-        '--port',
-        String(apiPort),
-        '--token-ttl-seconds',
-        env.ENROLLMENT_TOKEN_TTL_SECONDS ?? '60',
-        '--code-length',
-        env.MOCK_CODE_LENGTH ?? '6',
-        ...(env.MOCK_LATENCY_MS ? ['--latency-ms', env.MOCK_LATENCY_MS] : []),
-        ...(env.PAYLOAD_LIMIT_BYTES ? ['--body-limit', env.PAYLOAD_LIMIT_BYTES] : []),
-        '--log-level',
-        'warn',
-      ),
-      {
-        name: 'the rehearsal mock',
-        env: {
-          MOCK_SEED_USERS: JSON.stringify(users.seedUsers),
-          MOCK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-          MOCK_SMS_WEBHOOK_URL: `${sink.url}/sms`,
-          MOCK_DEFECTS: process.env.MOCK_DEFECTS ?? '',
-          MOCK_CATALOG_OVERRIDES: JSON.stringify(planted),
-        },
-        logFile: join(reports.logs, 'rehearsal-mock.log'),
-        ready: { url: `${env.GENAUTH_BASE_URL}/api/v3/list-factors-to-enroll` },
-      },
-    );
-    log(
-      `profile ${profile}: mock (--no-control) on ${env.GENAUTH_BASE_URL}, enrollment token TTL ` +
-        `${env.ENROLLMENT_TOKEN_TTL_SECONDS} s, ${env.MOCK_CODE_LENGTH ?? 6}-digit codes, latency ` +
-        `${env.MOCK_LATENCY_MS ?? 'none'}`,
-    );
-
     const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j')
       ? []
       : [`--workers=${PROFILES[profile].workers}`];
-    const { exitCode } = await run(
-      process.execPath,
-      [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra],
-      { env: { ...env, ...users.variables, REPORTS_DIR: reports.root }, echo: true },
-    );
+    clearSide(reports.fidelity, 'tenant');
+    // The two sides at once: the clean side's fast profile ends well within the planted side's run.
+    const [tenantRun, mockSide] = await Promise.all([
+      run(process.execPath, [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra], {
+        env: {
+          ...env,
+          ...standIn.env,
+          REPORTS_DIR: reports.root,
+          HARNESS_FIDELITY_DIR: sideFiles(reports.fidelity, 'tenant').dir,
+        },
+        echo: true,
+      }),
+      recordStandInSide({ env, select: { args: selectionOf(extra) }, fidelityDir: reports.fidelity }),
+    ]);
+    const tenant = finishSide(reports.fidelity, 'tenant', { target: 'rehearsal', fakerSeed: env.FAKER_SEED });
+
     const table = recordCatalogObservations({
       resultsDir: reports.allureResults,
       jsonFile: reports.catalogObserved,
       target: 'rehearsal',
       out: process.stderr,
     });
-    // Its own HTML report, built as the gate's is, under reports/rehearsal.
-    const report = await generateAllureReport(reports, [reports.allureResults]);
-    if (report.ok) process.stderr.write(`${howToOpenReport(reports)}\n`);
-    else log(`the report could not be built: ${report.error}`);
-    const ranOrReported = report.ok ? exitCode : 1;
-    if (extra.length > 0) {
-      log('the run was narrowed by arguments, so the planted disagreement is not checked');
-      return ranOrReported;
+    const report = checkFidelity(tenant, mockSide.recording, {
+      jsonFile: reports.fidelityReport,
+      resultsDir: reports.allureResults,
+      out: process.stderr,
+    });
+    if (mockSide.exitCode !== 0) {
+      log(`the API suites failed against the clean stand-in; see ${join(reports.fidelity, 'mock-side')}`);
     }
-    const problems = Object.entries(planted).flatMap(
+    // Its own HTML report, with the fidelity suite, built as the gate's is, under reports/rehearsal.
+    const htmlReport = await generateAllureReport(reports, [reports.allureResults]);
+    if (htmlReport.ok) process.stderr.write(`${howToOpenReport(reports)}\n`);
+    else log(`the report could not be built: ${htmlReport.error}`);
+    const sidesFailed = tenantRun.exitCode !== 0 || mockSide.exitCode !== 0 || !htmlReport.ok ? 1 : 0;
+    if (narrowed) {
+      log('the run was narrowed by arguments, so the planted differences are not checked');
+      return sidesFailed;
+    }
+    const catalogProblems = Object.entries(planted.catalogOverrides).flatMap(
       ([scenario, answer]) => missingPlantedDisagreement(table, scenario, answer) ?? [],
     );
-    for (const problem of problems) log(problem);
-    if (problems.length === 0 && Object.keys(planted).length > 0) {
+    for (const problem of catalogProblems) log(problem);
+    if (catalogProblems.length === 0 && Object.keys(planted.catalogOverrides).length > 0) {
       log(
-        `the planted disagreement (${Object.keys(planted).join(', ')}) was observed and its correction proposed`,
+        `the planted disagreement (${Object.keys(planted.catalogOverrides).join(', ')}) was observed and its correction proposed`,
       );
     }
-    return problems.length > 0 ? 1 : ranOrReported;
+    const fidelity = checkPlanted(
+      report,
+      plantedDifferences(planted.catalogOverrides, planted.shapeOverrides),
+      'mock drift',
+    );
+    for (const problem of fidelity.problems) log(problem);
+    log(plantedLine(fidelity, 'mock drift'));
+    for (const { plant, findings } of fidelity.plants) {
+      for (const finding of findings)
+        log(`  ${plant} → ${finding.class}; proposal (${finding.proposal.to}): ${finding.proposal.change}`);
+    }
+    mkdirSync(reports.root, { recursive: true });
+    writeFileSync(
+      join(reports.root, 'fidelity-planted.json'),
+      `${JSON.stringify({ profile, share: report.share, scenarios: report.scenarios, ...fidelity }, null, 2)}\n`,
+    );
+    return catalogProblems.length > 0 || fidelity.problems.length > 0 ? 1 : sidesFailed;
   } finally {
-    await mock?.stop();
-    await sink.close();
-    await maildev.stop().catch(() => undefined);
+    await standIn.stop();
     await previousRunRemoved;
   }
 }

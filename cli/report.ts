@@ -3,12 +3,16 @@
  *   npm run report                 generate reports/allure-report from reports/allure-results
  *   npm run report:open            serve reports/allure-report (generate it first)
  *   npm run report:merge [dirs…]   merge shards' results (default reports/shards/*\/allure-results) into one
- *                                  report, then apply the quality gate; exits non-zero when the gate fails
+ *                                  report, with the fidelity check of the shards' recordings, then apply the
+ *                                  quality gate; exits non-zero when the gate fails or a contract drifted
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readVariables } from '../src/config/schema';
 import { HarnessError, prefixed } from '../src/errors';
+import { checkFidelity } from '../src/fidelity/check';
+import { shardRecordings } from '../src/fidelity/shards';
+import { fidelityLine } from '../src/fidelity/verdict';
 import { runAllure, shardResultsDirs } from '../src/report/allure-cli';
 import { allureReportSteps, generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { reportPaths } from '../src/report/paths';
@@ -49,13 +53,25 @@ async function merge(): Promise<number> {
   }
   const shardRunInfo = join(dirs[0] as string, '..', 'run-info.json');
   if (!existsSync(paths.runInfo) && existsSync(shardRunInfo)) copyFileSync(shardRunInfo, paths.runInfo);
-  process.stdout.write(`${prefixed(`merging ${dirs.length} result directories:`)}\n  ${dirs.join('\n  ')}\n`);
-  const [report, qualityGate] = await allureReportSteps(paths, dirs);
+  // The shards' recordings compared as one run, its results reported with the shards'.
+  const recordings = rest.length > 0 ? undefined : shardRecordings(paths.shards);
+  const fidelityResults = join(paths.fidelity, 'allure-results');
+  rmSync(fidelityResults, { recursive: true, force: true });
+  const fidelity =
+    recordings &&
+    checkFidelity(recordings.tenant, recordings.mock, {
+      jsonFile: paths.fidelityReport,
+      resultsDir: fidelityResults,
+    });
+  const all = fidelity ? [...dirs, fidelityResults] : dirs;
+  process.stdout.write(`${prefixed(`merging ${all.length} result directories:`)}\n  ${all.join('\n  ')}\n`);
+  const [report, qualityGate] = await allureReportSteps(paths, all);
   if (report.status !== 'passed') fail(`merged report: ${report.detail}`);
   const verdict = qualityGate.status === 'passed' ? 'passed' : `FAILED\n${qualityGate.detail}`;
   process.stdout.write(`${prefixed(`merged report: ${report.detail}; quality gate ${verdict}`)}\n`);
   process.stdout.write(`${howToOpenReport(paths)}\n`);
-  return qualityGate.status === 'passed' ? 0 : 1;
+  if (fidelity) process.stdout.write(`${prefixed(fidelityLine(fidelity))}\n`);
+  return qualityGate.status === 'passed' && fidelity?.verdict !== 'failed' ? 0 : 1;
 }
 
 const commands: Record<string, () => Promise<number>> = { generate, open, merge };

@@ -4,6 +4,8 @@ import {
   type ErrorScenario,
   FactorTypeSchema,
   limitedString,
+  OPERATION_NAMES,
+  type OperationName,
   SUCCESS_STATUS_CODE,
 } from '../contract';
 
@@ -99,6 +101,70 @@ export const CatalogOverridesSchema = z
     (overrides) => overrides as Partial<Record<ErrorScenario, z.infer<typeof AnswerOverrideSchema>>>,
   );
 export type CatalogOverrides = z.infer<typeof CatalogOverridesSchema>;
+
+/**
+ * A path into an answer's JSON body: dot-separated field names, `[]` after a field for every item of its list,
+ * e.g. `data.profile.phoneCountryCode` or `data[].profile`.
+ */
+const ANSWER_PATH = /^([A-Za-z_$][\w$-]*(\[\])?\.)*[A-Za-z_$][\w$-]*$/;
+
+/** The envelope fields an error answer takes from the catalog: `catalogOverrides` changes those. */
+const CATALOG_FIELDS = new Set(['statusCode', 'apiCode', 'message']);
+
+/** What a planted change does to the field at its path. */
+export const SHAPE_CHANGES = ['add', 'null', 'retype', 'remove'] as const;
+
+/**
+ * One planted change of a named answer (a rehearsal aid, like `catalogOverrides`): `add` sets the field
+ * wherever its parent object is, `null` and `retype` replace it where it is, `remove` deletes it where it is.
+ * `answer` is `success` or an error catalog scenario. The answer is changed as the last thing before it is
+ * sent, after the contract check, so a planted change may break the contract on purpose.
+ */
+const ShapeOverrideSchema = z
+  .strictObject({
+    operation: z.enum(OPERATION_NAMES as [OperationName, ...OperationName[]], {
+      error: `must be an operation: ${OPERATION_NAMES.join(', ')}`,
+    }),
+    answer: z
+      .string()
+      .default('success')
+      .refine((answer) => answer === 'success' || (ERROR_SCENARIOS as string[]).includes(answer), {
+        error: 'must be success or a scenario of the error catalog (src/contract/error-catalog.ts)',
+      })
+      .transform((answer) => answer as 'success' | ErrorScenario),
+    path: z
+      .string()
+      .regex(ANSWER_PATH, {
+        error: 'must be field names joined by dots, [] after a list, ending in a field, e.g. data[].profile',
+      })
+      .refine((path) => !CATALOG_FIELDS.has(path), {
+        error:
+          'is an envelope field the error catalog decides: plant it with catalogOverrides (MOCK_CATALOG_OVERRIDES)',
+      }),
+    change: z.enum(SHAPE_CHANGES, { error: `must be one of ${SHAPE_CHANGES.join(', ')}` }),
+    value: z.json().optional(),
+  })
+  .superRefine((override, ctx) => {
+    const needsValue = override.change === 'add' || override.change === 'retype';
+    if (needsValue && override.value === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `is required: ${override.change} sets the field to it`,
+      });
+    }
+    if (!needsValue && override.value !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `has no use: ${override.change} takes no value`,
+      });
+    }
+  });
+export type ShapeOverride = z.output<typeof ShapeOverrideSchema>;
+
+export const ShapeOverridesSchema = z.array(ShapeOverrideSchema);
+export type ShapeOverrides = z.output<typeof ShapeOverridesSchema>;
 
 /** A Host header value: `name`, `name:port` or `[v6]:port`. */
 export const HostValueSchema = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, {

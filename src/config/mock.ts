@@ -9,6 +9,7 @@ import {
   LOG_LEVELS,
   MOCK_DEFAULTS,
   SeedUserSchema,
+  ShapeOverridesSchema,
 } from './mock-values';
 import {
   commaList,
@@ -193,6 +194,16 @@ export const MOCK_VARIABLES = {
     ),
     unset: 'none',
     parser: jsonOf(CatalogOverridesSchema, 'an object such as {"factorAlreadyBound":{"statusCode":409}}'),
+  }),
+  MOCK_SHAPE_OVERRIDES: variable({
+    ...mock(
+      'Rehearsal aid for the fidelity check: changes planted in named answers as they leave, as a JSON list, e.g. [{"operation":"getFactor","path":"data.profile.phoneCountryCode","change":"null"}] (fields operation, answer: success or an error catalog scenario, path with [] for list items, change: add, null, retype or remove, value for add and retype).',
+    ),
+    unset: 'none',
+    parser: jsonOf(
+      ShapeOverridesSchema,
+      'a list such as [{"operation":"getFactor","path":"data.profile.phoneCountryCode","change":"null"}]',
+    ),
   }),
   MOCK_LOG_LEVEL: variableWithDefault({
     ...mock(

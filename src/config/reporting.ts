@@ -105,6 +105,14 @@ export const HARNESS_VARIABLES = {
     unset: 'not written',
     parser: optionalText,
   }),
+  HARNESS_FIDELITY_DIR: variable({
+    group: 'harness',
+    setBy: 'internal',
+    description:
+      'Where the API suites record the shape of every exchange their test clients make (one file per worker), for the fidelity check; the nightly and the rehearsal set it for each side they compare.',
+    unset: 'nothing recorded',
+    parser: optionalText,
+  }),
   HARNESS_TIMINGS_FILE: variable({
     group: 'harness',
     setBy: 'internal',

@@ -70,7 +70,7 @@ export const SELF_TEST_VARIABLES = {
 export const BENCH_VARIABLES = {
   BENCH_ONLY: variableWithDefault({
     ...bench('Which figures, comma-separated.'),
-    default: 'lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users',
+    default: 'lines,gate,test,sensitivity,time,remote,flat,throughput,memory,users,fidelity',
     parser: nameList,
   }),
   BENCH_USERS: variableWithDefault({
@@ -103,6 +103,11 @@ export const BENCH_VARIABLES = {
       'The enrollment flows of the per-test cost run, times four factor types (bench/flat run on its own: 60).',
     ),
     default: '100',
+    parser: wholeNumber(1),
+  }),
+  BENCH_FIDELITY_REHEARSALS: variableWithDefault({
+    ...bench('The clean rehearsals (nothing planted) whose fidelity differences the bench adds up.'),
+    default: '10',
     parser: wholeNumber(1),
   }),
   BENCH_MOCK_OPTIONS: variable({

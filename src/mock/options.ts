@@ -13,6 +13,7 @@ import {
   MOCK_DEFAULTS,
   type SeedUser,
   SeedUserSchema,
+  ShapeOverridesSchema,
 } from '../config/mock-values';
 import type { LatencyRange } from '../config/parsers';
 import { type FactorType, FactorTypeSchema, limitedString } from '../contract';
@@ -80,6 +81,11 @@ export interface MockOptions {
   readonly refuseResetOf?: readonly FactorType[];
   /** Answers replacing the catalog's for some scenarios (a rehearsal aid, `CatalogOverridesSchema`). Default none. */
   readonly catalogOverrides?: CatalogOverrides;
+  /**
+   * Changes planted in named answers as they leave, after the contract check (a rehearsal aid for the fidelity
+   * check, `ShapeOverridesSchema`). Default none.
+   */
+  readonly shapeOverrides?: z.input<typeof ShapeOverridesSchema>;
   /** One structured line per request (pino), secrets redacted. Default `silent`. */
   readonly logLevel?: LogLevel;
   /** Where log lines go. Default stdout. */
@@ -118,6 +124,7 @@ const OptionsSchema = z.object({
     .optional(),
   refuseResetOf: z.array(FactorTypeSchema).default([]),
   catalogOverrides: CatalogOverridesSchema.default({}),
+  shapeOverrides: ShapeOverridesSchema.default([]),
   logLevel: z.enum(LOG_LEVELS).default(MOCK_DEFAULTS.logLevel),
   logDestination: z.custom<DestinationStream>().optional(),
 });

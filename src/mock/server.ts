@@ -96,6 +96,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     rules: () => rulesOf(context),
     validateResponses: resolved.validateResponses,
     overrides: resolved.catalogOverrides,
+    shapeOverrides: resolved.shapeOverrides,
   });
   const app = Fastify({
     logger: false,

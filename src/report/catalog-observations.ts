@@ -102,15 +102,31 @@ function proposalFor(
   target: string,
   date: string,
 ): string {
-  const entry = catalogEntry(scenario);
-  if (!entry)
+  if (!catalogEntry(scenario))
     return `${scenario} is no longer a catalog scenario; these observations belong to whichever scenario replaced it`;
   const [only] = variants;
   if (variants.length > 1 || !only) {
     return `the environment answered ${scenario} in ${variants.length} different ways: check whether the scenario covers several cases before changing the catalog`;
   }
-  const sample = `observed on ${target} ${date}: ${describeAnswer(only.answer)}, message "${only.messages[0] ?? ''}"`;
-  return `ERROR_CATALOG.${scenario}: ${differences(entry, only.answer).join(', ')}; keep source 'assumed' unless the documentation confirms it, and add to its reference: ${sample}`;
+  return catalogChange(scenario as ErrorScenario, only.answer, {
+    target,
+    date,
+    message: only.messages[0] ?? '',
+  });
+}
+
+/**
+ * The change of the catalog entry of `scenario` that one observed answer supports, with the sample to add to
+ * its reference (the message too, where it is known).
+ */
+export function catalogChange(
+  scenario: ErrorScenario,
+  answer: Partial<Omit<ObservedAnswer, 'message'>> & Pick<ObservedAnswer, 'httpStatus' | 'statusCode'>,
+  sample: { readonly target: string; readonly date: string; readonly message?: string },
+): string {
+  const message = sample.message === undefined ? '' : `, message "${sample.message}"`;
+  const observed = `observed on ${sample.target} ${sample.date}: ${describeAnswer(answer)}${message}`;
+  return `ERROR_CATALOG.${scenario}: ${differences(ERROR_CATALOG[scenario], answer).join(', ')}; keep source 'assumed' unless the documentation confirms it, and add to its reference: ${observed}`;
 }
 
 /** One row per observed scenario: the catalog's answer, what was observed, agree or not, the proposal. */

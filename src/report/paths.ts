@@ -25,6 +25,10 @@ export interface ReportPaths {
   readonly catalogCoverage: string;
   /** The run's observed errors against the error catalog (`npm run catalog:observed`): `<root>/catalog-observed.json`. */
   readonly catalogObserved: string;
+  /** The fidelity check's recordings (`recording-tenant.json`, `recording-mock.json`) and their runs: `<root>/fidelity`. */
+  readonly fidelity: string;
+  /** The fidelity check's findings and share: `<root>/fidelity.json`. */
+  readonly fidelityReport: string;
 }
 
 export function reportPaths(env: Env = process.env, cwd = process.cwd()): ReportPaths {
@@ -42,5 +46,7 @@ export function reportPaths(env: Env = process.env, cwd = process.cwd()): Report
     runInfo: join(root, 'run-info.json'),
     catalogCoverage: join(root, 'catalog-coverage.json'),
     catalogObserved: join(root, 'catalog-observed.json'),
+    fidelity: join(root, 'fidelity'),
+    fidelityReport: join(root, 'fidelity.json'),
   };
 }

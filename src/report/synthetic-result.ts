@@ -5,7 +5,8 @@ import { redactText } from '../redaction/redact';
 
 export interface SyntheticResult {
   readonly name: string;
-  readonly status: 'passed' | 'failed' | 'broken' | 'skipped';
+  /** `unknown`: a warning, which Allure shows apart and its quality gate does not count as a failure. */
+  readonly status: 'passed' | 'failed' | 'broken' | 'skipped' | 'unknown';
   readonly message?: string;
   /** Shown as the result's description: what a passing step found. */
   readonly description?: string;
@@ -19,6 +20,8 @@ export interface SyntheticResult {
   readonly uuid?: string;
   /** Allure tags, e.g. `pending`. */
   readonly tags?: readonly string[];
+  /** More Allure labels, e.g. `{ name: 'suite', value: 'getFactor' }`. */
+  readonly labels?: readonly { readonly name: string; readonly value: string }[];
 }
 
 /**
@@ -50,6 +53,7 @@ export function writeAllureResult(resultsDir: string, result: SyntheticResult): 
         { name: 'layer', value: result.layer },
         { name: 'severity', value: 'critical' },
         ...(result.tags ?? []).map((tag) => ({ name: 'tag', value: tag })),
+        ...(result.labels ?? []),
       ],
       links: [],
       parameters: [],
