@@ -40,8 +40,9 @@ import { PLAYWRIGHT_CLI, run } from '../src/process/run';
 import { type StepOutcome, Steps } from '../src/process/steps';
 import { allureReportSteps, howToOpenReport } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
-import { clearOutputs } from '../src/report/clear-outputs';
+
 import { reportPaths } from '../src/report/paths';
+import { hasTestResults, setAsideOutputs } from '../src/report/previous-outputs';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { writeAllureResult } from '../src/report/synthetic-result';
 import { parseShardArguments, shardName } from '../src/shards';
@@ -65,7 +66,7 @@ runMain(async () => {
 
   // The failed tests of each Playwright step and their causes, for the summary post.
   const failuresFile = (name: string) => join(shardDir ?? paths.root, 'failures', `${name}.json`);
-  const previousRunRemoved = clearOutputs([
+  const previous = setAsideOutputs([
     paths.allureResults,
     junitDir,
     paths.testResults,
@@ -228,6 +229,8 @@ runMain(async () => {
     process.stdout.write(`\n${howToOpenReport(paths)}\n`);
   }
   steps.write(join(shardDir ?? paths.root, 'gate-steps.json'));
-  await previousRunRemoved;
+  // The last run's outputs give way only to a run with results of its own.
+  if (hasTestResults(paths.allureResults)) await previous.discard();
+  else previous.restore();
   return steps.passed ? 0 : 1;
 });

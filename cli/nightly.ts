@@ -20,8 +20,10 @@ import { join } from 'node:path';
 import { readVariables } from '../src/config/schema';
 import { loadConfig, runSeed } from '../src/env/config';
 import { loadEnvFiles } from '../src/env/env-files';
+import { preflight } from '../src/env/preflight';
 import { resetDesignatedUser } from '../src/env/reset-designated-users';
-import { prefixed } from '../src/errors';
+import { HarnessError, prefixed } from '../src/errors';
+import { notifyRun } from '../src/notify/notify-run';
 import { PLAYWRIGHT_CLI, run as runCommand } from '../src/process/run';
 import { Steps } from '../src/process/steps';
 import { redactText } from '../src/redaction/redact';
@@ -29,9 +31,10 @@ import { nightlyFidelity } from '../src/rehearsal/nightly-fidelity';
 import { sideFiles } from '../src/rehearsal/recorded-run';
 import { allureReportSteps } from '../src/report/allure-report';
 import { recordCatalogObservations } from '../src/report/catalog-observations';
-import { clearOutputs } from '../src/report/clear-outputs';
+import { tallyFailures, tallyLine } from '../src/report/failure-tally';
 import type { RecordedFailure } from '../src/report/failures-reporter';
 import { reportPaths } from '../src/report/paths';
+import { hasTestResults, setAsideOutputs } from '../src/report/previous-outputs';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { parseShardArguments, shardName } from '../src/shards';
 import { environmentSuiteArgs } from '../src/suites';
@@ -39,7 +42,16 @@ import { runMain } from './main';
 
 runMain(async () => {
   const shard = parseShardArguments(process.argv.slice(2), 'npm run nightly [-- --shard=i/n]');
-  loadEnvFiles();
+  const envFiles = loadEnvFiles();
+  // A configuration or a target that cannot run ends the nightly here, with one message and exit code 2,
+  // before anything of the last run's outputs is touched.
+  const config = loadConfig(process.env, envFiles);
+  if (config.baseUrl) {
+    const checked = await preflight(config, config.baseUrl);
+    if (!checked.ok) {
+      throw new HarnessError(`${checked.problem}\nNo test was run; the last run's report is kept.`);
+    }
+  }
   runSeed();
   process.env.HARNESS_TRANSPORT_RETRIES ||= '2';
   const { NIGHTLY_ENV_RETRIES: envRetries, NIGHTLY_RETRY_DELAY_MS: firstDelayMs } = readVariables(
@@ -57,7 +69,7 @@ runMain(async () => {
   // Against the mock itself there is nothing to compare the mock with.
   const fidelityDir = target === 'mock' ? undefined : shardDir ? join(shardDir, 'fidelity') : paths.fidelity;
 
-  const previousRunRemoved = clearOutputs([
+  const previous = setAsideOutputs([
     paths.allureResults,
     junitDir,
     paths.testResults,
@@ -110,8 +122,9 @@ runMain(async () => {
       detail:
         exitCode === 0
           ? ''
-          : `${failures.length} failed (${environmental.length} caused by the environment)` +
-            (failures.length === 0 ? `; playwright exited ${exitCode}` : ''),
+          : failures.length > 0
+            ? `${failures.length} failed (${environmental.length} caused by the environment)`
+            : `no test failed, but playwright exited ${exitCode}: see ${join(paths.logs, `nightly-${round}.log`)}`,
       durationMs: Date.now() - started,
     });
     return { exitCode, failures, environmental };
@@ -147,7 +160,7 @@ runMain(async () => {
   const testsFailed = result.failures.length > 0 || (result.exitCode !== 0 && result.failures.length === 0);
 
   await steps.run('reset the designated users', async () => {
-    const { reset, skipped } = await resetDesignatedUser(loadConfig());
+    const { reset, skipped } = await resetDesignatedUser(config);
     return {
       status: skipped ? 'skipped' : 'passed',
       detail:
@@ -185,12 +198,42 @@ runMain(async () => {
     });
 
     for (const outcome of await allureReportSteps(paths, [paths.allureResults])) steps.record(outcome);
+    await steps.run('summary post', () =>
+      notifyRun({
+        title: `nightly ${target}`,
+        passed: !testsFailed && steps.failed.length === 0,
+        paths,
+        failedTests: result.failures,
+        failedSteps: steps.failed.filter((outcome) => !isTestsStep(outcome.name)),
+        ...fidelityShare(paths.fidelityReport),
+      }),
+    );
   }
 
   process.stdout.write(steps.summary());
-  const stepFailed = steps.outcomes
-    .slice(1)
-    .some((outcome) => outcome.status === 'failed' && !outcome.name.startsWith('re-run'));
-  await previousRunRemoved;
+  // What the quality gate counted, and why: the same results, read the same way.
+  if (!shard)
+    process.stdout.write(`${prefixed(`nightly: ${tallyLine(tallyFailures([paths.allureResults]))}`)}\n`);
+  const stepFailed = steps.outcomes.some(
+    (outcome) => outcome.status === 'failed' && !isTestsStep(outcome.name),
+  );
+  // The last run's outputs give way only to a run with results of its own.
+  if (hasTestResults(paths.allureResults)) await previous.discard();
+  else previous.restore();
   return testsFailed || stepFailed ? 1 : 0;
 });
+
+/** The steps that ran the tests, whose failures are counted test by test. */
+function isTestsStep(name: string): boolean {
+  return name === 'provider verification + API suites' || name.startsWith('re-run');
+}
+
+/** The fidelity share of the run's comparison, where there was one. */
+function fidelityShare(file: string): { fidelity?: number } {
+  try {
+    const { share } = JSON.parse(readFileSync(file, 'utf8')) as { share?: number | null };
+    return typeof share === 'number' ? { fidelity: share } : {};
+  } catch {
+    return {};
+  }
+}

@@ -12,8 +12,9 @@ import { clearSide, finishSide, recordStandInSide, sideFiles } from '../src/rehe
 import { startStandIn } from '../src/rehearsal/stand-in';
 import { generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
-import { clearOutputs } from '../src/report/clear-outputs';
+
 import { reportPaths } from '../src/report/paths';
+import { hasTestResults, setAsideOutputs } from '../src/report/previous-outputs';
 import { environmentSuiteArgs } from '../src/suites';
 import { runMain } from './main';
 
@@ -127,7 +128,7 @@ async function main(): Promise<number> {
   // Both sides build the same test data.
   runSeed(env);
   const reports = reportPaths({ REPORTS_DIR: process.env.REPORTS_DIR ?? 'reports/rehearsal' });
-  const previousRunRemoved = clearOutputs([reports.allureResults, reports.fidelity]);
+  const previous = setAsideOutputs([reports.allureResults, reports.fidelity, reports.allureReport]);
   const planted = plants(env);
   const narrowed = extra.length > 0;
 
@@ -209,7 +210,9 @@ async function main(): Promise<number> {
     return catalogProblems.length > 0 || fidelity.problems.length > 0 ? 1 : sidesFailed;
   } finally {
     await standIn.stop();
-    await previousRunRemoved;
+    // The last run's outputs give way only to a run with results of its own.
+    if (hasTestResults(reports.allureResults)) await previous.discard();
+    else previous.restore();
   }
 }
 

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { tsxArgs } from '../../src/process/run';
 import { clearOutputs } from '../../src/report/clear-outputs';
+import { hasTestResults, setAsideOutputs } from '../../src/report/previous-outputs';
+import { runNested } from '../nested-run';
 
 function reportsWithAPreviousRun(): string {
   const root = mkdtempSync(join(tmpdir(), 'clear-outputs-'));
@@ -36,4 +39,61 @@ test('a path that does not exist is no error', async () => {
   const root = mkdtempSync(join(tmpdir(), 'clear-outputs-'));
   await clearOutputs([join(root, 'missing'), join(root, 'nested', 'missing')]);
   expect(readdirSync(root)).toEqual([]);
+});
+
+test.describe("a run's outputs set aside", () => {
+  const lastRun = () => {
+    const root = reportsWithAPreviousRun();
+    writeFileSync(join(root, 'history', 'history.jsonl'), 'last');
+    return { root, results: join(root, 'allure-results'), history: join(root, 'history') };
+  };
+
+  test('come back when the new run has no results of its own, and what it wrote goes', () => {
+    const { root, results, history } = lastRun();
+    const previous = setAsideOutputs([results, history, join(root, 'allure-report')]);
+    expect(existsSync(results)).toBe(false);
+    mkdirSync(join(root, 'allure-report'));
+    writeFileSync(join(root, 'allure-report', 'index.html'), 'half a report');
+    expect(hasTestResults(results)).toBe(false);
+    previous.restore();
+    expect(readdirSync(results)).toHaveLength(50);
+    expect(readFileSync(join(history, 'history.jsonl'), 'utf8')).toBe('last');
+    expect(existsSync(join(root, 'allure-report'))).toBe(false);
+    expect(readdirSync(root).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  });
+
+  test('go once the new run has results of its own', async () => {
+    const { root, results } = lastRun();
+    const previous = setAsideOutputs([results]);
+    mkdirSync(results);
+    writeFileSync(join(results, 'new-result.json'), '{}');
+    expect(hasTestResults(results)).toBe(true);
+    await previous.discard();
+    expect(readdirSync(results)).toEqual(['new-result.json']);
+    expect(readdirSync(root).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  });
+
+  test('come back when the process ends before the run says, and after a run that was killed', async () => {
+    const { root, results } = lastRun();
+    const script = [
+      `import { mkdirSync } from 'node:fs';`,
+      `import { setAsideOutputs } from '${join(process.cwd(), 'src/report/previous-outputs.ts')}';`,
+      `setAsideOutputs([${JSON.stringify(results)}]);`,
+      `mkdirSync(${JSON.stringify(results)});`,
+      `process.exit(process.argv[2] === 'kill' ? (process.kill(process.pid, 'SIGKILL'), 0) : 130);`,
+    ].join('\n');
+    const file = join(root, 'interrupted.mts');
+    writeFileSync(file, script);
+    const exited = await runNested(process.execPath, tsxArgs(file));
+    expect(exited.exitCode).toBe(130);
+    expect(readdirSync(results)).toHaveLength(50);
+
+    // Killed outright, no exit handler runs: the outputs stay aside until the next run puts them back.
+    await runNested(process.execPath, tsxArgs(file, 'kill'));
+    expect(readdirSync(results)).toEqual([]);
+    const next = setAsideOutputs([results]);
+    next.restore();
+    expect(readdirSync(results)).toHaveLength(50);
+    expect(readdirSync(root).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  });
 });
