@@ -61,13 +61,17 @@ export async function measureTimeControl(logDir: string, ttlSeconds: number): Pr
   const env = { ENROLLMENT_TOKEN_TTL_SECONDS: String(ttlSeconds) };
   const roundMultiples: number[] = [];
   for (let round = 1; round <= 3; round += 1) {
-    const base = await timeCommand('npm', ['run', 'rehearsal', '--', ...ONE_TEST, '--reporter=dot'], {
-      env,
-      logFile: join(logDir, `expiry-base-${round}.log`),
-    });
+    const base = await timeCommand(
+      'npm',
+      ['run', 'rehearsal', '--', '--tests-only', ...ONE_TEST, '--reporter=dot'],
+      {
+        env,
+        logFile: join(logDir, `expiry-base-${round}.log`),
+      },
+    );
     const expiry = await timeCommand(
       'npm',
-      ['run', 'rehearsal', '--', EXPIRY_SPEC, '--workers=4', '--reporter=json'],
+      ['run', 'rehearsal', '--', '--tests-only', EXPIRY_SPEC, '--workers=4', '--reporter=json'],
       {
         env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: realJson },
         logFile: join(logDir, `expiry-real-${round}.log`),

@@ -121,8 +121,16 @@ function selectionOf(args: readonly string[]): string[] {
   return picked;
 }
 
+/**
+ * `--tests-only`: the suites through the planted stand-in and nothing else (no clean side, no comparison, no
+ * report), for a check of the suites' own behaviour there (a self-test, the bench's expiry timing).
+ */
+const TESTS_ONLY = '--tests-only';
+
 async function main(): Promise<number> {
-  const { profile, rest: extra } = profileOf(process.argv.slice(2));
+  const { profile, rest } = profileOf(process.argv.slice(2));
+  const testsOnly = rest.includes(TESTS_ONLY);
+  const extra = rest.filter((arg) => arg !== TESTS_ONLY);
   const env: NodeJS.ProcessEnv = { ...PROFILES[profile].env, ...process.env, TARGET_ENV: 'rehearsal' };
   loadEnvFiles(env);
   // Both sides build the same test data.
@@ -143,10 +151,15 @@ async function main(): Promise<number> {
     const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j')
       ? []
       : [`--workers=${PROFILES[profile].workers}`];
+    const suites = [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra];
+    if (testsOnly) {
+      const suitesEnv = { ...env, ...standIn.env, REPORTS_DIR: reports.root };
+      return (await run(process.execPath, suites, { env: suitesEnv, echo: true })).exitCode;
+    }
     clearSide(reports.fidelity, 'tenant');
     // The two sides at once: the clean side's fast profile ends well within the planted side's run.
     const [tenantRun, mockSide] = await Promise.all([
-      run(process.execPath, [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra], {
+      run(process.execPath, suites, {
         env: {
           ...env,
           ...standIn.env,

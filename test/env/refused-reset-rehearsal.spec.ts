@@ -20,14 +20,18 @@ test('a refused SMS reset is one finding per designated user, and the SMS tests 
   test.setTimeout(240_000);
   const reportFile = testInfo.outputPath('report.json');
   // One worker (the rehearsal's default is four): the tests meet the two designated users one after the other.
-  await runScript('cli/rehearsal.ts', [...SMS_TESTS, '--grep', '@sms', '--reporter=json', '--workers=1'], {
-    env: {
-      MOCK_REFUSE_RESET: 'SMS',
-      REPORTS_DIR: testInfo.outputPath('reports'),
-      PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+  await runScript(
+    'cli/rehearsal.ts',
+    ['--tests-only', ...SMS_TESTS, '--grep', '@sms', '--reporter=json', '--workers=1'],
+    {
+      env: {
+        MOCK_REFUSE_RESET: 'SMS',
+        REPORTS_DIR: testInfo.outputPath('reports'),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+      },
+      without: /^MOCK_/,
     },
-    without: /^MOCK_/,
-  });
+  );
   const tests = reportedTests(JSON.parse(readFileSync(reportFile, 'utf8')) as PlaywrightJsonReport);
   const last = (t: (typeof tests)[number]) => t.results.at(-1);
   const failed = tests.filter((t) => last(t)?.status === 'failed');

@@ -41,10 +41,10 @@ const tenantSide = (plants: Plants | undefined, dir: string) =>
 
 const reportOf = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as FidelityReport;
 
-test('the fidelity step on stand-ins: unchanged they agree, a drifted contract fails it, an extra field only warns', async ({}, testInfo) => {
+test('the fidelity step on stand-ins: a drifted contract fails it, an extra field only warns', async ({}, testInfo) => {
   test.setTimeout(240_000);
   const dir = (name: string) => testInfo.outputPath(name);
-  const [, unchanged, extra] = await Promise.all([
+  const [, extra] = await Promise.all([
     tenantSide(
       {
         // A field the get-factor pact relies on goes missing; unknownFactorId comes with another HTTP status.
@@ -55,7 +55,6 @@ test('the fidelity step on stand-ins: unchanged they agree, a drifted contract f
       },
       dir('contract'),
     ),
-    tenantSide(undefined, dir('unchanged')),
     tenantSide(
       {
         shapeOverrides: [
@@ -83,14 +82,6 @@ test('the fidelity step on stand-ins: unchanged they agree, a drifted contract f
   const clean = readRecording(dir('contract/recording-mock.json'));
   const compare = (tenant: typeof clean, name: string) =>
     checkFidelity(tenant, clean, { jsonFile: dir(`${name}/fidelity.json`), out: quiet });
-
-  await test.step('two recordings of an unchanged stand-in compare equal', () => {
-    const report = compare(unchanged.recording, 'unchanged');
-    expect(report.findings).toEqual([]);
-    expect(report.scenarios).toMatchObject({ differ: 0, tenantOnly: 0, mockOnly: 0, diverged: 0 });
-    expect(report.scenarios.compared).toBeGreaterThan(10);
-    expect(report).toMatchObject({ share: 1, verdict: 'passed' });
-  });
 
   await test.step('a field the pact relies on going missing and another HTTP status: contract drift, one finding apiece; the nightly step fails', () => {
     expect(verdict).toMatchObject({ status: 'failed' });
