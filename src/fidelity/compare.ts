@@ -141,7 +141,9 @@ function oneSided(
 
 /**
  * One operation's calls in one test, paired: first call with first call where they agree, then calls that
- * agree in another order (calls sent at the same time answer in any order), then the rest by number.
+ * agree in another order (calls sent at the same time answer in any order), then the calls of a burst whose
+ * answer the other side's burst also gave (how many of a burst a rate limit lets through is timing), then the
+ * rest by number.
  */
 function compareCalls(
   test: string,
@@ -186,6 +188,33 @@ function compareCalls(
     const m = [...freeMock].find((candidate) => same(t, candidate));
     if (m) pair(t, m);
   }
+  // A burst's calls: an answer one side gave that the other's burst gave too agrees, however many got it; an
+  // answer the other never gave is compared with one of the other's calls left over.
+  const givenBy = (side: readonly TestExchange[], call: TestExchange) =>
+    side.some((candidate) => candidate.concurrent && same(candidate, call));
+  const burst = (calls: Set<TestExchange>) => [...calls].filter((call) => call.concurrent);
+  for (const t of burst(freeTenant).filter((call) => !givenBy(mock, call))) {
+    const left = burst(freeMock);
+    const m = left.find((candidate) => !givenBy(tenant, candidate)) ?? left[0];
+    if (m) pair(t, m);
+  }
+  for (const t of burst(freeTenant)) {
+    const m = mock.find((candidate) => candidate.concurrent && same(t, candidate));
+    if (!m) continue;
+    freeTenant.delete(t);
+    results.push({
+      scenario: scenarioKey(test, t.operation, t.n),
+      test,
+      operation: t.operation,
+      n: t.n,
+      answer: answerKind(m.answer),
+      tenantAnswer: t.answer,
+      ...(m.answer.catalogScenario ? { catalogScenario: m.answer.catalogScenario } : {}),
+      status: 'agree',
+      differences: [],
+    });
+  }
+  for (const m of burst(freeMock)) if (givenBy(tenant, m)) freeMock.delete(m);
   for (const t of [...freeTenant]) {
     const m = [...freeMock].find((candidate) => candidate.n === t.n);
     if (m) pair(t, m);

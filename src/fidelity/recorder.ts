@@ -19,6 +19,8 @@ export function stableTestId(titlePath: readonly string[], repeatEachIndex = 0):
 export class ExchangeRecorder {
   private readonly calls = new Map<OperationName, number>();
   private readonly exchanges: TestExchange[] = [];
+  /** When each exchange was in flight, in the order of `exchanges`. */
+  private readonly spans: { readonly from: number; readonly to: number }[] = [];
   private readonly startedAtMs = Date.now();
 
   constructor(
@@ -31,6 +33,19 @@ export class ExchangeRecorder {
     const n = (this.calls.get(exchange.operation) ?? 0) + 1;
     this.calls.set(exchange.operation, n);
     this.exchanges.push({ operation: exchange.operation, n, ...exchangeShape(exchange) });
+    const to = performance.now();
+    this.spans.push({ from: to - exchange.durationMs, to });
+  }
+
+  /** The exchanges, each sent while another was in flight marked as such. */
+  private marked(): TestExchange[] {
+    return this.exchanges.map((exchange, i) => {
+      const own = this.spans[i];
+      const overlaps = this.spans.some(
+        (other, j) => j !== i && own !== undefined && other.from < own.to && own.from < other.to,
+      );
+      return overlaps ? { ...exchange, concurrent: true } : exchange;
+    });
   }
 
   /** Appends what the test recorded, if anything, to the worker's file in `dir`. */
@@ -41,7 +56,7 @@ export class ExchangeRecorder {
       testId: this.testId,
       startedAtMs: this.startedAtMs,
       status,
-      exchanges: this.exchanges,
+      exchanges: this.marked(),
     });
   }
 }

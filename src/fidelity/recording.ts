@@ -22,6 +22,11 @@ export interface TestExchange extends ExchangeShape {
   readonly operation: OperationName;
   /** 1 for the test's first call of the operation, 2 for its second, … */
   readonly n: number;
+  /**
+   * Sent while another call of the test was in flight (a burst, a race): which of them gets which answer, and
+   * how many get each, is up to timing on either side.
+   */
+  readonly concurrent?: true;
 }
 
 /** One attempt of one test, as its worker writes it. */
@@ -43,6 +48,8 @@ export interface RecordedExchange {
   readonly request: number;
   /** Index into the recording's `answers`. */
   readonly answer: number;
+  /** Sent while another call of the test was in flight. */
+  readonly concurrent?: true;
 }
 
 export interface RecordedTest {
@@ -132,6 +139,7 @@ export function recordingOf(
           n: exchange.n,
           request: requests.indexOf(exchange.request),
           answer: answers.indexOf(exchange.answer),
+          ...(exchange.concurrent ? { concurrent: true as const } : {}),
         })),
       }),
     );
@@ -159,6 +167,7 @@ export function attemptsOf(recording: Recording): TestRecording[] {
       n: exchange.n,
       request: recording.requests[exchange.request] as RequestShape,
       answer: recording.answers[exchange.answer] as AnswerShape,
+      ...(exchange.concurrent ? { concurrent: true as const } : {}),
     })),
   }));
 }

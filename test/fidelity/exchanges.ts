@@ -37,7 +37,7 @@ export function exchangeOf(operation: OperationName, body: unknown, options: Exc
       headers: { 'content-type': options.contentType ?? 'application/json; charset=utf-8' },
       text: typeof body === 'string' ? body : JSON.stringify(body),
     },
-    durationMs: 12,
+    durationMs: 0,
   };
 }
 
@@ -64,7 +64,12 @@ export function failure(scenario: ErrorScenario, changes: Record<string, unknown
 }
 
 /** A recording of tests, each a list of exchanges in the order they were made. */
-export function recordingFrom(side: string, tests: Readonly<Record<string, readonly Exchange[]>>): Recording {
+export function recordingFrom(
+  side: string,
+  tests: Readonly<Record<string, readonly Exchange[]>>,
+  /** Tests whose calls were all sent at once (a burst). */
+  bursts: ReadonlySet<string> = new Set(),
+): Recording {
   return recordingOf(
     Object.entries(tests).map(([test, exchanges]) => {
       const calls = new Map<OperationName, number>();
@@ -76,7 +81,8 @@ export function recordingFrom(side: string, tests: Readonly<Record<string, reado
         exchanges: exchanges.map((exchange): TestExchange => {
           const n = (calls.get(exchange.operation) ?? 0) + 1;
           calls.set(exchange.operation, n);
-          return { operation: exchange.operation, n, ...exchangeShape(exchange) };
+          const concurrent = bursts.has(test) ? { concurrent: true as const } : {};
+          return { operation: exchange.operation, n, ...exchangeShape(exchange), ...concurrent };
         }),
       };
     }),

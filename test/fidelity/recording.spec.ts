@@ -81,6 +81,28 @@ test.describe('a recording', () => {
     ]);
   });
 
+  test('marks the calls sent while another was in flight, and only those', async () => {
+    const recorder = new ExchangeRecorder('a burst', 'test-id');
+    const call = (durationMs: number) =>
+      recorder.record({ ...exchangeOf('listFactorsToEnroll', success([])), durationMs });
+    call(5);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    // Two answers arriving together, each sent 50 ms before: in flight at the same time.
+    call(50);
+    call(50);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    call(5);
+    const dir = dirOf();
+    recorder.writeTo(dir, 'worker-1', 'passed');
+    const recording = collectRecording(dir, { side: 'tenant', target: 'staging' });
+    expect(recording.tests[0]?.exchanges.map((exchange) => exchange.concurrent ?? false)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
   test('that would hold something looking like a secret is not written', () => {
     const recording = recordingFrom('tenant', { t: [exchangeOf('listFactorsToEnroll', success([]))] });
     const leaky: Recording = {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { Exchange } from '../../src/client';
 import { writeFidelityResults } from '../../src/fidelity/allure';
 import { compareRecordings } from '../../src/fidelity/compare';
 import { committedReliance } from '../../src/fidelity/reliance';
@@ -212,6 +213,35 @@ test.describe('the fidelity verdict', () => {
       'tenantOnly · enrollFactor #1',
     ]);
     expect(report.notCompared[0]?.reason).toMatch(/sent different requests/);
+  });
+
+  test("a burst's answers agree however many of each kind a rate limit let through; a kind only one side gave differs", () => {
+    const served = exchangeOf('listFactorsToEnroll', success([{ factorType: 'SMS' }]));
+    const throttled = (() => {
+      const { status, body } = failure('throttled');
+      return exchangeOf('listFactorsToEnroll', body, { status });
+    })();
+    const burst = new Set(['burst']);
+    const compare = (tenant: Exchange[], mock: Exchange[], bursts = burst) =>
+      judge(
+        compareRecordings(
+          recordingFrom('tenant', { burst: tenant }, bursts),
+          recordingFrom('mock', { burst: mock }, bursts),
+        ),
+        { reliance, accepted: [] },
+      ).report;
+    const timing = compare(
+      [served, served, served, throttled, throttled],
+      [served, served, throttled, served, served],
+    );
+    expect(timing.findings).toEqual([]);
+    expect(timing.scenarios).toMatchObject({ compared: 5, agree: 5, tenantOnly: 0, mockOnly: 0 });
+
+    const sequential = compare([served, served, throttled], [served, served, served], new Set());
+    expect(sequential.findings.map((f) => [f.class, f.path])).not.toEqual([]);
+
+    const neverThrottled = compare([served, throttled], [served, served]);
+    expect(neverThrottled.findings.map((f) => f.path)).toContain('httpStatus');
   });
 
   test('a difference accepted with its reason counts as agreeing and never fails; a contract drift cannot be accepted', () => {
