@@ -68,11 +68,16 @@ test.describe('answers', () => {
   );
 });
 
-test(
-  'a path the API does not have is answered with a not-found envelope',
-  scenario({ scenario: 'request format', defects: [] }),
-  async ({ client, expectFailure }) => {
-    const result = await client.raw('listFactorsToEnroll', { path: '/api/v3/list-factors-to-enrol' });
-    await expectFailure(result, 'routeNotFound');
-  },
-);
+test.describe('an unknown path', () => {
+  // It binds nothing, so it holds none of a designated user's factor types.
+  test.use({ touches: [] });
+
+  test(
+    'a path the API does not have is answered with a not-found envelope',
+    scenario({ scenario: 'request format', defects: [] }),
+    async ({ client, expectFailure }) => {
+      const result = await client.raw('listFactorsToEnroll', { path: '/api/v3/list-factors-to-enrol' });
+      await expectFailure(result, 'routeNotFound');
+    },
+  );
+});
