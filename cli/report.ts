@@ -13,8 +13,10 @@ import { HarnessError, prefixed } from '../src/errors';
 import { checkFidelity } from '../src/fidelity/check';
 import { shardRecordings } from '../src/fidelity/shards';
 import { fidelityLine } from '../src/fidelity/verdict';
+import { notifyRun } from '../src/notify/notify-run';
 import { runAllure, shardResultsDirs } from '../src/report/allure-cli';
 import { allureReportSteps, generateAllureReport, howToOpenReport } from '../src/report/allure-report';
+import { tallyFailures, tallyLine } from '../src/report/failure-tally';
 import { reportPaths } from '../src/report/paths';
 import { runMain } from './main';
 
@@ -71,7 +73,21 @@ async function merge(): Promise<number> {
   process.stdout.write(`${prefixed(`merged report: ${report.detail}; quality gate ${verdict}`)}\n`);
   process.stdout.write(`${howToOpenReport(paths)}\n`);
   if (fidelity) process.stdout.write(`${prefixed(fidelityLine(fidelity))}\n`);
-  return qualityGate.status === 'passed' && fidelity?.verdict !== 'failed' ? 0 : 1;
+  // What the quality gate counted, and why, read from the same results.
+  const tally = tallyFailures(all);
+  process.stdout.write(`${prefixed(`merged report: ${tallyLine(tally)}`)}\n`);
+  const passed = qualityGate.status === 'passed' && fidelity?.verdict !== 'failed';
+  const posted = await notifyRun({
+    title: `${process.env.TARGET_ENV || 'mock'} (${dirs.length} shard(s) merged)`,
+    passed,
+    paths,
+    failedTests: tally.failures,
+    failedSteps:
+      qualityGate.status === 'passed' ? [] : [{ name: 'quality gate', detail: qualityGate.detail }],
+    ...(fidelity?.share == null ? {} : { fidelity: fidelity.share }),
+  });
+  if (posted.status !== 'skipped') process.stdout.write(`${prefixed(`summary post: ${posted.detail}`)}\n`);
+  return passed ? 0 : 1;
 }
 
 const commands: Record<string, () => Promise<number>> = { generate, open, merge };

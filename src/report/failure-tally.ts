@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyFailure } from './failure-cause';
+import type { RecordedFailure } from './failures-reporter';
 
 interface AllureResultFile {
   readonly historyId?: string;
@@ -9,6 +10,7 @@ interface AllureResultFile {
   readonly stop?: number;
   readonly labels?: readonly { readonly name: string; readonly value: string }[];
   readonly statusDetails?: { readonly message?: string; readonly trace?: string };
+  readonly fullName?: string;
 }
 
 /** What failed in a run's results, as the report and its quality gate count it, and why. */
@@ -17,6 +19,8 @@ export interface FailureTally {
   readonly failed: number;
   /** How many failed per layer (`api suite`, `fidelity`, `environment`…) and, within it, per failure category. */
   readonly byLayer: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Each of them with its cause and the first line of its message, for a run's summary post. */
+  readonly failures: readonly RecordedFailure[];
 }
 
 /**
@@ -36,17 +40,26 @@ export function tallyFailures(resultsDirs: readonly string[]): FailureTally {
     }
   }
   const byLayer = new Map<string, Map<string, number>>();
-  let failed = 0;
-  for (const result of last.values()) {
+  const failures: RecordedFailure[] = [];
+  for (const [key, result] of last) {
     if (result.status !== 'failed' && result.status !== 'broken') continue;
-    failed += 1;
     const layer = result.labels?.find((label) => label.name === 'layer')?.value ?? 'other';
-    const { category } = classifyFailure(result.statusDetails?.message, result.statusDetails?.trace);
+    const message = result.statusDetails?.message
+      ?.split('\n')
+      .find((line) => line.trim())
+      ?.trim();
+    const cause = classifyFailure(result.statusDetails?.message, result.statusDetails?.trace);
     const categories = byLayer.get(layer) ?? new Map<string, number>();
-    categories.set(category, (categories.get(category) ?? 0) + 1);
+    categories.set(cause.category, (categories.get(cause.category) ?? 0) + 1);
     byLayer.set(layer, categories);
+    failures.push({
+      testId: key,
+      title: `${layer}: ${result.name ?? result.fullName ?? key}`,
+      cause: cause.id,
+      ...(message ? { message: message.length > 300 ? `${message.slice(0, 299)}…` : message } : {}),
+    });
   }
-  return { failed, byLayer };
+  return { failed: failures.length, byLayer, failures };
 }
 
 /** `2 failed in the report: api suite 1 (Product defect), fidelity 1 (Contract drift)`. */

@@ -32,5 +32,10 @@ test('the failures are counted as the report counts them: the last attempt of ea
   expect(tallyLine(tally)).toBe(
     '3 failed in the report: api suite 2 (Product defect 1, Environment unavailable 1), fidelity 1 (Contract drift)',
   );
+  expect(tally.failures.map((failure) => [failure.cause, failure.message])).toEqual([
+    ['product', 'expect(received).toBe(expected)'],
+    ['environment', 'TransportError: cannot reach the target'],
+    ['contract', 'contract drift: data.factorId: tenant missing, mock string'],
+  ]);
   expect(tallyLine(tallyFailures([join(dir, 'missing')]))).toBe('no failed result in the report');
 });
