@@ -73,9 +73,9 @@ function plants(env: NodeJS.ProcessEnv) {
  * workers it runs: the remote profile's tests mostly wait on the network, so more overlap, and eight of them
  * hold their worker for a whole minute (four expiry checks, two resend windows, two pacts' expired states):
  * twelve leave the rest four workers while the API suite's six wait side by side. Its pool
- * is sized as docs/environments.md advises a nightly's: at a 60 s TTL, the API suite's SMS expiry check and each
- * pact's expired-enrollment state (both pacts' use SMS) hold SMS on a designated user for a whole TTL, so a
- * third user lets the three run side by side instead of two rounds.
+ * is sized as docs/environments.md advises a nightly's: at a 60 s TTL, the API suite's SMS expiry check, its SMS
+ * resend window and each pact's expired-enrollment state (both pacts' use SMS) hold SMS on a designated user for
+ * a whole minute, so four users let the four run side by side instead of two rounds.
  */
 const PROFILES = {
   fast: { env: {}, workers: 4 },
@@ -85,6 +85,7 @@ const PROFILES = {
       EXPIRY_MARGIN_MS: '1000',
       MOCK_LATENCY_MS: '100-200',
       GENAUTH_ACCOUNT_3: 'rehearsal-user-3',
+      GENAUTH_ACCOUNT_4: 'rehearsal-user-4',
     },
     workers: 12,
   },
