@@ -104,7 +104,9 @@ export async function applyQualityGate(
  */
 export function howToOpenReport(paths: ReportPaths, cwd = process.cwd()): string {
   const index = join(paths.allureReport, 'index.html');
-  const reportsDir = relative(cwd, paths.root);
+  // Relative where the reports are under the working directory; otherwise (a clone writing elsewhere) absolute.
+  const fromCwd = relative(cwd, paths.root);
+  const reportsDir = fromCwd.startsWith('..') ? paths.root : fromCwd;
   const serve =
     reportsDir === 'reports' ? 'npm run report:open' : `REPORTS_DIR=${reportsDir} npm run report:open`;
   return prefixed(`report: open ${pathToFileURL(index).href} in a browser, or run \`${serve}\` to serve it`);
