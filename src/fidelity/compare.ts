@@ -155,9 +155,8 @@ function compareCalls(
   const freeTenant = new Set(tenant);
   const same = (a: TestExchange, b: TestExchange) =>
     isDeepStrictEqual(a.request, b.request) && answerDifferences(a.answer, b.answer).length === 0;
-  const pair = (t: TestExchange, m: TestExchange) => {
-    freeTenant.delete(t);
-    freeMock.delete(m);
+  /** The comparison of tenant call `t` with mock call `m`. */
+  const compare = (t: TestExchange, m: TestExchange) => {
     const scenario = scenarioKey(test, t.operation, t.n);
     const base = {
       scenario,
@@ -180,6 +179,11 @@ function compareCalls(
     const differences = answerDifferences(t.answer, m.answer);
     results.push({ ...base, status: differences.length === 0 ? 'agree' : 'differ', differences });
   };
+  const pair = (t: TestExchange, m: TestExchange) => {
+    freeTenant.delete(t);
+    freeMock.delete(m);
+    compare(t, m);
+  };
   for (const t of tenant) {
     const m = mock.find((candidate) => candidate.n === t.n);
     if (m && same(t, m)) pair(t, m);
@@ -201,18 +205,9 @@ function compareCalls(
   for (const t of burst(freeTenant)) {
     const m = mock.find((candidate) => candidate.concurrent && same(t, candidate));
     if (!m) continue;
+    // The mock call may be paired already: several tenant calls agree with one kind of answer.
     freeTenant.delete(t);
-    results.push({
-      scenario: scenarioKey(test, t.operation, t.n),
-      test,
-      operation: t.operation,
-      n: t.n,
-      answer: answerKind(m.answer),
-      tenantAnswer: t.answer,
-      ...(m.answer.catalogScenario ? { catalogScenario: m.answer.catalogScenario } : {}),
-      status: 'agree',
-      differences: [],
-    });
+    compare(t, m);
   }
   for (const m of burst(freeMock)) if (givenBy(tenant, m)) freeMock.delete(m);
   for (const t of [...freeTenant]) {
