@@ -2,10 +2,11 @@ import type { Env } from '../config/parsers';
 import { readVariables } from '../config/schema';
 import type { HarnessError } from '../errors';
 import type { StepStatus } from '../process/steps';
+import { reportCounts } from '../report/allure-report';
 import type { RecordedFailure } from '../report/failures-reporter';
 import type { ReportPaths } from '../report/paths';
 import { postRunSummary, postWarnings } from './post';
-import { reportCounts, runSummary } from './summary';
+import { runSummary } from './summary';
 
 export interface RunToNotify {
   /** The run, e.g. `gate` or `nightly staging`. */

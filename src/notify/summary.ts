@@ -1,18 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { redactText } from '../redaction/redact';
+import type { RunCounts } from '../report/allure-report';
 import { FAILURE_CAUSES, type FailureCauseId } from '../report/failure-cause';
 import type { RecordedFailure } from '../report/failures-reporter';
-import type { ReportPaths } from '../report/paths';
-
-/** The tests of a run by their outcome, as the report counts them. */
-export interface RunCounts {
-  readonly total: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly broken: number;
-  readonly skipped: number;
-}
 
 /** One thing that failed, and why: a test with its failure cause, or a step of the run. */
 export interface SummaryFailure {
@@ -37,20 +27,6 @@ export interface RunSummary {
   readonly failures: readonly SummaryFailure[];
   /** Where the report is published (`REPORT_URL`). */
   readonly reportUrl?: string;
-}
-
-/** The totals of a generated report (its summary.json), if there is one. */
-export function reportCounts(paths: Pick<ReportPaths, 'allureReport'>): RunCounts | undefined {
-  const file = join(paths.allureReport, 'summary.json');
-  if (!existsSync(file)) return undefined;
-  const { stats = {} } = JSON.parse(readFileSync(file, 'utf8')) as { stats?: Partial<RunCounts> };
-  return {
-    total: stats.total ?? 0,
-    passed: stats.passed ?? 0,
-    failed: stats.failed ?? 0,
-    broken: stats.broken ?? 0,
-    skipped: stats.skipped ?? 0,
-  };
 }
 
 /** The failed tests a failures reporter recorded (`HARNESS_FAILURES_FILE`), none when it wrote nothing. */

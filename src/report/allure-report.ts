@@ -112,11 +112,27 @@ export function howToOpenReport(paths: ReportPaths, cwd = process.cwd()): string
   return prefixed(`report: open ${pathToFileURL(index).href} in a browser, or run \`${serve}\` to serve it`);
 }
 
-/** The number of tests in a generated report (its summary.json), if there is one. */
-function reportedTests(reportDir: string): number | undefined {
-  const summary = join(reportDir, 'summary.json');
-  if (!existsSync(summary)) return undefined;
-  return (JSON.parse(readFileSync(summary, 'utf8')) as { stats?: { total?: number } }).stats?.total;
+/** The tests of a run by their outcome, as the report counts them. */
+export interface RunCounts {
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly broken: number;
+  readonly skipped: number;
+}
+
+/** The totals of a generated report (its summary.json), if there is one. */
+export function reportCounts(paths: Pick<ReportPaths, 'allureReport'>): RunCounts | undefined {
+  const file = join(paths.allureReport, 'summary.json');
+  if (!existsSync(file)) return undefined;
+  const { stats = {} } = JSON.parse(readFileSync(file, 'utf8')) as { stats?: Partial<RunCounts> };
+  return {
+    total: stats.total ?? 0,
+    passed: stats.passed ?? 0,
+    failed: stats.failed ?? 0,
+    broken: stats.broken ?? 0,
+    skipped: stats.skipped ?? 0,
+  };
 }
 
 /**
@@ -137,7 +153,7 @@ export async function allureReportSteps(
     }),
     applyQualityGate(paths, resultsDirs),
   ]);
-  const tests = report.ok ? reportedTests(paths.allureReport) : undefined;
+  const tests = report.ok ? reportCounts(paths)?.total : undefined;
   return [
     {
       name: 'Allure report',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type RunCounts, reportCounts } from '../../src/report/allure-report';
 
 /** One data file of a single-file report: `d("<path>","<base64 content>")` in its index.html. */
 const EMBEDDED_FILE = /\bd\("([^"]+)","([A-Za-z0-9+/=]*)"\)/g;
@@ -51,26 +52,11 @@ export function categoriesByTest(reportDir: string): Map<string, string> {
   return result;
 }
 
-export interface Totals {
-  readonly total: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly broken: number;
-  readonly skipped: number;
-}
-
-/** The totals of a generated report (summary.json). */
-export function reportTotals(reportDir: string): Totals {
-  const { stats } = JSON.parse(readFileSync(join(reportDir, 'summary.json'), 'utf8')) as {
-    stats: Partial<Totals>;
-  };
-  return {
-    total: stats.total ?? 0,
-    passed: stats.passed ?? 0,
-    failed: stats.failed ?? 0,
-    broken: stats.broken ?? 0,
-    skipped: stats.skipped ?? 0,
-  };
+/** The totals of a generated report (summary.json), which must be there. */
+export function reportTotals(reportDir: string): RunCounts {
+  const counts = reportCounts({ allureReport: reportDir });
+  if (!counts) throw new Error(`no summary.json in ${reportDir}: the report was not generated`);
+  return counts;
 }
 
 export interface ReportedTest {
