@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyFailure } from './failure-cause';
-import type { RecordedFailure } from './failures-reporter';
+import { firstLine, type RecordedFailure } from './failures-reporter';
 
 interface AllureResultFile {
   readonly historyId?: string;
@@ -44,10 +44,7 @@ export function tallyFailures(resultsDirs: readonly string[]): FailureTally {
   for (const [key, result] of last) {
     if (result.status !== 'failed' && result.status !== 'broken') continue;
     const layer = result.labels?.find((label) => label.name === 'layer')?.value ?? 'other';
-    const message = result.statusDetails?.message
-      ?.split('\n')
-      .find((line) => line.trim())
-      ?.trim();
+    const message = firstLine(result.statusDetails?.message);
     const cause = classifyFailure(result.statusDetails?.message, result.statusDetails?.trace);
     const categories = byLayer.get(layer) ?? new Map<string, number>();
     categories.set(cause.category, (categories.get(cause.category) ?? 0) + 1);
@@ -56,7 +53,7 @@ export function tallyFailures(resultsDirs: readonly string[]): FailureTally {
       testId: key,
       title: `${layer}: ${result.name ?? result.fullName ?? key}`,
       cause: cause.id,
-      ...(message ? { message: message.length > 300 ? `${message.slice(0, 299)}…` : message } : {}),
+      ...(message ? { message } : {}),
     });
   }
   return { failed: failures.length, byLayer, failures };

@@ -13,7 +13,7 @@ export interface RecordedFailure {
 }
 
 /** The first line of an error message with text in it, colours stripped, cut to a chat line's length. */
-function firstLine(message: string | undefined): string | undefined {
+export function firstLine(message: string | undefined): string | undefined {
   const line = stripVTControlCharacters(message ?? '')
     .split('\n')
     .map((text) => text.trim())
