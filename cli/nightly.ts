@@ -169,15 +169,19 @@ runMain(async () => {
     };
   });
 
+  // The share of scenarios on which mock and target agree, where the fidelity step compared them.
+  let fidelity: number | undefined;
   if (fidelityDir) {
-    await steps.run('fidelity', () =>
-      nightlyFidelity({
+    await steps.run('fidelity', async () => {
+      const { verdict, share } = await nightlyFidelity({
         env: process.env,
         fidelityDir,
         target,
         compare: shard ? undefined : { jsonFile: paths.fidelityReport, resultsDir: paths.allureResults },
-      }),
-    );
+      });
+      fidelity = share;
+      return verdict;
+    });
   } else {
     steps.skip('fidelity', 'the target is the mock itself: there is no tenant to compare it with');
   }
@@ -205,7 +209,7 @@ runMain(async () => {
         paths,
         failedTests: result.failures,
         failedSteps: steps.failed.filter((outcome) => !isTestsStep(outcome.name)),
-        ...fidelityShare(paths.fidelityReport),
+        ...(fidelity === undefined ? {} : { fidelity }),
       }),
     );
   }
@@ -226,14 +230,4 @@ runMain(async () => {
 /** The steps that ran the tests, whose failures are counted test by test. */
 function isTestsStep(name: string): boolean {
   return name === 'provider verification + API suites' || name.startsWith('re-run');
-}
-
-/** The fidelity share of the run's comparison, where there was one. */
-function fidelityShare(file: string): { fidelity?: number } {
-  try {
-    const { share } = JSON.parse(readFileSync(file, 'utf8')) as { share?: number | null };
-    return typeof share === 'number' ? { fidelity: share } : {};
-  } catch {
-    return {};
-  }
 }

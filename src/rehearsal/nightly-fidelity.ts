@@ -16,17 +16,22 @@ export interface NightlyFidelityOptions {
 
 /**
  * The nightly's fidelity step: the tenant's recording made of what its API tests recorded, the same tests run
- * through a clean stand-in and recorded, and (unsharded) the two compared. A contract drift fails the step.
+ * through a clean stand-in and recorded, and (unsharded) the two compared. A contract drift fails the step. The
+ * share of agreeing scenarios comes with the verdict where the step compared.
  */
-export async function nightlyFidelity(options: NightlyFidelityOptions): Promise<StepVerdict> {
+export async function nightlyFidelity(
+  options: NightlyFidelityOptions,
+): Promise<{ readonly verdict: StepVerdict; readonly share?: number }> {
   const tenant = finishSide(options.fidelityDir, 'tenant', {
     target: options.target,
     fakerSeed: options.env.FAKER_SEED,
   });
   if (tenant.tests.length === 0) {
     return {
-      status: 'skipped',
-      detail: 'no API test made a call against the target, so there is nothing to compare',
+      verdict: {
+        status: 'skipped',
+        detail: 'no API test made a call against the target, so there is nothing to compare',
+      },
     };
   }
   const mock = await recordStandInSide({
@@ -41,11 +46,16 @@ export async function nightlyFidelity(options: NightlyFidelityOptions): Promise<
   if (!options.compare) {
     const count = (recording: typeof tenant) =>
       recording.tests.reduce((sum, test) => sum + test.exchanges.length, 0);
-    return `recorded ${count(tenant)} tenant and ${count(mock.recording)} mock scenarios; npm run report:merge compares them${mockFailed}`;
+    return {
+      verdict: `recorded ${count(tenant)} tenant and ${count(mock.recording)} mock scenarios; npm run report:merge compares them${mockFailed}`,
+    };
   }
   const report = checkFidelity(tenant, mock.recording, { ...options.compare, out: options.out });
   return {
-    status: report.verdict,
-    detail: `${fidelityLine(report)}${mockFailed}; ${options.compare.jsonFile}`,
+    verdict: {
+      status: report.verdict,
+      detail: `${fidelityLine(report)}${mockFailed}; ${options.compare.jsonFile}`,
+    },
+    ...(report.share === null ? {} : { share: report.share }),
   };
 }

@@ -71,7 +71,7 @@ test('the fidelity step on stand-ins: a drifted contract fails it, an extra fiel
     ),
   ]);
   // The nightly's own step: the same tests through a clean stand-in, then the comparison.
-  const verdict = await nightlyFidelity({
+  const { verdict } = await nightlyFidelity({
     env,
     fidelityDir: dir('contract'),
     target: 'planted stand-in',
