@@ -42,7 +42,7 @@ import { allureReportSteps, howToOpenReport } from '../src/report/allure-report'
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 
 import { reportPaths } from '../src/report/paths';
-import { hasTestResults, setAsideOutputs } from '../src/report/previous-outputs';
+import { setAsideOutputs } from '../src/report/previous-outputs';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { writeAllureResult } from '../src/report/synthetic-result';
 import { parseShardArguments, shardName } from '../src/shards';
@@ -229,8 +229,6 @@ runMain(async () => {
     process.stdout.write(`\n${howToOpenReport(paths)}\n`);
   }
   steps.write(join(shardDir ?? paths.root, 'gate-steps.json'));
-  // The last run's outputs give way only to a run with results of its own.
-  if (hasTestResults(paths.allureResults)) await previous.discard();
-  else previous.restore();
+  await previous.settle(paths.allureResults);
   return steps.passed ? 0 : 1;
 });

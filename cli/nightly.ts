@@ -34,7 +34,7 @@ import { recordCatalogObservations } from '../src/report/catalog-observations';
 import { tallyFailures, tallyLine } from '../src/report/failure-tally';
 import type { RecordedFailure } from '../src/report/failures-reporter';
 import { reportPaths } from '../src/report/paths';
-import { hasTestResults, setAsideOutputs } from '../src/report/previous-outputs';
+import { setAsideOutputs } from '../src/report/previous-outputs';
 import { collectRunInfo, writeRunInfo } from '../src/report/run-info';
 import { parseShardArguments, shardName } from '../src/shards';
 import { environmentSuiteArgs } from '../src/suites';
@@ -221,9 +221,7 @@ runMain(async () => {
   const stepFailed = steps.outcomes.some(
     (outcome) => outcome.status === 'failed' && !isTestsStep(outcome.name),
   );
-  // The last run's outputs give way only to a run with results of its own.
-  if (hasTestResults(paths.allureResults)) await previous.discard();
-  else previous.restore();
+  await previous.settle(paths.allureResults);
   return testsFailed || stepFailed ? 1 : 0;
 });
 

@@ -14,7 +14,7 @@ import { generateAllureReport, howToOpenReport } from '../src/report/allure-repo
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
 
 import { reportPaths } from '../src/report/paths';
-import { hasTestResults, setAsideOutputs } from '../src/report/previous-outputs';
+import { setAsideOutputs } from '../src/report/previous-outputs';
 import { environmentSuiteArgs } from '../src/suites';
 import { runMain } from './main';
 
@@ -224,9 +224,7 @@ async function main(): Promise<number> {
     return catalogProblems.length > 0 || fidelity.problems.length > 0 ? 1 : sidesFailed;
   } finally {
     await standIn.stop();
-    // The last run's outputs give way only to a run with results of its own.
-    if (hasTestResults(reports.allureResults)) await previous.discard();
-    else previous.restore();
+    await previous.settle(reports.allureResults);
   }
 }
 

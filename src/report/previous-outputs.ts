@@ -11,6 +11,8 @@ export interface PreviousOutputs {
   discard(): Promise<void>;
   /** The new run has none: what it wrote goes, and the previous outputs come back as they were. */
   restore(): void;
+  /** Discards the previous outputs if `resultsDir` holds a test result of the new run, restores them if not. */
+  settle(resultsDir: string): Promise<void>;
 }
 
 const asideName = (path: string) => join(dirname(path), `.${basename(path)}${SET_ASIDE}${randomUUID()}`);
@@ -59,14 +61,16 @@ export function setAsideOutputs(paths: readonly string[]): PreviousOutputs {
     }
   };
   process.on('exit', restore);
+  const discard = async () => {
+    if (settled) return;
+    settled = true;
+    process.off('exit', restore);
+    await Promise.all([...aside.values()].map((path) => rm(path, { recursive: true, force: true })));
+  };
   return {
     restore,
-    async discard() {
-      if (settled) return;
-      settled = true;
-      process.off('exit', restore);
-      await Promise.all([...aside.values()].map((path) => rm(path, { recursive: true, force: true })));
-    },
+    discard,
+    settle: async (resultsDir) => (hasTestResults(resultsDir) ? discard() : restore()),
   };
 }
 

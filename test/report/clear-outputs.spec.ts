@@ -48,14 +48,14 @@ test.describe("a run's outputs set aside", () => {
     return { root, results: join(root, 'allure-results'), history: join(root, 'history') };
   };
 
-  test('come back when the new run has no results of its own, and what it wrote goes', () => {
+  test('come back when the new run has no results of its own, and what it wrote goes', async () => {
     const { root, results, history } = lastRun();
     const previous = setAsideOutputs([results, history, join(root, 'allure-report')]);
     expect(existsSync(results)).toBe(false);
     mkdirSync(join(root, 'allure-report'));
     writeFileSync(join(root, 'allure-report', 'index.html'), 'half a report');
     expect(hasTestResults(results)).toBe(false);
-    previous.restore();
+    await previous.settle(results);
     expect(readdirSync(results)).toHaveLength(50);
     expect(readFileSync(join(history, 'history.jsonl'), 'utf8')).toBe('last');
     expect(existsSync(join(root, 'allure-report'))).toBe(false);
@@ -68,7 +68,7 @@ test.describe("a run's outputs set aside", () => {
     mkdirSync(results);
     writeFileSync(join(results, 'new-result.json'), '{}');
     expect(hasTestResults(results)).toBe(true);
-    await previous.discard();
+    await previous.settle(results);
     expect(readdirSync(results)).toEqual(['new-result.json']);
     expect(readdirSync(root).filter((entry) => entry.startsWith('.'))).toEqual([]);
   });
