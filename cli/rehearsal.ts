@@ -152,23 +152,21 @@ async function main(): Promise<number> {
     const workers = extra.some((arg) => arg.startsWith('--workers') || arg === '-j')
       ? []
       : [`--workers=${PROFILES[profile].workers}`];
-    const suites = [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra];
-    if (testsOnly) {
-      const suitesEnv = { ...env, ...standIn.env, REPORTS_DIR: reports.root };
-      return (await run(process.execPath, suites, { env: suitesEnv, echo: true })).exitCode;
-    }
-    clearSide(reports.fidelity, 'tenant');
-    // The two sides at once: the clean side's fast profile ends well within the planted side's run.
-    const [tenantRun, mockSide] = await Promise.all([
-      run(process.execPath, suites, {
+    const suites = (recordInto?: string) =>
+      run(process.execPath, [PLAYWRIGHT_CLI, 'test', ...environmentSuiteArgs(), ...workers, ...extra], {
         env: {
           ...env,
           ...standIn.env,
           REPORTS_DIR: reports.root,
-          HARNESS_FIDELITY_DIR: sideFiles(reports.fidelity, 'tenant').dir,
+          ...(recordInto ? { HARNESS_FIDELITY_DIR: recordInto } : {}),
         },
         echo: true,
-      }),
+      });
+    if (testsOnly) return (await suites()).exitCode;
+    clearSide(reports.fidelity, 'tenant');
+    // The two sides at once: the clean side's fast profile ends well within the planted side's run.
+    const [tenantRun, mockSide] = await Promise.all([
+      suites(sideFiles(reports.fidelity, 'tenant').dir),
       recordStandInSide({ env, select: { args: selectionOf(extra) }, fidelityDir: reports.fidelity }),
     ]);
     const tenant = finishSide(reports.fidelity, 'tenant', { target: 'rehearsal', fakerSeed: env.FAKER_SEED });
