@@ -34,10 +34,12 @@ const fileNameOf = (title: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 120);
 
-interface ProviderWorkerFixtures {
-  /** This worker's verifications of whole pacts against its embedded mock, by pact. */
-  wholePactVerifications: Map<PactFile, Promise<PactsVerification>>;
-}
+/**
+ * This worker's verifications of whole pacts against its embedded mock, by pact. Module state, not a
+ * worker fixture: a worker fixture of their own would keep the provider tests off the workers the other
+ * suites have started, and a run would start two more.
+ */
+const wholePactVerifications = new Map<PactFile, Promise<PactsVerification>>();
 
 interface ProviderFixtures {
   /** The provider states of this test, set up through the target environment's capabilities. */
@@ -75,23 +77,14 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
   });
 }
 
-const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<
-  ProviderFixtures,
-  ProviderWorkerFixtures
->({
-  wholePactVerifications: [async ({}, use) => use(new Map()), { scope: 'worker' }],
-
+const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<ProviderFixtures>({
   providerStates: async ({ environment, testData }, use) => {
     const states = providerStatesOf(environment, testData);
     await use(states);
     await states.tearDown();
   },
 
-  verify: async (
-    { environment, providerStates, pactSettings, provokedDefect, wholePactVerifications },
-    use,
-    testInfo,
-  ) => {
+  verify: async ({ environment, providerStates, pactSettings, provokedDefect }, use, testInfo) => {
     const { stateSetupMs, userWaitMs } = environment.timing;
     leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
     const options = {
