@@ -1,4 +1,6 @@
 import { defectAnnotations } from '../../fixtures/sensitivity';
+import { DEFAULT_TARGET_ENV } from '../../src/config/target';
+import { loadEnvFiles } from '../../src/env/env-files';
 import { prefixed } from '../../src/errors';
 import { relianceAnnotations } from '../../src/pact/assumed-fields';
 import { brokerSettingsFrom } from '../../src/pact/broker/settings';
@@ -11,6 +13,7 @@ import { formatMismatches, type PactSource } from '../../src/pact/verification';
 import { expect, reportVerdicts, test } from './fixtures';
 
 const settings = pactSettingsFrom();
+const onEmbeddedMock = loadEnvFiles().targetEnv === DEFAULT_TARGET_ENV;
 
 /** The verification of every pact a source holds, in one verifier run, each interaction reported on its own. */
 function verifiesInOneRun(title: string, source: () => PactSource) {
@@ -50,6 +53,9 @@ if (source === 'url') {
 
   for (const pact of pacts) {
     test.describe(`${pact.consumer.name} → ${pact.provider.name}`, () => {
+      // On the embedded mock a worker verifies a whole pact at once and each test reads its verdict: a pact's
+      // interactions on one worker verify it once, where spread over every worker each would verify it again.
+      if (onEmbeddedMock) test.describe.configure({ mode: 'default' });
       for (const interaction of pact.interactions) {
         const states = (interaction.providerStates ?? []).map((state) => ({
           type: 'provider state',
