@@ -8,7 +8,13 @@ import { checkFidelity } from '../src/fidelity/check';
 import { checkPlanted, plantedDifferences, plantedLine } from '../src/fidelity/planted';
 import { type MockOptions, resolveMockOptions } from '../src/mock/options';
 import { PLAYWRIGHT_CLI, run } from '../src/process/run';
-import { clearSide, finishSide, recordStandInSide, sideFiles } from '../src/rehearsal/recorded-run';
+import {
+  clearSide,
+  FAST_WORKERS,
+  finishSide,
+  recordStandInSide,
+  sideFiles,
+} from '../src/rehearsal/recorded-run';
 import { startStandIn } from '../src/rehearsal/stand-in';
 import { generateAllureReport, howToOpenReport } from '../src/report/allure-report';
 import { missingPlantedDisagreement, recordCatalogObservations } from '../src/report/catalog-observations';
@@ -29,8 +35,8 @@ import { runMain } from './main';
  * Profiles: `fast` (default: `.env.rehearsal`, a 4 s TTL on loopback, what `npm test` runs) and `remote` (a
  * hosted GenAuth: the documented 60 s TTL and 100 to 200 ms of latency on every answer, what the nightly
  * workflow rehearses). The process environment overrides either. Addresses come from the committed
- * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default
- * `--workers=4`, 12 for the remote profile, so the real waits overlap).
+ * `.env.rehearsal`; the passwords are made up per run. Extra arguments go to `playwright test` (default one
+ * worker per core, at least two; 12 for the remote profile, so its minute-long waits overlap).
  *
  * The stand-in answers some scenarios otherwise than the mock's rules on purpose (`.env.rehearsal`): one
  * differently from the error catalog (`MOCK_CATALOG_OVERRIDES`), which the catalog observations must show with
@@ -78,7 +84,7 @@ function plants(env: NodeJS.ProcessEnv) {
  * a whole minute, so four users let the four run side by side instead of two rounds.
  */
 const PROFILES = {
-  fast: { env: {}, workers: 4 },
+  fast: { env: {}, workers: FAST_WORKERS },
   remote: {
     env: {
       ENROLLMENT_TOKEN_TTL_SECONDS: '60',

@@ -1,9 +1,17 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { collectRecording, type Recording, writeRecording } from '../fidelity/recording';
 import { PLAYWRIGHT_CLI, run } from '../process/run';
 import { suiteArgs } from '../suites';
 import { cleanStandInEnvironment, type Plants, startStandIn } from './stand-in';
+
+/**
+ * Workers of a run at the fast profile's short TTL: one per core. Its waits are a few seconds, so more workers
+ * than cores mostly add start-ups, each a couple of CPU seconds (on two cores, four workers a side cost a
+ * rehearsal 30 CPU seconds and took longer).
+ */
+export const FAST_WORKERS = Math.max(2, availableParallelism());
 
 /**
  * The runs the fidelity check compares: a side's API suites run with their exchanges recorded, and the mock
@@ -63,7 +71,7 @@ export interface StandInSideOptions {
   readonly select: { readonly args: readonly string[] } | { readonly testIds: readonly string[] };
   /** The fidelity folder of the comparison: the mock side's run, its logs and its recording go there. */
   readonly fidelityDir: string;
-  /** Default 4: the fast profile's tests mostly wait. */
+  /** Default {@link FAST_WORKERS}. */
   readonly workers?: number;
   /** Planted answers, for a self-test of the check itself; a mock side is clean otherwise. */
   readonly plants?: Plants;
@@ -111,7 +119,7 @@ export async function recordStandInSide(options: StandInSideOptions): Promise<St
         PLAYWRIGHT_CLI,
         'test',
         ...suiteArgs('api'),
-        `--workers=${options.workers ?? 4}`,
+        `--workers=${options.workers ?? FAST_WORKERS}`,
         '--reporter=dot',
         `--output=${join(runDir, 'test-results')}`,
         ...selection,
