@@ -7,6 +7,7 @@ import { harnessConsumer } from '../../src/consumers/harness';
 import { INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
 import { claimedInteractions } from '../../src/pact/interactions/claims';
 import { suiteArgs } from '../../src/suites';
+import { HEAVY } from '../heavy';
 import { runPlaywright } from '../nested-run';
 
 /** Runs the consumer project in a child Playwright with `variables`, as a team would, on one worker. */
@@ -43,35 +44,44 @@ test("the official Node SDK's pact claims only what its client can send", () => 
   expect(harness, 'with EMAIL in use, the EMAIL reset stands for them all').not.toContain('resetOtpFactor');
 });
 
-test("a team's adapter file writes its own pact, holding only what its app uses", async ({}, testInfo) => {
-  test.setTimeout(120_000);
-  const pactDir = testInfo.outputPath('pacts');
-  const { code, output } = await runConsumers(
-    { PACT_CONSUMERS: 'docs/examples/my-app-consumer.ts', PACT_DIR: pactDir },
-    testInfo.outputPath('results'),
-  );
-  expect(code, output).toBe(0);
-  const pact = JSON.parse(readFileSync(join(pactDir, 'my-mfa-app-genauth-authentication-api.json'), 'utf8'));
-  expect(pact.consumer.name).toBe('my-mfa-app');
-  const written = pact.interactions.map((interaction: { description: string }) => interaction.description);
-  expect(written.sort()).toEqual(descriptions(claimedInteractions(example)));
-  expect(written, 'the app uses no EMAIL, so OTP stands for the reset').toContain(
-    INTERACTIONS.resetOtpFactor.uponReceiving,
-  );
-  expect(
-    written.some((description: string) => /FACE|EMAIL|get-factor|mfa-totp-verify/.test(description)),
-  ).toBe(false);
-});
+test(
+  "a team's adapter file writes its own pact, holding only what its app uses",
+  HEAVY,
+  async ({}, testInfo) => {
+    test.setTimeout(120_000);
+    const pactDir = testInfo.outputPath('pacts');
+    const { code, output } = await runConsumers(
+      { PACT_CONSUMERS: 'docs/examples/my-app-consumer.ts', PACT_DIR: pactDir },
+      testInfo.outputPath('results'),
+    );
+    expect(code, output).toBe(0);
+    const pact = JSON.parse(
+      readFileSync(join(pactDir, 'my-mfa-app-genauth-authentication-api.json'), 'utf8'),
+    );
+    expect(pact.consumer.name).toBe('my-mfa-app');
+    const written = pact.interactions.map((interaction: { description: string }) => interaction.description);
+    expect(written.sort()).toEqual(descriptions(claimedInteractions(example)));
+    expect(written, 'the app uses no EMAIL, so OTP stands for the reset').toContain(
+      INTERACTIONS.resetOtpFactor.uponReceiving,
+    );
+    expect(
+      written.some((description: string) => /FACE|EMAIL|get-factor|mfa-totp-verify/.test(description)),
+    ).toBe(false);
+  },
+);
 
-test('a consumer declaring what its adapter cannot send stops the run naming both, and writes no pact', async ({}, testInfo) => {
-  test.setTimeout(120_000);
-  const dir = testInfo.outputPath('adapter');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'declares-too-much.ts');
-  const consumerModule = relative(dir, 'src/consumers/consumer.ts').replaceAll('\\', '/');
-  writeFileSync(
-    file,
-    `import { defineConsumer } from '${consumerModule.startsWith('.') ? consumerModule : `./${consumerModule}`}';
+test(
+  'a consumer declaring what its adapter cannot send stops the run naming both, and writes no pact',
+  HEAVY,
+  async ({}, testInfo) => {
+    test.setTimeout(120_000);
+    const dir = testInfo.outputPath('adapter');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'declares-too-much.ts');
+    const consumerModule = relative(dir, 'src/consumers/consumer.ts').replaceAll('\\', '/');
+    writeFileSync(
+      file,
+      `import { defineConsumer } from '${consumerModule.startsWith('.') ? consumerModule : `./${consumerModule}`}';
 export default defineConsumer({
   consumer: 'declares-too-much',
   can: { operations: ['sendEnrollFactorRequest', 'enrollFactor'], factorTypes: ['OTP', 'SMS'] },
@@ -81,21 +91,22 @@ export default defineConsumer({
   connect: () => ({}),
 });
 `,
-  );
-  const pactDir = testInfo.outputPath('pacts');
-  const { code, output } = await runConsumers(
-    { PACT_CONSUMERS: `harness,${relative(process.cwd(), file)}`, PACT_DIR: pactDir },
-    testInfo.outputPath('results'),
-  );
-  expect(code).toBe(1);
-  expect(output).toContain('The consumers of the pact tests cannot be used:');
-  expect(output).toMatch(
-    /the consumer declares-too-much \(.*\) declares the operation getFactor, which its adapter cannot send/,
-  );
-  expect(output).toMatch(
-    /the consumer declares-too-much \(.*\) declares the factor type FACE, which its adapter cannot send/,
-  );
-  expect(output).toContain('No pact was written.');
-  expect(output).not.toMatch(/^\s+at /m);
-  expect(existsSync(pactDir), "no pact, not even the harness consumer's").toBe(false);
-});
+    );
+    const pactDir = testInfo.outputPath('pacts');
+    const { code, output } = await runConsumers(
+      { PACT_CONSUMERS: `harness,${relative(process.cwd(), file)}`, PACT_DIR: pactDir },
+      testInfo.outputPath('results'),
+    );
+    expect(code).toBe(1);
+    expect(output).toContain('The consumers of the pact tests cannot be used:');
+    expect(output).toMatch(
+      /the consumer declares-too-much \(.*\) declares the operation getFactor, which its adapter cannot send/,
+    );
+    expect(output).toMatch(
+      /the consumer declares-too-much \(.*\) declares the factor type FACE, which its adapter cannot send/,
+    );
+    expect(output).toContain('No pact was written.');
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(existsSync(pactDir), "no pact, not even the harness consumer's").toBe(false);
+  },
+);

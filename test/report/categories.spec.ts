@@ -1,9 +1,10 @@
 import { expect } from '@playwright/test';
 import { classifyFailure } from '../../src/report/failure-cause';
+import { HEAVY } from '../heavy';
 import { categoriesByTest, testsOfSuite } from './allure-report-data';
 import { test } from './synthetic-reports';
 
-test('each failure lands in the Allure category of its cause', ({ mixedReport: report }) => {
+test('each failure lands in the Allure category of its cause', HEAVY, ({ mixedReport: report }) => {
   expect(report.exitCode, 'the synthetic suites fail on purpose').toBe(1);
   expect(report.reportExitCode).toBe(0);
 

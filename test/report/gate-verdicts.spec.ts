@@ -5,6 +5,7 @@ import { test as base, expect } from '@playwright/test';
 import { INTERACTIONS } from '../../src/pact/interactions';
 import { STATE_SETUP_URL_NOTICE } from '../../src/pact/verification';
 import type { StepOutcome } from '../../src/process/steps';
+import { HEAVY } from '../heavy';
 import { runScript } from '../nested-run';
 import { startSink } from '../notify/sink';
 import { categoriesByTest, reportTotals } from './allure-report-data';
@@ -95,7 +96,7 @@ const test = base.extend<object, { defectGate: GateRun }>({
   ],
 });
 
-test.describe('a gate against a mock that accepts expired enrollment tokens', () => {
+test.describe('a gate against a mock that accepts expired enrollment tokens', HEAVY, () => {
   // One worker runs them all, so they share one gate.
   test.describe.configure({ mode: 'default' });
 
@@ -183,13 +184,17 @@ test.describe('a gate against a mock that accepts expired enrollment tokens', ()
   });
 });
 
-test('a gate whose environment cannot be reached fails and files it under environment unavailable', async () => {
-  test.setTimeout(300_000);
-  const gate = await runGate('down', { GENAUTH_BASE_URL: 'http://127.0.0.1:9' }, EXPIRY_SELECTION);
-  expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
-  expect(statusOf(gate, SUITES_STEP), 'the suites failed, not only the quality gate').toBe('failed');
-  const unavailable = gate.failedIn('Environment unavailable');
-  expect(unavailable.length).toBeGreaterThan(0);
-  expect(gate.failedIn('Product defect')).toEqual([]);
-  expect(gate.failedIn('Contract drift')).toEqual([]);
-});
+test(
+  'a gate whose environment cannot be reached fails and files it under environment unavailable',
+  HEAVY,
+  async () => {
+    test.setTimeout(300_000);
+    const gate = await runGate('down', { GENAUTH_BASE_URL: 'http://127.0.0.1:9' }, EXPIRY_SELECTION);
+    expect(gate.exitCode, gate.output.slice(-3000)).not.toBe(0);
+    expect(statusOf(gate, SUITES_STEP), 'the suites failed, not only the quality gate').toBe('failed');
+    const unavailable = gate.failedIn('Environment unavailable');
+    expect(unavailable.length).toBeGreaterThan(0);
+    expect(gate.failedIn('Product defect')).toEqual([]);
+    expect(gate.failedIn('Contract drift')).toEqual([]);
+  },
+);

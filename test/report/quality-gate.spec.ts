@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
 import { qualityGateVerdict } from '../../src/report/allure-report';
+import { HEAVY } from '../heavy';
 import { test } from './synthetic-reports';
 import { mergeShards, tempReportsDir } from './synthetic-run';
 
 const WITHOUT_TO_ARRAY = fileURLToPath(new URL('./synthetic/without-iterator-to-array.mjs', import.meta.url));
 
-test.describe('the quality gate of npm run report:merge, through `allure quality-gate`', () => {
+test.describe('the quality gate of npm run report:merge, through `allure quality-gate`', HEAVY, () => {
   // The results of three passing tests.
   test.beforeAll(({ steadyReport }) => {
     expect(steadyReport.exitCode, steadyReport.output).toBe(0);

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { HEAVY } from '../heavy';
 import { reportTotals } from './allure-report-data';
 import { generateAllureReport, mergeShards, runSyntheticSuite, tempReportsDir } from './synthetic-run';
 
-test('two shards merged report the same totals as one unsharded run', async () => {
+test('two shards merged report the same totals as one unsharded run', HEAVY, async () => {
   test.setTimeout(300_000);
   const single = tempReportsDir('unsharded');
   const sharded = tempReportsDir('sharded');

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { type CatalogCoverage, formatCoverage } from '../../src/report/catalog-coverage';
 import { reportPaths } from '../../src/report/paths';
+import { HEAVY } from '../heavy';
 import { formatKillMatrix, type KillMatrix } from './kill-matrix';
 import { defectsOf, runSensitivity } from './run-sensitivity';
 
@@ -47,7 +48,7 @@ const test = base.extend<object, { sensitivity: Sensitivity }>({
   ],
 });
 
-test.describe('sensitivity to provider defects', () => {
+test.describe('sensitivity to provider defects', HEAVY, () => {
   test.describe.configure({ mode: 'default' });
 
   test('the suites raise no false alarm against the faithful mock, whose factor ids are opaque', async ({
