@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import type { VerifierOptions } from '@pact-foundation/pact';
 import { prefixed } from '../errors';
 import { redactText } from '../redaction/redact';
 import type { PactLogLevel } from './config';
@@ -39,17 +39,19 @@ export const STATE_SETUP_URL_NOTICE = prefixed(
 );
 
 /**
- * A pact-js verifier that sets provider states up through `stateSetupUrl` (src/pact/state-server.ts). pact-js
- * warns about `providerStatesSetupUrl` when it is constructed with it, once per verifier (57 times a gate);
- * it reads the option only once verifying, from the options object it keeps, so it is set there after
- * construction and the reason is given once, in `STATE_SETUP_URL_NOTICE`. Were pact-js to stop reading it
- * there, the states would not be set up and every interaction with one would fail
- * (test/pact/honest-verification.spec.ts).
+ * Verifies with pact-js, provider states set up through `stateSetupUrl` (src/pact/state-server.ts); answers the
+ * verifier's report. pact-js warns about `providerStatesSetupUrl` when a verifier is constructed with it, once
+ * per verifier (57 times a gate); it reads the option only once verifying, from the options object it keeps, so
+ * it is set there after construction and the reason is given once, in `STATE_SETUP_URL_NOTICE`. Were pact-js to
+ * stop reading it there, the states would not be set up and every interaction with one would fail
+ * (test/pact/honest-verification.spec.ts). pact-js is loaded here, when a verification runs: a Playwright run
+ * loads every spec file before its first test, and pact-js would add half a second to that.
  */
-function verifierWithStateUrl(options: VerifierOptions, stateSetupUrl: string): Verifier {
+async function verifyWithStateUrl(options: VerifierOptions, stateSetupUrl: string): Promise<string> {
+  const { Verifier } = await import('@pact-foundation/pact');
   const verifier = new Verifier(options);
   options.providerStatesSetupUrl = stateSetupUrl;
-  return verifier;
+  return verifier.verifyProvider();
 }
 
 /**
@@ -165,7 +167,7 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
   let failure: unknown;
   let report = '';
   try {
-    report = await verifierWithStateUrl(
+    report = await verifyWithStateUrl(
       {
         providerBaseUrl: options.providerBaseUrl,
         pactUrls: [file],
@@ -175,7 +177,7 @@ export async function verifyInteraction(options: VerifyInteractionOptions): Prom
         failIfNoPactsFound: true,
       },
       stateServer.url,
-    ).verifyProvider();
+    );
   } catch (error) {
     failure = error;
     report = error instanceof Error ? error.message : String(error);
@@ -251,7 +253,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVer
   const stateServer = await startStateServer(states);
   let report: string;
   try {
-    report = await verifierWithStateUrl(
+    report = await verifyWithStateUrl(
       {
         ...options.source,
         providerBaseUrl: options.providerBaseUrl,
@@ -260,7 +262,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<PactsVer
         logLevel: options.logLevel,
       },
       stateServer.url,
-    ).verifyProvider();
+    );
   } catch (error) {
     report = error instanceof Error ? error.message : String(error);
   } finally {

@@ -1,4 +1,4 @@
-import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
 import { workerTest } from '../../fixtures/worker';
 import { fragmentDir, markFailed } from '../../src/pact/staging';
 
@@ -11,6 +11,8 @@ export interface ConsumerFixtures {
 
 export const test = workerTest.extend<ConsumerFixtures>({
   pactOf: async ({ pactSettings }, use, testInfo) => {
+    // Loaded by the test that needs it, not while Playwright loads every spec file before the first test.
+    const { PactV4, SpecificationVersion } = await import('@pact-foundation/pact');
     await use(
       (consumer) =>
         new PactV4({
