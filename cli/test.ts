@@ -8,9 +8,9 @@
  * Side by side only what shares no files: lint and TypeScript read the sources, the self-tests write under
  * reports/, the rehearsal under reports/rehearsal/ (and its waits leave cores to the rest); the gate sets the
  * self-tests' results aside for its own, so it comes last. The self-tests and the gate show their progress as
- * they go; lint, TypeScript and the rehearsal write to reports/npm-test/<script>.log, shown when they fail. A
- * failed first round skips the gate. `.ci/run` runs the heavy self-tests after this (`npm run selftest:heavy`),
- * so every self-test runs there.
+ * they go; lint, TypeScript and the rehearsal write to reports/npm-test/<script>.log, whose end follows the
+ * summary when they fail. A failed first round skips the gate. `.ci/run` runs the heavy self-tests after this
+ * (`npm run selftest:heavy`), so every self-test runs there.
  */
 import { join, relative } from 'node:path';
 import { HarnessError } from '../src/errors';
@@ -48,14 +48,15 @@ runMain(async () => {
   }
   const logDir = join(reportPaths().root, 'npm-test');
   const steps = new Steps('npm test', { announce: process.stdout });
+  /** The end of each quiet step that failed, shown after the summary, not amid the others' progress. */
+  const failures: string[] = [];
   const npmScript = ({ step, args, live }: Script) =>
     steps.run(step, async () => {
-      const logFile = join(logDir, `${args[1]}.log`);
+      const logFile = relative(process.cwd(), join(logDir, `${args[1]}.log`));
       const { exitCode, tail } = await run('npm', args, { echo: live, logFile });
-      if (exitCode === 0) return live ? '' : relative(process.cwd(), logFile);
-      if (!live)
-        process.stdout.write(`\n${step} failed; the end of ${relative(process.cwd(), logFile)}:\n${tail}\n`);
-      throw new HarnessError(`exited ${exitCode}; see ${relative(process.cwd(), logFile)}`);
+      if (exitCode === 0) return live ? '' : logFile;
+      if (!live) failures.push(`\n${step} failed; the end of ${logFile}:\n${tail}\n`);
+      throw new HarnessError(`exited ${exitCode}; see ${logFile}`);
     });
 
   for (const round of ROUNDS) {
@@ -63,6 +64,7 @@ runMain(async () => {
     else for (const { step } of round) steps.skip(step, 'an earlier step failed');
   }
   process.stdout.write(steps.summary());
+  for (const failure of failures) process.stdout.write(failure);
   steps.write(join(logDir, 'steps.json'));
   return steps.passed ? 0 : 1;
 });
