@@ -3,7 +3,7 @@ import { mergeTests } from '@playwright/test';
 import type { TestData } from '../../fixtures/data';
 import { dataTest, reportExchange } from '../../fixtures/harness';
 import { sensitivityTest, withClaimedDefects } from '../../fixtures/sensitivity';
-import { workerTest } from '../../fixtures/worker';
+import { UNSTEPPED, workerTest } from '../../fixtures/worker';
 import { EnrollFactorClient } from '../../src/client';
 import { byProof } from '../../src/contract';
 import { EnrollmentKit } from '../../src/enrollment/kit';
@@ -78,70 +78,84 @@ export function providerStatesOf(environment: Environment, testData: TestData): 
 }
 
 const providerTest = mergeTests(workerTest, dataTest, sensitivityTest).extend<ProviderFixtures>({
-  providerStates: async ({ environment, testData }, use) => {
-    const states = providerStatesOf(environment, testData);
-    await use(states);
-    await states.tearDown();
-  },
+  providerStates: [
+    async ({ environment, testData }, use) => {
+      const states = providerStatesOf(environment, testData);
+      await use(states);
+      await states.tearDown();
+    },
+    UNSTEPPED,
+  ],
 
-  verify: async ({ environment, providerStates, pactSettings, provokedDefect }, use, testInfo) => {
-    const { stateSetupMs, userWaitMs } = environment.timing;
-    leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
-    const options = {
-      providerBaseUrl: environment.baseUrl,
-      states: providerStates,
-      workDir: testInfo.outputPath('pact'),
-      logLevel: pactSettings.logLevel,
-      // A state waits for its designated user inside the verifier's state change.
-      requestTimeoutMs: stateSetupMs + userWaitMs,
-    };
-    const logOf = (pact: PactFile, name: string) =>
-      join(reportPaths().logs, 'pact-verifier', `${pact.consumer.name}-${pact.provider.name}`, `${name}.log`);
-    // Where states are set up in no time (the embedded mock, virtual clock), a worker verifies each pact
-    // in one verifier run and every test reads its interaction's verdict; a copy under a provoked defect
-    // verifies its interaction against the mock shipping it. Elsewhere a state may wait out a TTL, so each
-    // interaction is verified in its own test's time budget, and re-run on its own.
-    const batched = environment.clock.virtual && provokedDefect === undefined;
-    await use(async (pact, interaction) => {
-      if (!batched) {
-        const logFile = logOf(pact, fileNameOf(interaction.description));
-        return verifyInteraction({ ...options, pact, interaction, logFile });
-      }
-      const lacking = missingCapabilityOf(interaction, providerStates);
-      if (lacking) {
-        return {
-          description: interaction.description,
-          status: 'skipped',
-          reason: lacking,
-          mismatches: [],
-          durationMs: 0,
-        };
-      }
-      let verification = wholePactVerifications.get(pact);
-      if (!verification) {
-        // One run per pact and worker: a worker's index is never reused within a run.
-        const logFile = logOf(pact, `worker-${testInfo.workerIndex}`);
-        verification = verifyWholePact({ ...options, pact, logFile });
-        wholePactVerifications.set(pact, verification);
-      }
-      return outcomeOf(await verification, interaction);
-    });
-  },
-
-  verifyAll: async ({ environment, providerStates, pactSettings }, use, testInfo) => {
-    const { stateSetupMs, userWaitMs } = environment.timing;
-    leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
-    await use((source) =>
-      verifyPacts({
-        source,
+  verify: [
+    async ({ environment, providerStates, pactSettings, provokedDefect }, use, testInfo) => {
+      const { stateSetupMs, userWaitMs } = environment.timing;
+      leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
+      const options = {
         providerBaseUrl: environment.baseUrl,
         states: providerStates,
+        workDir: testInfo.outputPath('pact'),
         logLevel: pactSettings.logLevel,
+        // A state waits for its designated user inside the verifier's state change.
         requestTimeoutMs: stateSetupMs + userWaitMs,
-        logFile: join(reportPaths().logs, 'pact-verifier', `${fileNameOf(testInfo.title)}.log`),
-      }),
-    );
-  },
+      };
+      const logOf = (pact: PactFile, name: string) =>
+        join(
+          reportPaths().logs,
+          'pact-verifier',
+          `${pact.consumer.name}-${pact.provider.name}`,
+          `${name}.log`,
+        );
+      // Where states are set up in no time (the embedded mock, virtual clock), a worker verifies each pact
+      // in one verifier run and every test reads its interaction's verdict; a copy under a provoked defect
+      // verifies its interaction against the mock shipping it. Elsewhere a state may wait out a TTL, so each
+      // interaction is verified in its own test's time budget, and re-run on its own.
+      const batched = environment.clock.virtual && provokedDefect === undefined;
+      await use(async (pact, interaction) => {
+        if (!batched) {
+          const logFile = logOf(pact, fileNameOf(interaction.description));
+          return verifyInteraction({ ...options, pact, interaction, logFile });
+        }
+        const lacking = missingCapabilityOf(interaction, providerStates);
+        if (lacking) {
+          return {
+            description: interaction.description,
+            status: 'skipped',
+            reason: lacking,
+            mismatches: [],
+            durationMs: 0,
+          };
+        }
+        let verification = wholePactVerifications.get(pact);
+        if (!verification) {
+          // One run per pact and worker: a worker's index is never reused within a run.
+          const logFile = logOf(pact, `worker-${testInfo.workerIndex}`);
+          verification = verifyWholePact({ ...options, pact, logFile });
+          wholePactVerifications.set(pact, verification);
+        }
+        return outcomeOf(await verification, interaction);
+      });
+    },
+    UNSTEPPED,
+  ],
+
+  verifyAll: [
+    async ({ environment, providerStates, pactSettings }, use, testInfo) => {
+      const { stateSetupMs, userWaitMs } = environment.timing;
+      leaveNotice(testInfo, STATE_SETUP_URL_NOTICE);
+      await use((source) =>
+        verifyPacts({
+          source,
+          providerBaseUrl: environment.baseUrl,
+          states: providerStates,
+          logLevel: pactSettings.logLevel,
+          requestTimeoutMs: stateSetupMs + userWaitMs,
+          logFile: join(reportPaths().logs, 'pact-verifier', `${fileNameOf(testInfo.title)}.log`),
+        }),
+      );
+    },
+    UNSTEPPED,
+  ],
 });
 
 export { expect } from '@playwright/test';
