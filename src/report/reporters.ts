@@ -29,7 +29,7 @@ export function harnessReporters(env: Env = process.env): ReporterDescription[] 
     ['list'],
     [here('./notices-reporter.ts')],
     ['junit', { outputFile: files.PLAYWRIGHT_JUNIT_OUTPUT_FILE ?? join(paths.junitDir, 'results.xml') }],
-    [here('./allure-reporter.ts'), { resultsDir: paths.allureResults }],
+    [here('./allure-reporter.ts'), { resultsDir: paths.allureResults, detail: false }],
     [here('./failures-reporter.ts'), { outputFile: files.HARNESS_FAILURES_FILE }],
     [here('./coverage-reporter.ts'), { outputFile: paths.catalogCoverage }],
     // Per-test and per-step times for `npm run bench` (attachments are redacted by then, and not kept).
