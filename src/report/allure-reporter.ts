@@ -1,11 +1,12 @@
 import type { Label, StatusDetails, StepResult, TestResult } from 'allure-js-commons';
-import type { LifecycleListener } from 'allure-js-commons/sdk/reporter';
+import type { LifecycleListener, Writer } from 'allure-js-commons/sdk/reporter';
 import { AllureReporter } from 'allure-playwright';
 
 type AllurePlaywrightReporterConfig = NonNullable<ConstructorParameters<typeof AllureReporter>[0]>;
 
 import { FACTOR_TYPES } from '../contract';
 import { redactText } from '../redaction/redact';
+import { DeferredWriter } from './deferred-writer';
 
 /** What each suite (a folder of `suites/`, all three in the project `suites`) is, as an Allure layer. */
 const LAYERS: Readonly<Record<string, string>> = {
@@ -97,12 +98,41 @@ const harnessListener: LifecycleListener = {
   },
 };
 
+/** What allure-playwright keeps to itself: the runtime whose writer every result and attachment goes through. */
+interface WithRuntime {
+  allureRuntime?: { writer: Writer };
+}
+
 /**
- * allure-playwright with one history per test across projects, the labels derived from each test and a last
- * redaction pass before results are written.
+ * allure-playwright with one history per test across projects, the labels derived from each test, a last
+ * redaction pass before results are written, and its files written off the runner's event loop
+ * (`DeferredWriter`), all in place before the run ends.
  */
 export default class HarnessAllureReporter extends AllureReporter {
+  readonly #resultsDir: string;
+  #writer: DeferredWriter | undefined;
+
   constructor(config: AllurePlaywrightReporterConfig = {}) {
     super({ ...config, listeners: [harnessListener, ...(config.listeners ?? [])] });
+    this.#resultsDir = config.resultsDir ?? 'allure-results';
+  }
+
+  override onBegin(...args: Parameters<AllureReporter['onBegin']>): void {
+    super.onBegin(...args);
+    // Where a later allure-playwright keeps its runtime elsewhere, its own writer stays: slower, as correct.
+    const runtime = (this as unknown as WithRuntime).allureRuntime;
+    if (!runtime) return;
+    this.#writer = new DeferredWriter(this.#resultsDir);
+    runtime.writer = this.#writer;
+  }
+
+  /** Whether results go through `DeferredWriter` (a self-test holds allure-playwright to it). */
+  get defersWrites(): boolean {
+    return this.#writer !== undefined;
+  }
+
+  override async onEnd(...args: Parameters<AllureReporter['onEnd']>): Promise<void> {
+    await super.onEnd(...args);
+    await this.#writer?.settled();
   }
 }
