@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../contract/zod';
 import { HarnessError } from '../errors';
 import type { HttpRequest } from './http';
 

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { type Declaration, variableWithDefault } from './declaration';
 import { optionalText } from './parsers';
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   ERROR_SCENARIOS,
   type ErrorScenario,
@@ -8,6 +7,7 @@ import {
   type OperationName,
   SUCCESS_STATUS_CODE,
 } from '../contract';
+import { z } from '../contract/zod';
 
 /**
  * The values the mock takes, from its options and from its MOCK_* variables alike: their shapes, their ranges

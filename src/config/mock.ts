@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { FACTOR_TYPES, type FactorType, FactorTypeSchema } from '../contract';
+import { z } from '../contract/zod';
 import { type Declaration, variable, variableWithDefault } from './declaration';
 import {
   CatalogOverridesSchema,

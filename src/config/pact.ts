@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { type Declaration, variable, variableWithDefault } from './declaration';
 import { flag, isoDate, nameList, oneOf, optionalText, wholeNumber } from './parsers';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 
 /**
  * The parsers of environment variables and command-line values, shared by every declaration of

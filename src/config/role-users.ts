@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { FACTOR_TYPES, type FactorType, FactorTypeSchema, limitedString } from '../contract';
+import { z } from '../contract/zod';
 import { jsonOf } from './parsers';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { CI_VARIABLES } from './ci';
 import { COMPAT_VARIABLES } from './compat';
 import { ConfigurationError } from './configuration-error';

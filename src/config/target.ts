@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { shardOf } from '../shards';
 import { type Declaration, variable, variableWithDefault } from './declaration';
 import { httpUrl, optionalText, wholeNumber } from './parsers';

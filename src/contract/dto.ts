@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { EmptySuccessEnvelopeSchema, EnvelopeBaseSchema, successEnvelope } from './envelope';
 import { FACTOR_TRAITS, FactorTypeSchema } from './factor-types';
 import { limitedString } from './limits';
+import { z } from './zod';
 
 /**
  * `FactorProfile`. Loose: the official Node SDK sample sends phone and email together with `SMS`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** `statusCode` 200 is the only success; the HTTP status is 200 too, except for throttling (429). */
 export const SUCCESS_STATUS_CODE = 200;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const FACTOR_TYPES = ['OTP', 'SMS', 'EMAIL', 'FACE'] as const;
 export const FactorTypeSchema = z.enum(FACTOR_TYPES);

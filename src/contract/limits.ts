@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The longest value accepted in each free-text request field, in characters. The GenAuth documentation

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   EnrollFactorDtoSchema,
   EnrollFactorRespDtoSchema,
@@ -14,6 +13,7 @@ import {
   SendEnrollFactorRequestDtoSchema,
   SendEnrollFactorRequestRespDtoSchema,
 } from './dto';
+import type { z } from './zod';
 
 export interface OperationDefinition {
   readonly method: 'GET' | 'POST';

@@ -1,5 +1,5 @@
 import { Secret, TOTP, URI } from 'otpauth';
-import { z } from 'zod';
+import { z } from './zod';
 
 /** TOTP parameters the API advertises in every `qrCodeUri`. */
 /** Lengths an SMS or EMAIL code may have (BEHAVIOUR_DECISIONS.codeLength). */

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { ConfigurationError } from '../config/configuration-error';
 import { INBOX_KINDS } from '../config/inboxes';
 import type { FactorIdFormat } from '../config/mock-values';
@@ -6,6 +5,7 @@ import { type LatencyRange, variableProblems } from '../config/parsers';
 import { type RoleUsers, roleUserProblems, roleUsersVariable } from '../config/role-users';
 import { variablesSchema } from '../config/schema';
 import { DEFAULT_TARGET_ENV } from '../config/target';
+import type { z } from '../contract/zod';
 import { DefectListVariable } from '../mock/defect-set';
 import type { DefectId } from '../mock/defects';
 import { shardOf } from '../shards';

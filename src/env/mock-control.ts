@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../contract/zod';
 import { describeIssues, HarnessError } from '../errors';
 import {
   ClockResponseSchema,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { FactorTypeSchema, limitedString } from '../contract';
+import { z } from '../contract/zod';
 import { DEFECT_IDS, type DefectId } from './defects';
 
 /** DTOs of the mock's control plane under `/__mock/`: shared by the mock and the environments that drive it. */

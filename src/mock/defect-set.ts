@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { parserOf } from '../config/schema';
+import { z } from '../contract/zod';
 import { HarnessError } from '../errors';
 import { DEFECT_IDS, DEFECTS, type DefectId, isDefectId } from './defects';
 import { FAITHFUL_RULES, type Rules } from './rules';

@@ -1,5 +1,4 @@
 import type { DestinationStream } from 'pino';
-import { z } from 'zod';
 import { ConfigurationError } from '../config/configuration-error';
 import {
   type CatalogOverrides,
@@ -17,6 +16,7 @@ import {
 } from '../config/mock-values';
 import type { LatencyRange } from '../config/parsers';
 import { type FactorType, FactorTypeSchema, limitedString } from '../contract';
+import { z } from '../contract/zod';
 import { describeIssues } from '../errors';
 import { defectsOf } from './defect-set';
 import type { DefectId } from './defects';

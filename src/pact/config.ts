@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { z } from 'zod';
 import { ConfigurationError } from '../config/configuration-error';
 import type { PACT_LOG_LEVELS } from '../config/pact';
 import { type Env, variableProblems } from '../config/parsers';
 import { variablesSchema } from '../config/schema';
+import type { z } from '../contract/zod';
 
 /** Who the pact is between, and where its files live. */
 export interface PactSettings {

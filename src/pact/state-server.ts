@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { UnavailableError } from '../env/unavailable';
 import { HarnessError } from '../errors';
 import { redactText } from '../redaction/redact';

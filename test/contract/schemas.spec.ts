@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { z } from 'zod';
 import {
   EnrollFactorDtoSchema,
   EnrollFactorRespDtoSchema,
@@ -21,6 +20,7 @@ import {
   SendEnrollFactorRequestDtoSchema,
   SendEnrollFactorRequestRespDtoSchema,
 } from '../../src/contract';
+import type { z } from '../../src/contract/zod';
 import { OPENAPI_EXAMPLES as EX } from './openapi-examples';
 
 const examples: Array<[string, z.ZodType, unknown]> = [

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
 import {
   ERROR_CATALOG,
   ERROR_SCENARIOS,
@@ -11,6 +10,7 @@ import {
   OPERATIONS,
   SIGNIN_PATH,
 } from '../../src/contract';
+import type { z } from '../../src/contract/zod';
 import { HarnessError } from '../../src/errors';
 import { CONTROL_PREFIX } from '../../src/mock/control-api';
 import { DEFECT_IDS } from '../../src/mock/defects';

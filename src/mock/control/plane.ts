@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { z } from '../../contract/zod';
 import { describeIssues, HarnessError } from '../../errors';
 import type { MockContext } from '../context';
 import {

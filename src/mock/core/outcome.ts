@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ErrorScenario } from '../../contract';
+import type { z } from '../../contract/zod';
 
 /** What every rule of the core answers: a value, or the catalog scenario of the failure. */
 export type Outcome<T = undefined> =

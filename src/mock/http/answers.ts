@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import type { z } from 'zod';
 import {
   type CatalogEntry,
   catalogMessage,
@@ -9,6 +8,7 @@ import {
   SUCCESS_MESSAGES,
   SUCCESS_STATUS_CODE,
 } from '../../contract';
+import type { z } from '../../contract/zod';
 import { describeIssues, HarnessError } from '../../errors';
 import type { Rules } from '../rules';
 

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import type { ShapeOverrides } from '../../config/mock-values';
 import {
   type ErrorScenario,
@@ -8,6 +7,7 @@ import {
   type OperationName,
   SUCCESS_STATUS_CODE,
 } from '../../contract';
+import type { z } from '../../contract/zod';
 import type { Rules } from '../rules';
 import {
   type Answer,

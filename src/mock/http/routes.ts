@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   LoginTokenRespDtoSchema,
   OPERATION_NAMES,
@@ -6,6 +5,7 @@ import {
   type OperationName,
   SIGNIN_PATH,
 } from '../../contract';
+import type { z } from '../../contract/zod';
 import type { MockContext } from '../context';
 import { enrollFactor, sendEnrollFactorRequest } from '../core/enrollment';
 import {

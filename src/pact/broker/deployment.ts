@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { type Env, whenParsed } from '../../config/parsers';
 import { parserOf, variablesSchema } from '../../config/schema';
+import { z } from '../../contract/zod';
 import type { GitFacts } from '../../git';
 import { PactConfigError, type PactSettings, parsePactVariables } from '../config';
 import type { CanIDeployOptions, RecordDeploymentOptions } from './commands';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Env } from '../../config/parsers';
 import { parserOf, variablesSchema } from '../../config/schema';
+import { z } from '../../contract/zod';
 import { parsePactVariables } from '../config';
 
 /**
