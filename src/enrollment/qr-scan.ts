@@ -1,4 +1,5 @@
-import jsQR from 'jsqr';
+import { createRequire } from 'node:module';
+import type jsQRFunction from 'jsqr';
 import { type HOTP, TOTP, URI } from 'otpauth';
 import { PNG } from 'pngjs';
 import { HarnessError } from '../errors';
@@ -15,6 +16,13 @@ export class QrCodeScanError extends HarnessError {
 }
 
 const PNG_DATA_URL = 'data:image/png;base64,';
+
+let scanner: typeof jsQRFunction | undefined;
+/** jsQR, loaded by the first scan: only OTP enrollments show an image, and every worker would pay for it. */
+function jsQR(...args: Parameters<typeof jsQRFunction>): ReturnType<typeof jsQRFunction> {
+  scanner ??= createRequire(import.meta.url)('jsqr') as typeof jsQRFunction;
+  return scanner(...args);
+}
 
 /** The OTP parameters an authenticator app sets up from a URI, with the otpauth defaults where one is absent. */
 interface Authenticator {
