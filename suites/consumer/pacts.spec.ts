@@ -17,6 +17,8 @@ const settings = pactSettingsFrom();
 
 for (const adapter of await consumersFrom(process.env, settings)) {
   test.describe(`${adapter.consumer} → ${settings.provider}`, () => {
+    // A consumer's tests on one worker: its client (the official SDK is some 1,000 files) loads once per run.
+    test.describe.configure({ mode: 'default' });
     for (const key of claimedInteractions(adapter)) {
       const interaction = INTERACTIONS[key];
       test(interaction.uponReceiving, {
