@@ -17,11 +17,11 @@ export class QrCodeScanError extends HarnessError {
 
 const PNG_DATA_URL = 'data:image/png;base64,';
 
-let scanner: typeof jsQRFunction | undefined;
+const require = createRequire(import.meta.url);
+
 /** jsQR, loaded by the first scan: only OTP enrollments show an image, and every worker would pay for it. */
-function jsQR(...args: Parameters<typeof jsQRFunction>): ReturnType<typeof jsQRFunction> {
-  scanner ??= createRequire(import.meta.url)('jsqr') as typeof jsQRFunction;
-  return scanner(...args);
+function qrReader(): typeof jsQRFunction {
+  return require('jsqr') as typeof jsQRFunction;
 }
 
 /** The OTP parameters an authenticator app sets up from a URI, with the otpauth defaults where one is absent. */
@@ -62,7 +62,9 @@ export function readQrCode(dataUrl: string): string {
   } catch (error) {
     throw new QrCodeScanError(`the QR image is not a PNG that can be decoded (${(error as Error).message})`);
   }
-  const code = jsQR(pixelsOnWhite(image), image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  const code = qrReader()(pixelsOnWhite(image), image.width, image.height, {
+    inversionAttempts: 'attemptBoth',
+  });
   if (!code) {
     throw new QrCodeScanError(
       `the QR image holds no QR code (a ${image.width}×${image.height} PNG in which no code can be found), so no authenticator app can scan it`,
