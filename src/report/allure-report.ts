@@ -6,6 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { prefixed } from '../errors';
 import type { StepOutcome } from '../process/steps';
 import { runAllure } from './allure-cli';
+import { declareReportDataEarly } from './early-report-data';
 import type { ReportPaths } from './paths';
 
 /** Where the report is, or why it could not be built. */
@@ -34,7 +35,10 @@ export async function generateAllureReport(
     logFile: join(paths.logs, 'allure-generate.log'),
   });
   const index = join(paths.allureReport, 'index.html');
-  if (exitCode === 0 && existsSync(index)) return { ok: true, index };
+  if (exitCode === 0 && existsSync(index)) {
+    declareReportDataEarly(index);
+    return { ok: true, index };
+  }
   return { ok: false, error: `allure generate exited ${exitCode}: ${lastLine(tail) || 'no output'}` };
 }
 
