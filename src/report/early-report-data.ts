@@ -11,11 +11,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const EARLY_STORE = '<script>window.allureReportData = window.allureReportData || {};</script>';
 const STORE_FILLED_LATER = 'window.allureReportData = window.allureReportData || {};\n';
 
-/** Declares the embedded-data store in `index`'s head; a page that embeds no data, or has it already, stays. */
+/**
+ * Declares the embedded-data store in `index`'s head; a page that embeds no data, or has it already, stays.
+ * The page is handled as bytes: it holds every result and the history, tens of megabytes, which decoding to
+ * a string and encoding back would cost the run most of a second.
+ */
 export function declareReportDataEarly(index: string): void {
-  const html = readFileSync(index, 'utf8');
-  if (!html.includes(STORE_FILLED_LATER) || html.includes(EARLY_STORE)) return;
-  const head = html.indexOf('</head>');
-  if (head < 0) return;
-  writeFileSync(index, `${html.slice(0, head)}${EARLY_STORE}\n${html.slice(head)}`);
+  const page = readFileSync(index);
+  const head = page.indexOf('</head>');
+  if (head < 0 || page.indexOf(STORE_FILLED_LATER, head) < 0) return;
+  if (page.subarray(0, head).includes(EARLY_STORE)) return;
+  writeFileSync(
+    index,
+    Buffer.concat([page.subarray(0, head), Buffer.from(`${EARLY_STORE}\n`), page.subarray(head)]),
+  );
 }
