@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidationFinding } from '@pactflow/swagger-mock-validator';
 import { HarnessError, prefixed } from '../errors';
+import { cachedFindings } from './openapi-findings-cache';
 import {
   KNOWN_DIFFERENCES_FILE,
   KNOWN_OPENAPI_DIFFERENCES,
@@ -53,15 +54,23 @@ function toFinding(finding: ValidationFinding): OpenApiFinding {
   };
 }
 
-/** Validates one pact against the OpenAPI file and returns every error and warning. */
-export async function validateAgainstOpenApi(
+/**
+ * Validates one pact against the OpenAPI file and returns every error and warning. The findings for the same
+ * pact, spec and validator are kept (src/pact/openapi-findings-cache.ts).
+ */
+export function validateAgainstOpenApi(
   pact: PactFile,
   specFile = OFFICIAL_OPENAPI,
 ): Promise<OpenApiFinding[]> {
+  const pactText = serialisePact(pact);
+  return cachedFindings(pactText, specFile, () => runValidator(pact, pactText, specFile));
+}
+
+async function runValidator(pact: PactFile, pactText: string, specFile: string): Promise<OpenApiFinding[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'openapi-check-'));
   const pactFile = path.join(dir, `${pact.consumer.name}-${pact.provider.name}.json`);
   try {
-    await writeFile(pactFile, serialisePact(pact));
+    await writeFile(pactFile, pactText);
     // Loaded when a check runs: a large bundle, which would delay everything a command starts before it.
     const { SwaggerMockValidatorFactory } = await import('@pactflow/swagger-mock-validator');
     const outcome = await SwaggerMockValidatorFactory.create().validate({
