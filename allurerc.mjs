@@ -1,6 +1,5 @@
 // Allure 3 configuration of the harness report. See docs/reporting.md.
 import { existsSync, readFileSync } from 'node:fs';
-import { defineConfig } from 'allure';
 
 const env = process.env;
 const reportsDir = env.REPORTS_DIR || 'reports';
@@ -20,7 +19,10 @@ const historyLimit = Number(env.ALLURE_HISTORY_LIMIT || 30);
 
 const knownIssues = readJson(new URL('./known-issues.json', import.meta.url), { links: {}, rules: [] });
 
-export default defineConfig({
+// A plain object, not `defineConfig` from 'allure': importing that package runs its command line, and the
+// harness reads this file from its own process too (src/report/allure-generate.mjs).
+/** @type {import('allure').AllureConfig} */
+export default {
   name: 'enroll-factor contract harness',
   output: `${reportsDir}/allure-report`,
   historyPath: env.ALLURE_HISTORY_PATH || `${reportsDir}/history/history.jsonl`,
@@ -68,4 +70,4 @@ export default defineConfig({
       },
     },
   },
-});
+};

@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { prefixed } from '../errors';
 import type { StepOutcome } from '../process/steps';
-import { runAllure } from './allure-cli';
+import { QUALITY_GATE_MARKER, runAllureGenerate } from './allure-cli';
 import { declareReportDataEarly } from './early-report-data';
 import type { ReportPaths } from './paths';
 
@@ -23,32 +22,50 @@ export interface QualityGateVerdict {
 const lastLine = (output: string) => output.trim().split('\n').at(-1) ?? '';
 
 /**
- * `allure generate` of `resultsDirs` (several = shards merged into one) with allurerc.mjs: one index.html that
- * opens from disk. allurerc.mjs reads the run info and keeps the history under the same reports directory.
+ * The report of `resultsDirs` (several = shards merged into one) with allurerc.mjs, and with `qualityGate` its
+ * quality gate, from one reading of the results: one index.html that opens from disk. allurerc.mjs reads the
+ * run info and keeps the history under the same reports directory.
  */
-export async function generateAllureReport(
+async function buildReport(
   paths: ReportPaths,
   resultsDirs: readonly string[],
-): Promise<ReportOutcome> {
-  const { exitCode, tail } = await runAllure('generate', ['--output', paths.allureReport, ...resultsDirs], {
+  qualityGate: boolean,
+): Promise<{ report: ReportOutcome; qualityGate: QualityGateVerdict }> {
+  const { exitCode, tail } = await runAllureGenerate(paths.allureReport, resultsDirs, {
+    qualityGate,
     env: { REPORTS_DIR: paths.root, ALLURE_HISTORY_PATH: paths.history },
     logFile: join(paths.logs, 'allure-generate.log'),
   });
   const index = join(paths.allureReport, 'index.html');
-  if (exitCode === 0 && existsSync(index)) {
-    declareReportDataEarly(index);
-    return { ok: true, index };
+  // The script prints the marker once the report is written, so a report of an earlier run never counts.
+  const marker = qualityGate ? tail.lastIndexOf(QUALITY_GATE_MARKER) : -1;
+  const written = (qualityGate ? marker >= 0 : exitCode === 0) && existsSync(index);
+  if (!written) {
+    const error = `the Allure report was not built (exit ${exitCode}): ${lastLine(tail) || 'no output'}`;
+    return { report: { ok: false, error }, qualityGate: { passed: false, summary: error } };
   }
-  return { ok: false, error: `allure generate exited ${exitCode}: ${lastLine(tail) || 'no output'}` };
+  declareReportDataEarly(index);
+  const verdict = qualityGate
+    ? qualityGateVerdict(exitCode, tail.slice(marker + QUALITY_GATE_MARKER.length))
+    : { passed: false, summary: 'not applied' };
+  return { report: { ok: true, index }, qualityGate: verdict };
 }
 
-/** A failed rule in the output of `allure quality-gate`: `⨯ <message>  <rule id>`. */
+/** The report of `resultsDirs`, without the quality gate. */
+export async function generateAllureReport(
+  paths: ReportPaths,
+  resultsDirs: readonly string[],
+): Promise<ReportOutcome> {
+  return (await buildReport(paths, resultsDirs, false)).report;
+}
+
+/** A failed rule as Allure prints it (`stringifyQualityGateResults`): `⨯ <message>  <rule id>`. */
 const FAILED_RULE = /^\s*⨯\s*(.+?)(?:\s{2,}(\S+))?\s*$/;
 /** An error Allure printed: a thrown error, or one a listener caught and only logged. */
 const ALLURE_ERROR = /Error\b|can't execute listener/;
 
 /**
- * The verdict of `allure quality-gate` from its exit code and output. It passes only on exit 0 with no
+ * The verdict of Allure's quality gate from its exit code and output. It passes only on exit 0 with no
  * error printed: a quality gate that crashed, or caught an error and went on, has not checked the rules.
  */
 export function qualityGateVerdict(exitCode: number, output: string): QualityGateVerdict {
@@ -78,28 +95,6 @@ export function qualityGateVerdict(exitCode: number, output: string): QualityGat
     passed: false,
     summary: `Quality Gate failed with following issues: ${failedRules.map((rule) => `⨯ ${rule}`).join(' ')}`,
   };
-}
-
-/**
- * `allure quality-gate` of `resultsDirs` with the rules of allurerc.mjs. That command also writes a results
- * registry, known issues and a history entry, as a report would: a scratch REPORTS_DIR (allurerc.mjs derives
- * every path from it) keeps them out of the run's report and history.
- */
-export async function applyQualityGate(
-  paths: ReportPaths,
-  resultsDirs: readonly string[],
-): Promise<QualityGateVerdict> {
-  const scratch = mkdtempSync(join(tmpdir(), 'allure-quality-gate-'));
-  try {
-    const { exitCode, tail } = await runAllure('quality-gate', resultsDirs, {
-      env: { REPORTS_DIR: scratch, ALLURE_HISTORY_PATH: join(scratch, 'history.jsonl') },
-      iteratorHelpers: true,
-      logFile: join(paths.logs, 'allure-quality-gate.log'),
-    });
-    return qualityGateVerdict(exitCode, tail);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -140,37 +135,30 @@ export function reportCounts(paths: Pick<ReportPaths, 'allureReport'>): RunCount
 }
 
 /**
- * The "Allure report" and "quality gate" steps of a run that ends with both: the report of `resultsDirs`
- * and its quality gate, as the run's summary shows them. Both read the same results in two processes at
- * once; the quality gate's duration is the time it took after the report was done, so the steps' durations
- * add up to the wall time.
+ * The "Allure report" and "quality gate" steps of a run that ends with both: the report of `resultsDirs` and
+ * its quality gate, as the run's summary shows them. Both come from one process; the quality gate, judged on
+ * the results already read, takes no time of its own.
  */
 export async function allureReportSteps(
   paths: ReportPaths,
   resultsDirs: readonly string[],
 ): Promise<[StepOutcome, StepOutcome]> {
   const startedAtMs = Date.now();
-  let reportDoneMs = startedAtMs;
-  const [report, qualityGate] = await Promise.all([
-    generateAllureReport(paths, resultsDirs).finally(() => {
-      reportDoneMs = Date.now();
-    }),
-    applyQualityGate(paths, resultsDirs),
-  ]);
+  const { report, qualityGate } = await buildReport(paths, resultsDirs, true);
   const tests = report.ok ? reportCounts(paths)?.total : undefined;
   return [
     {
       name: 'Allure report',
       status: report.ok ? 'passed' : 'failed',
       detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
-      durationMs: reportDoneMs - startedAtMs,
+      durationMs: Date.now() - startedAtMs,
       startedAtMs,
     },
     {
       name: 'quality gate',
       status: qualityGate.passed ? 'passed' : 'failed',
       detail: qualityGate.passed ? (tests === undefined ? '' : `${tests} tests`) : qualityGate.summary,
-      durationMs: Math.max(0, Date.now() - reportDoneMs),
+      durationMs: 0,
     },
   ];
 }

@@ -7,7 +7,7 @@ import { mergeShards, tempReportsDir } from './synthetic-run';
 
 const WITHOUT_TO_ARRAY = fileURLToPath(new URL('./synthetic/without-iterator-to-array.mjs', import.meta.url));
 
-test.describe('the quality gate of npm run report:merge, through `allure quality-gate`', HEAVY, () => {
+test.describe("the quality gate of npm run report:merge, through Allure's own quality gate", HEAVY, () => {
   // The results of three passing tests.
   test.beforeAll(({ steadyReport }) => {
     expect(steadyReport.exitCode, steadyReport.output).toBe(0);
@@ -47,7 +47,7 @@ test.describe('the quality gate of npm run report:merge, through `allure quality
   });
 });
 
-test.describe('the verdict read from `allure quality-gate`', () => {
+test.describe("the verdict read from Allure's quality gate", () => {
   const crash =
     "can't execute listener TypeError: trsToValidateById.values(...).toArray is not a function\n" +
     '    at QualityGate.validate (file:///node_modules/@allurereport/core/dist/qualityGate/qualityGate.js:74:58)';
