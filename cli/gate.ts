@@ -2,7 +2,8 @@
  * The CI gate: one Playwright run of the consumer tests, the provider verification and the API suites on
  * the embedded mock (project `suites`, two workers shared by all three) → pact drift check → OpenAPI check
  * (every interaction against the provider's official OpenAPI; the committed pacts are checked while Playwright
- * starts and stand for the generated ones when they do not drift) → Allure report and quality gate, side by side.
+ * starts and stand for the generated ones when they do not drift) → Allure report and quality gate, from one
+ * process that loads Allure and reads the history while the tests start, and reads their results once.
  * Every step runs even when an earlier one failed, so the report shows everything; the exit code is 0 only
  * when every step passed.
  *
@@ -38,7 +39,7 @@ import {
 } from '../src/pact/openapi-check';
 import { PLAYWRIGHT_CLI, run } from '../src/process/run';
 import { type StepOutcome, Steps } from '../src/process/steps';
-import { allureReportSteps, howToOpenReport } from '../src/report/allure-report';
+import { howToOpenReport, prepareAllureReportSteps } from '../src/report/allure-report';
 import { formatCoverage, readCatalogCoverage } from '../src/report/catalog-coverage';
 
 import { reportPaths } from '../src/report/paths';
@@ -89,6 +90,9 @@ runMain(async () => {
   const committedOpenApiCheck = committedPacts && checkPactTextsAgainstOpenApi(committedPacts, provider);
   committedOpenApiCheck?.catch(() => undefined);
   let drift: PactDrift[] | undefined;
+
+  // Allure loads and reads the history while the tests start up, on the core their runner leaves idle.
+  const report = shard ? undefined : prepareAllureReportSteps(paths, [paths.allureResults]);
 
   const steps = new Steps(shard ? `gate shard ${shard.index}/${shard.total}` : 'gate', {
     announce: process.stdout,
@@ -209,9 +213,9 @@ runMain(async () => {
       `\n${prefixed(`shard ${shard.index}/${shard.total}: results in ${paths.allureResults}.`)} ` +
         'After every shard, `npm run report:merge` builds the report and applies the quality gate.\n',
     );
-  } else {
+  } else if (report) {
     process.stdout.write(`\n${prefixed('gate step: Allure report')}\n`);
-    for (const outcome of await allureReportSteps(paths, [paths.allureResults])) steps.record(outcome);
+    for (const outcome of await report.steps()) steps.record(outcome);
     await step('summary post', () =>
       notifyRun({
         title: 'gate',

@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly echo?: boolean;
   /** Keep the whole output in the result, not only its tail. Default false. */
   readonly capture?: boolean;
+  /** Give the child an input the caller writes to (`child.stdin`); by default it has none. */
+  readonly input?: boolean;
   /** Aborting it stops the child and everything it started. */
   readonly signal?: AbortSignal;
   /** Stops the child and everything it started after this many milliseconds. */
@@ -153,7 +155,7 @@ export function start(
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: childEnv(options),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     detached: true,
   });
   running.add(child);

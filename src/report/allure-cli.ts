@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prefixed } from '../errors';
-import { type RunResult, run } from '../process/run';
+import { type RunResult, start } from '../process/run';
 import type { ReportPaths } from './paths';
 
 /** The `allure` package's command-line entry point (its bin), run with this process's Node.js. */
@@ -26,20 +26,25 @@ interface AllureRunOptions {
 }
 
 /**
- * Runs an Allure entry point with this process's Node.js, its output streamed and logged like every step's.
+ * An Allure entry point run with this process's Node.js, its output streamed and logged like every step's.
  * iterator-helpers.mjs goes before any inherited NODE_OPTIONS, so what those load runs after it.
  */
-function runAllureScript(
+function startAllureScript(
   script: string,
   args: readonly string[],
-  options: AllureRunOptions,
-): Promise<RunResult> {
+  options: AllureRunOptions & { readonly input?: boolean },
+) {
   const env: NodeJS.ProcessEnv = { ...options.env };
   if (options.iteratorHelpers) {
     const inherited = options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS;
     env.NODE_OPTIONS = [`--import ${ITERATOR_HELPERS}`, inherited].filter(Boolean).join(' ');
   }
-  return run(process.execPath, [script, ...args], { env, logFile: options.logFile, echo: true });
+  return start(process.execPath, [script, ...args], {
+    env,
+    logFile: options.logFile,
+    echo: true,
+    input: options.input,
+  });
 }
 
 /** Runs `allure <command> <args…>` with the harness's configuration. */
@@ -48,24 +53,40 @@ export function runAllure(
   args: readonly string[],
   options: AllureRunOptions,
 ): Promise<RunResult> {
-  return runAllureScript(ALLURE_CLI, [command, '--config', ALLURE_CONFIG, ...args], options);
+  return startAllureScript(ALLURE_CLI, [command, '--config', ALLURE_CONFIG, ...args], options).result;
+}
+
+/** A report being prepared by allure-generate.mjs: Allure loaded, its configuration and history read. */
+export interface PreparedReport {
+  /** Reads the results, now complete, writes the report and applies the quality gate when asked. */
+  build(): Promise<RunResult>;
 }
 
 /**
- * The report of `resultsDirs` in `output` and, with `qualityGate`, its quality gate, in one process that reads
- * the results once (allure-generate.mjs).
+ * Starts preparing the report of `resultsDirs` in `output` and, with `qualityGate`, its quality gate, in one
+ * process that reads the results once (allure-generate.mjs). Start it before the tests: it loads Allure and
+ * reads the history while they start, and reads the results when `build` is called.
  */
-export function runAllureGenerate(
+export function prepareAllureGenerate(
   output: string,
   resultsDirs: readonly string[],
   options: AllureRunOptions & { readonly qualityGate: boolean },
-): Promise<RunResult> {
+): PreparedReport {
   const gate = options.qualityGate ? ['--quality-gate', QUALITY_GATE_MARKER] : [];
-  const args = ['--config', ALLURE_CONFIG, '--output', output, ...gate];
-  return runAllureScript(ALLURE_GENERATE, [...args, ...resultsDirs], {
+  const args = ['--config', ALLURE_CONFIG, '--output', output, ...gate, '--wait', ...resultsDirs];
+  const { child, result } = startAllureScript(ALLURE_GENERATE, args, {
     ...options,
     iteratorHelpers: options.qualityGate,
+    input: true,
   });
+  // A script that failed to start has closed its input: its exit code and output tell why.
+  child.stdin?.on('error', () => undefined);
+  return {
+    build() {
+      child.stdin?.end('results ready\n');
+      return result;
+    },
+  };
 }
 
 /** The `allure-results` directories of every shard under `<reports>/shards/`. */

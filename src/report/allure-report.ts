@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { prefixed } from '../errors';
 import type { StepOutcome } from '../process/steps';
-import { QUALITY_GATE_MARKER, runAllureGenerate } from './allure-cli';
+import { prepareAllureGenerate, QUALITY_GATE_MARKER } from './allure-cli';
 import { declareReportDataEarly } from './early-report-data';
 import type { ReportPaths } from './paths';
 
@@ -21,34 +21,45 @@ export interface QualityGateVerdict {
 
 const lastLine = (output: string) => output.trim().split('\n').at(-1) ?? '';
 
+interface BuiltReport {
+  readonly report: ReportOutcome;
+  readonly qualityGate: QualityGateVerdict;
+}
+
 /**
  * The report of `resultsDirs` (several = shards merged into one) with allurerc.mjs, and with `qualityGate` its
  * quality gate, from one reading of the results: one index.html that opens from disk. allurerc.mjs reads the
- * run info and keeps the history under the same reports directory.
+ * run info and keeps the history under the same reports directory. Allure starts now; it reads the results on
+ * `build`.
  */
-async function buildReport(
+function prepareReport(
   paths: ReportPaths,
   resultsDirs: readonly string[],
   qualityGate: boolean,
-): Promise<{ report: ReportOutcome; qualityGate: QualityGateVerdict }> {
-  const { exitCode, tail } = await runAllureGenerate(paths.allureReport, resultsDirs, {
+): { build(): Promise<BuiltReport> } {
+  const prepared = prepareAllureGenerate(paths.allureReport, resultsDirs, {
     qualityGate,
     env: { REPORTS_DIR: paths.root, ALLURE_HISTORY_PATH: paths.history },
     logFile: join(paths.logs, 'allure-generate.log'),
   });
-  const index = join(paths.allureReport, 'index.html');
-  // The script prints the marker once the report is written, so a report of an earlier run never counts.
-  const marker = qualityGate ? tail.lastIndexOf(QUALITY_GATE_MARKER) : -1;
-  const written = (qualityGate ? marker >= 0 : exitCode === 0) && existsSync(index);
-  if (!written) {
-    const error = `the Allure report was not built (exit ${exitCode}): ${lastLine(tail) || 'no output'}`;
-    return { report: { ok: false, error }, qualityGate: { passed: false, summary: error } };
-  }
-  declareReportDataEarly(index);
-  const verdict = qualityGate
-    ? qualityGateVerdict(exitCode, tail.slice(marker + QUALITY_GATE_MARKER.length))
-    : { passed: false, summary: 'not applied' };
-  return { report: { ok: true, index }, qualityGate: verdict };
+  return {
+    async build() {
+      const { exitCode, tail } = await prepared.build();
+      const index = join(paths.allureReport, 'index.html');
+      // The script prints the marker once the report is written, so a report of an earlier run never counts.
+      const marker = qualityGate ? tail.lastIndexOf(QUALITY_GATE_MARKER) : -1;
+      const written = (qualityGate ? marker >= 0 : exitCode === 0) && existsSync(index);
+      if (!written) {
+        const error = `the Allure report was not built (exit ${exitCode}): ${lastLine(tail) || 'no output'}`;
+        return { report: { ok: false, error }, qualityGate: { passed: false, summary: error } };
+      }
+      declareReportDataEarly(index);
+      const verdict = qualityGate
+        ? qualityGateVerdict(exitCode, tail.slice(marker + QUALITY_GATE_MARKER.length))
+        : { passed: false, summary: 'not applied' };
+      return { report: { ok: true, index }, qualityGate: verdict };
+    },
+  };
 }
 
 /** The report of `resultsDirs`, without the quality gate. */
@@ -56,7 +67,7 @@ export async function generateAllureReport(
   paths: ReportPaths,
   resultsDirs: readonly string[],
 ): Promise<ReportOutcome> {
-  return (await buildReport(paths, resultsDirs, false)).report;
+  return (await prepareReport(paths, resultsDirs, false).build()).report;
 }
 
 /** A failed rule as Allure prints it (`stringifyQualityGateResults`): `⨯ <message>  <rule id>`. */
@@ -134,31 +145,51 @@ export function reportCounts(paths: Pick<ReportPaths, 'allureReport'>): RunCount
   };
 }
 
+/** The report and quality gate steps of a run, prepared before its tests end. */
+export interface PreparedReportSteps {
+  /** Builds the report from the results, now complete, and applies its quality gate. */
+  steps(): Promise<[StepOutcome, StepOutcome]>;
+}
+
 /**
  * The "Allure report" and "quality gate" steps of a run that ends with both: the report of `resultsDirs` and
- * its quality gate, as the run's summary shows them. Both come from one process; the quality gate, judged on
- * the results already read, takes no time of its own.
+ * its quality gate, as the run's summary shows them. Started before the tests, Allure loads and reads the
+ * history while they start up; both steps come from one process, and the quality gate, judged on the results
+ * already read, takes no time of its own.
  */
-export async function allureReportSteps(
+export function prepareAllureReportSteps(
+  paths: ReportPaths,
+  resultsDirs: readonly string[],
+): PreparedReportSteps {
+  const prepared = prepareReport(paths, resultsDirs, true);
+  return {
+    async steps() {
+      const startedAtMs = Date.now();
+      const { report, qualityGate } = await prepared.build();
+      const tests = report.ok ? reportCounts(paths)?.total : undefined;
+      return [
+        {
+          name: 'Allure report',
+          status: report.ok ? 'passed' : 'failed',
+          detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
+          durationMs: Date.now() - startedAtMs,
+          startedAtMs,
+        },
+        {
+          name: 'quality gate',
+          status: qualityGate.passed ? 'passed' : 'failed',
+          detail: qualityGate.passed ? (tests === undefined ? '' : `${tests} tests`) : qualityGate.summary,
+          durationMs: 0,
+        },
+      ];
+    },
+  };
+}
+
+/** The report and quality gate steps of results that are complete now. */
+export function allureReportSteps(
   paths: ReportPaths,
   resultsDirs: readonly string[],
 ): Promise<[StepOutcome, StepOutcome]> {
-  const startedAtMs = Date.now();
-  const { report, qualityGate } = await buildReport(paths, resultsDirs, true);
-  const tests = report.ok ? reportCounts(paths)?.total : undefined;
-  return [
-    {
-      name: 'Allure report',
-      status: report.ok ? 'passed' : 'failed',
-      detail: report.ok ? report.index : `the report could not be built: ${report.error}`,
-      durationMs: Date.now() - startedAtMs,
-      startedAtMs,
-    },
-    {
-      name: 'quality gate',
-      status: qualityGate.passed ? 'passed' : 'failed',
-      detail: qualityGate.passed ? (tests === undefined ? '' : `${tests} tests`) : qualityGate.summary,
-      durationMs: 0,
-    },
-  ];
+  return prepareAllureReportSteps(paths, resultsDirs).steps();
 }
