@@ -4,11 +4,11 @@
  * the built-in ones: `PACT_CONSUMERS=harness,docs/examples/my-app-consumer.ts`); its pact is
  * `pacts/my-mfa-app-genauth-authentication-api.json`. docs/contract-testing.md walks through it.
  */
-import { type ConsumerClient, defineConsumer, type Outcome } from '../../src/consumers/consumer';
+import { type AppAnswer, type ConsumerClient, defineConsumer } from '../../src/consumers/consumer';
 
 /** The app's client, as it would be in the app: fetch, the bare access token, JSON in and out. */
 function myMfaClient(baseUrl: string, appId: string, accessToken: string | undefined) {
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Outcome<T>> => {
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<AppAnswer<T>> => {
     const response = await fetch(`${baseUrl}/api/v3/${path}`, {
       method,
       headers: {

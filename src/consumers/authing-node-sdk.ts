@@ -1,6 +1,6 @@
 import type { Models } from 'authing-node-sdk';
 import { FACTOR_TYPES, OPERATION_NAMES } from '../contract';
-import { type ConsumerAdapter, type ConsumerClient, defineConsumer, type Outcome } from './consumer';
+import { type AppAnswer, type ConsumerAdapter, type ConsumerClient, defineConsumer } from './consumer';
 
 /** What every method of the SDK resolves with: the envelope, success or failure (answered with HTTP 200). */
 interface SdkEnvelope<T> {
@@ -11,7 +11,7 @@ interface SdkEnvelope<T> {
 }
 
 /** An answer of the SDK as the app sees it: its envelope; a failure resolves too, with HTTP 200. */
-function outcomeOf<T>(envelope: SdkEnvelope<T>): Outcome<T> {
+function outcomeOf<T>(envelope: SdkEnvelope<T>): AppAnswer<T> {
   if (envelope.statusCode === 200) return { ok: true, data: envelope.data as T };
   const { statusCode, apiCode, message } = envelope;
   return { ok: false, httpStatus: 200, statusCode, apiCode, message };

@@ -14,7 +14,7 @@ import type {
  */
 
 /** An answer as the app sees it: the data, or the failure envelope's fields. */
-export type Outcome<T> =
+export type AppAnswer<T> =
   | { readonly ok: true; readonly data: T }
   | {
       readonly ok: false;
@@ -30,17 +30,17 @@ export interface ConsumerClient {
   sendEnrollFactorRequest(input: {
     factorType: string;
     profile?: FactorProfile;
-  }): Promise<Outcome<SendEnrollFactorRequestDataDto>>;
+  }): Promise<AppAnswer<SendEnrollFactorRequestDataDto>>;
   enrollFactor(input: {
     factorType: string;
     enrollmentToken: string;
     enrollmentData?: Record<string, unknown>;
-  }): Promise<Outcome<undefined>>;
-  resetFactor(input: { factorId: string }): Promise<Outcome<undefined>>;
-  listEnrolledFactors(): Promise<Outcome<FactorDto[]>>;
-  getFactor(input: { factorId: string }): Promise<Outcome<FactorDto>>;
-  listFactorsToEnroll(): Promise<Outcome<{ factorType: FactorType }[]>>;
-  mfaOtpVerify(input: { totp: string }): Promise<Outcome<{ verified: boolean }>>;
+  }): Promise<AppAnswer<undefined>>;
+  resetFactor(input: { factorId: string }): Promise<AppAnswer<undefined>>;
+  listEnrolledFactors(): Promise<AppAnswer<FactorDto[]>>;
+  getFactor(input: { factorId: string }): Promise<AppAnswer<FactorDto>>;
+  listFactorsToEnroll(): Promise<AppAnswer<{ factorType: FactorType }[]>>;
+  mfaOtpVerify(input: { totp: string }): Promise<AppAnswer<{ verified: boolean }>>;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Env } from '../config/parsers';
 import { readVariables } from '../config/schema';
 import { AUTHING_NODE_SDK } from './authing-node-sdk';
 import type { ConsumerAdapter } from './consumer';
-import { harnessConsumer } from './harness';
+import { harnessConsumer } from './typed-client';
 
 /** The pact's two parties, as `PACT_CONSUMER_NAME` and `PACT_PROVIDER_NAME` name them. */
 export interface PactParties {

@@ -1,5 +1,5 @@
 import { type FactorType, FactorTypeSchema, provenByCode, TOTP_PARAMETERS, totpCodeAt } from '../contract';
-import type { EnrollmentKit, PendingEnrollment } from '../enrollment/kit';
+import type { EnrollmentKit, StartedEnrollment } from '../enrollment/kit';
 import {
   type AcquireUserOptions,
   type Clock,
@@ -89,7 +89,7 @@ export function paramsOf(name: string, params: unknown): ProviderStateParams {
   return { factorType: factorType.data };
 }
 
-function recipientValues(pending: Pick<PendingEnrollment, 'profile'>): ProviderStateValues {
+function recipientValues(pending: Pick<StartedEnrollment, 'profile'>): ProviderStateValues {
   const values: ProviderStateValues = {};
   if (pending.profile?.phoneNumber) values.phoneNumber = pending.profile.phoneNumber;
   if (pending.profile?.email) values.email = pending.profile.email;

@@ -1,6 +1,6 @@
 import type { PactV4 } from '@pact-foundation/pact';
 import { expect } from '@playwright/test';
-import type { ConsumerAdapter, ConsumerClient, Outcome, WireForm } from '../../src/consumers/consumer';
+import type { AppAnswer, ConsumerAdapter, ConsumerClient, WireForm } from '../../src/consumers/consumer';
 import { ERROR_CATALOG } from '../../src/contract';
 import { EXAMPLE, exampleToken } from '../../src/pact/examples';
 import { type InteractionRecord, isRefusal } from '../../src/pact/interactions/record';
@@ -30,7 +30,7 @@ export function operation<N extends keyof ConsumerClient>(
 }
 
 /** The data of an answer the app takes as accepted; the failure it got, otherwise, in the message. */
-export function accepted<T>(outcome: Outcome<T>, what: string): T {
+export function accepted<T>(outcome: AppAnswer<T>, what: string): T {
   expect(outcome.ok ? 'accepted' : `statusCode ${outcome.statusCode}: ${outcome.message}`, what).toBe(
     'accepted',
   );
@@ -41,7 +41,7 @@ export function accepted<T>(outcome: Outcome<T>, what: string): T {
  * What the enrolling app sees of a refusal: a failure envelope of the catalog's class, and exactly the
  * fields the pact pins (documented, or relied on); an assumed apiCode is not promised, so none arrives.
  */
-export function expectAppSeesFailure(outcome: Outcome<unknown>, interaction: InteractionRecord): void {
+export function expectAppSeesFailure(outcome: AppAnswer<unknown>, interaction: InteractionRecord): void {
   const response = interaction.willRespondWith;
   if (!isRefusal(response)) throw new Error(`"${interaction.uponReceiving}" is not a refusal`);
   const scenario = response.refusal;

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import example from '../../docs/examples/my-app-consumer';
 import { AUTHING_NODE_SDK } from '../../src/consumers/authing-node-sdk';
-import { harnessConsumer } from '../../src/consumers/harness';
+import { harnessConsumer } from '../../src/consumers/typed-client';
 import { INTERACTIONS, type InteractionKey } from '../../src/pact/interactions';
 import { claimedInteractions } from '../../src/pact/interactions/claims';
 import { suiteArgs } from '../../src/suites';

@@ -1,11 +1,11 @@
 import { type ApiResult, EnrollFactorClient } from '../client';
 import { FACTOR_TYPES, OPERATION_NAMES, type OperationName, type OperationResponse } from '../contract';
-import { type ConsumerAdapter, type ConsumerClient, defineConsumer, type Outcome } from './consumer';
+import { type AppAnswer, type ConsumerAdapter, type ConsumerClient, defineConsumer } from './consumer';
 
 type Data<N extends OperationName> = OperationResponse<N> extends { data: infer D } ? D : undefined;
 
 /** An answer of the typed client as the app sees it. */
-function outcomeOf<N extends OperationName>(result: ApiResult<N>): Outcome<Data<N>> {
+function outcomeOf<N extends OperationName>(result: ApiResult<N>): AppAnswer<Data<N>> {
   if (result.ok) return { ok: true, data: (result.envelope as { data?: unknown }).data as Data<N> };
   const { statusCode, apiCode, message } = result.envelope;
   return { ok: false, httpStatus: result.httpStatus, statusCode, apiCode, message };
