@@ -22,8 +22,10 @@ for (const factorType of FACTOR_TYPES) {
       async ({ environment, enrollment, user, client, expectFailure }) => {
         const { enrollmentTokenTtlMs: ttlMs, clock, config } = environment;
         const margin = config.expiryMarginMs;
-        const early = await enrollment.start(factorType);
+        // Both tokens are requested before the first is set up (its QR image scanned), so they share one wait.
+        const requestedEarly = await enrollment.request(factorType);
         const late = await enrollment.start(factorType);
+        const early = await enrollment.setUp(requestedEarly);
         const earlyProof = await enrollment.prepare(early);
         const lateProof = await enrollment.prepare(late);
 
