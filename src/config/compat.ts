@@ -1,4 +1,5 @@
-import semver from 'semver';
+import { createRequire } from 'node:module';
+import type semverModule from 'semver';
 import { z } from '../contract/zod';
 import { type Declaration, variableWithDefault } from './declaration';
 import { optionalText } from './parsers';
@@ -11,8 +12,14 @@ import { optionalText } from './parsers';
 /** What a run installs unless told otherwise: the next pact-js line and the Node.js it needs. */
 export const COMPAT_DEFAULTS = { COMPAT_NODE_VERSION: '22', COMPAT_PACT_VERSION: '17' } as const;
 
-/** A version (`17.1.4`), a range (`17`, `^20.1`, `>=22 <23`) or a dist-tag (`latest`). */
+const require = createRequire(import.meta.url);
+
+/**
+ * A version (`17.1.4`), a range (`17`, `^20.1`, `>=22 <23`) or a dist-tag (`latest`). semver (47 files) is
+ * loaded when a value is checked: every process reads this declaration, few set the variables.
+ */
 function isVersionSpec(value: string): boolean {
+  const semver = require('semver') as typeof semverModule;
   return semver.validRange(value) !== null || /^[a-z][a-z0-9._-]*$/i.test(value);
 }
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type jsQRFunction from 'jsqr';
 import { type HOTP, TOTP, URI } from 'otpauth';
-import { PNG } from 'pngjs';
+import type { PNG } from 'pngjs';
 import { HarnessError } from '../errors';
 
 /**
@@ -19,9 +19,16 @@ const PNG_DATA_URL = 'data:image/png;base64,';
 
 const require = createRequire(import.meta.url);
 
-/** jsQR, loaded by the first scan: only OTP enrollments show an image, and every worker would pay for it. */
+/**
+ * jsQR and pngjs, loaded by the first scan: only OTP enrollments show an image, and every worker would pay for
+ * them.
+ */
 function qrReader(): typeof jsQRFunction {
   return require('jsqr') as typeof jsQRFunction;
+}
+
+function pngDecoder(): typeof PNG {
+  return (require('pngjs') as typeof import('pngjs')).PNG;
 }
 
 /** The OTP parameters an authenticator app sets up from a URI, with the otpauth defaults where one is absent. */
@@ -58,7 +65,7 @@ export function readQrCode(dataUrl: string): string {
   }
   let image: PNG;
   try {
-    image = PNG.sync.read(Buffer.from(dataUrl.slice(PNG_DATA_URL.length), 'base64'));
+    image = pngDecoder().sync.read(Buffer.from(dataUrl.slice(PNG_DATA_URL.length), 'base64'));
   } catch (error) {
     throw new QrCodeScanError(`the QR image is not a PNG that can be decoded (${(error as Error).message})`);
   }
