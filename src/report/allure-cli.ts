@@ -21,18 +21,17 @@ export const QUALITY_GATE_MARKER = prefixed('Allure report written; applying its
 interface AllureRunOptions {
   readonly logFile: string;
   readonly env?: NodeJS.ProcessEnv;
-  /** Load iterator-helpers.mjs first: it adds `toArray` where the runtime lacks it. */
-  readonly iteratorHelpers?: boolean;
 }
 
 /**
  * An Allure entry point run with this process's Node.js, its output streamed and logged like every step's.
- * iterator-helpers.mjs goes before any inherited NODE_OPTIONS, so what those load runs after it.
+ * `iteratorHelpers` loads iterator-helpers.mjs first (it adds `toArray` where the runtime lacks it), before any
+ * inherited NODE_OPTIONS, so what those load runs after it.
  */
 function startAllureScript(
   script: string,
   args: readonly string[],
-  options: AllureRunOptions & { readonly input?: boolean },
+  options: AllureRunOptions & { readonly iteratorHelpers?: boolean; readonly input?: boolean },
 ) {
   const env: NodeJS.ProcessEnv = { ...options.env };
   if (options.iteratorHelpers) {
